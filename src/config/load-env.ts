@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { EnvInvalidError } from '../errors.js';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const envSchema = z.object({
+  OPENAI_API_KEY: optionalText,
+  /** Any OpenAI-compatible endpoint: vLLM, Ollama, LiteLLM, a gateway. */
+  OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
+  SIFT_MODEL: z.string().trim().min(1).default('gpt-4.1'),
+  AZURE_OPENAI_ENDPOINT: optionalText.pipe(z.url().optional()),
+  AZURE_OPENAI_API_KEY: optionalText,
+  AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
+  /** Azure routes by deployment name; it defaults to the model name. */
+  AZURE_OPENAI_DEPLOYMENT: optionalText,
+  // A review prompt with cross-file context can take a minute to answer on a busy provider.
+  SIFT_MODEL_TIMEOUT_MS: positiveInt(180_000),
+  SIFT_MODEL_MAX_ATTEMPTS: positiveInt(4),
+  SIFT_MAX_OUTPUT_TOKENS: positiveInt(8_192),
+  // Two reviews at a time keep a small instance responsive while the model does the waiting.
+  SIFT_WORKER_CONCURRENCY: positiveInt(2),
+  APP_ID: optionalText,
+});
+
+export type Env = z.output<typeof envSchema>;
+
+/** The model provider Sift talks to, decided once from the environment. */
+export type ModelProvider =
+  | { kind: 'openai'; apiKey: string; baseURL: string | undefined }
+  | { kind: 'azure'; endpoint: string; apiKey: string; apiVersion: string; deployment: string };
+
+export interface SiftEnv {
+  readonly provider: ModelProvider;
+  readonly model: string;
+  readonly modelTimeoutMs: number;
+  readonly modelMaxAttempts: number;
+  readonly maxOutputTokens: number;
+  readonly workerConcurrency: number;
+}
+
+/** Reads and checks Sift's own settings; Probot reads APP_ID, PRIVATE_KEY and WEBHOOK_SECRET itself. */
+export function loadEnv(env: NodeJS.ProcessEnv = process.env): SiftEnv {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new EnvInvalidError(`[sift] invalid environment: ${lines.join('; ')}`);
+  }
+  const values = parsed.data;
+  return {
+    provider: providerOf(values),
+    model: values.SIFT_MODEL,
+    modelTimeoutMs: values.SIFT_MODEL_TIMEOUT_MS,
+    modelMaxAttempts: values.SIFT_MODEL_MAX_ATTEMPTS,
+    maxOutputTokens: values.SIFT_MAX_OUTPUT_TOKENS,
+    workerConcurrency: values.SIFT_WORKER_CONCURRENCY,
+  };
+}
+
+function providerOf(values: Env): ModelProvider {
+  if (values.AZURE_OPENAI_ENDPOINT) {
+    const apiKey = values.AZURE_OPENAI_API_KEY ?? values.OPENAI_API_KEY;
+    if (!apiKey) {
+      throw new EnvInvalidError(
+        '[sift] AZURE_OPENAI_ENDPOINT is set but AZURE_OPENAI_API_KEY is not: add it to .env or the deployment secrets',
+      );
+    }
+    return {
+      kind: 'azure',
+      endpoint: values.AZURE_OPENAI_ENDPOINT,
+      apiKey,
+      apiVersion: values.AZURE_OPENAI_API_VERSION,
+      deployment: values.AZURE_OPENAI_DEPLOYMENT ?? values.SIFT_MODEL,
+    };
+  }
+  if (!values.OPENAI_API_KEY && !values.OPENAI_BASE_URL) {
+    throw new EnvInvalidError(
+      '[sift] OPENAI_API_KEY is not set: add it to .env or the deployment secrets (or set OPENAI_BASE_URL for a local OpenAI-compatible server, or AZURE_OPENAI_ENDPOINT for Azure OpenAI)',
+    );
+  }
+  // Local servers such as Ollama ignore the key, but the SDK refuses an empty one.
+  return { kind: 'openai', apiKey: values.OPENAI_API_KEY ?? 'not-needed', baseURL: values.OPENAI_BASE_URL };
+}

@@ -1,0 +1,95 @@
+import type { Octokit } from '../github/octokit.js';
+import { locateYamlKey } from './locate-yaml-key.js';
+import { mergeConfigLayers } from './merge-config-layers.js';
+import type { RepoConfig } from './repo-config-schema.js';
+import { type ConfigProblem, resolveRepoConfig } from './resolve-repo-config.js';
+
+export const REPO_CONFIG_PATH = '.github/sift.yml';
+
+/** A file that took part in the configuration, most specific first. */
+export interface ConfigLayer {
+  readonly repository: string;
+  readonly path: string;
+  /** Parsed content, or null when the file does not exist. */
+  readonly content: Record<string, unknown> | null;
+}
+
+export interface LocatedConfigProblem extends ConfigProblem {
+  /** `owner/repo:path` of the file the bad value came from, when known. */
+  readonly file: string | null;
+  readonly line: number | null;
+}
+
+export interface LoadedRepoConfig {
+  readonly config: RepoConfig;
+  readonly problems: readonly LocatedConfigProblem[];
+  readonly layers: readonly ConfigLayer[];
+}
+
+/**
+ * Reads `.github/sift.yml` from the pull request's base branch — never from the head, so a pull
+ * request cannot switch off its own review — through Probot's config plugin, which falls back to
+ * the organisation's `.github` repository and follows `_extends`. Problems never stop a review:
+ * each is reported with its file and line, and the defaults fill in.
+ */
+export async function loadRepoConfig(
+  octokit: Octokit,
+  target: { owner: string; repo: string; ref: string },
+): Promise<LoadedRepoConfig> {
+  let files: Awaited<ReturnType<Octokit['config']['get']>>['files'];
+  try {
+    ({ files } = await octokit.config.get({
+      owner: target.owner,
+      repo: target.repo,
+      path: REPO_CONFIG_PATH,
+      branch: target.ref,
+    }));
+  } catch (error) {
+    const reason =
+      error instanceof Error
+        ? error.message.replace(/^\[@probot\/octokit-plugin-config\] /, '')
+        : String(error);
+    if ((error as { status?: number }).status !== undefined) throw error; // GitHub failed: let the job retry.
+    const { config } = resolveRepoConfig({});
+    return { config, problems: [{ key: '', message: reason, file: null, line: null }], layers: [] };
+  }
+  const layers: ConfigLayer[] = files.map((file) => ({
+    repository: `${file.owner}/${file.repo}`,
+    path: file.path,
+    content: file.config,
+  }));
+  const { config, problems } = resolveRepoConfig(
+    mergeConfigLayers(layers.map((layer) => layer.content ?? undefined)),
+  );
+  const located = await Promise.all(
+    problems.map(async (problem) => {
+      const source = files.find((file) => hasKey(file.config, problem.key));
+      if (!source) return { ...problem, file: null, line: null };
+      return {
+        ...problem,
+        file: `${source.owner}/${source.repo}:${source.path}`,
+        line: await lineOfKey(octokit, source.url, problem.key),
+      };
+    }),
+  );
+  return { config, problems: located, layers };
+}
+
+function hasKey(content: Record<string, unknown> | null, dottedKey: string): boolean {
+  let node: unknown = content;
+  for (const segment of dottedKey.split('.').filter(Boolean)) {
+    if (typeof node !== 'object' || node === null || !(segment in node)) return false;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return content !== null;
+}
+
+/** Fetches the raw file a second time, only when it has a problem, to point at the line to fix. */
+async function lineOfKey(octokit: Octokit, url: string, key: string): Promise<number | null> {
+  try {
+    const response = await octokit.request({ method: 'GET', url, mediaType: { format: 'raw' } });
+    return typeof response.data === 'string' ? locateYamlKey(response.data, key) : null;
+  } catch {
+    return null; // The line is a courtesy; the problem is reported without it.
+  }
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+/** Finding categories, from most to least likely to matter in production. */
+export const CATEGORIES = [
+  'bug',
+  'security',
+  'performance',
+  'concurrency',
+  'api-contract',
+  'maintainability',
+  'style',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/**
+ * The categories reviewed unless a repository opts into more. Maintainability and style are the
+ * nitpicks users of other review bots turn them off for, so they are off by default.
+ */
+export const DEFAULT_CATEGORIES: Category[] = [
+  'bug',
+  'security',
+  'performance',
+  'concurrency',
+  'api-contract',
+];
+
+const autoReviewSchema = z
+  .strictObject({
+    drafts: z.boolean().default(false).describe('Review draft pull requests as they change.'),
+    bots: z
+      .boolean()
+      .default(false)
+      .describe('Review pull requests opened by bots (Dependabot, Renovate, …).'),
+    onPush: z.boolean().default(true).describe('Review again when new commits are pushed.'),
+    skipLabels: z
+      .array(z.string().min(1))
+      .default(['sift:skip'])
+      .describe('Pull requests carrying any of these labels are not reviewed automatically.'),
+  })
+  .describe('When Sift reviews without being asked.');
+
+const pathsSchema = z
+  .strictObject({
+    ignore: z
+      .array(z.string().min(1))
+      .default([])
+      .describe(
+        'Glob patterns of paths never reviewed, in addition to lockfiles, vendored and generated files.',
+      ),
+  })
+  .describe('Which files are reviewed.');
+
+/** The schema of `.github/sift.yml`. Every key has a default, so an empty file is a valid file. */
+export const repoConfigSchema = z
+  .strictObject({
+    maxComments: z
+      .number()
+      .int()
+      .min(0)
+      .max(50)
+      .default(5)
+      .describe('The most inline comments one review posts; the rest are counted in the check run.'),
+    categories: z
+      .array(z.enum(CATEGORIES))
+      .min(1)
+      .default(DEFAULT_CATEGORIES)
+      .describe('Finding categories that may be posted. Add maintainability or style to get nitpicks.'),
+    paths: pathsSchema.default({ ignore: [] }),
+    instructions: z
+      .string()
+      .max(4000)
+      .default('')
+      .describe('House rules given to every review pass, for example "We never log user email addresses."'),
+    autoReview: autoReviewSchema.default({
+      drafts: false,
+      bots: false,
+      onPush: true,
+      skipLabels: ['sift:skip'],
+    }),
+  })
+  .describe('Sift configuration (.github/sift.yml). Inherits from the organisation .github repository.');
+
+export type RepoConfig = z.output<typeof repoConfigSchema>;
+
+export const DEFAULT_REPO_CONFIG: RepoConfig = repoConfigSchema.parse({});

@@ -1,0 +1,113 @@
+/**
+ * Every error Sift raises on purpose. Each class is one condition that some caller treats
+ * differently; its `name` is a literal so logs and tests can match on it. Messages say what the
+ * reader can do about it.
+ */
+
+export class SiftError extends Error {
+  override name: string = 'SiftError';
+}
+
+/** The environment (deployment settings) is missing a value or holds one that cannot work. */
+export class EnvInvalidError extends SiftError {
+  override name = 'EnvInvalidError' as const;
+}
+
+/** A diff or patch does not follow the unified diff format; the file cannot be anchored safely. */
+export class MalformedDiffError extends SiftError {
+  override name = 'MalformedDiffError' as const;
+  constructor(
+    readonly path: string,
+    detail: string,
+  ) {
+    super(`[sift] the diff of ${path} cannot be parsed: ${detail}`);
+  }
+}
+
+/** A prompt template and the values given to it disagree on the placeholders. */
+export class PromptContractError extends SiftError {
+  override name = 'PromptContractError' as const;
+}
+
+/** The review of a head SHA was cancelled because a newer head SHA arrived. */
+export class ReviewSupersededError extends SiftError {
+  override name = 'ReviewSupersededError' as const;
+}
+
+/**
+ * The base of every model failure. Transport failures (the request did not complete) and output
+ * failures (it completed with an answer Sift cannot use) are separate branches because only some
+ * of either are worth retrying.
+ */
+export abstract class ModelError extends SiftError {
+  abstract readonly retryable: boolean;
+  /** What the user should be told on the check run, in one sentence. */
+  abstract readonly userMessage: string;
+}
+
+export abstract class ModelTransportError extends ModelError {}
+
+/** The model did not answer within the request timeout. */
+export class ModelTimeoutError extends ModelTransportError {
+  override name = 'ModelTimeoutError' as const;
+  readonly retryable = true;
+  readonly userMessage = 'The model did not answer in time.';
+}
+
+/** The provider answered 429; `retryAfterMs` is its `retry-after` header when it sent one. */
+export class ModelRateLimitedError extends ModelTransportError {
+  override name = 'ModelRateLimitedError' as const;
+  readonly retryable = true;
+  readonly userMessage = 'The model provider is rate limiting requests (HTTP 429).';
+  constructor(
+    message: string,
+    readonly retryAfterMs: number | null,
+  ) {
+    super(message);
+  }
+}
+
+/** The provider answered 5xx or the connection failed. */
+export class ModelUnavailableError extends ModelTransportError {
+  override name = 'ModelUnavailableError' as const;
+  readonly retryable = true;
+  readonly userMessage = 'The model provider is unavailable (server error or connection failure).';
+}
+
+/** The provider rejected the credentials or the model name (401, 403, 404): only an operator can fix it. */
+export class ModelConfigurationError extends ModelTransportError {
+  override name = 'ModelConfigurationError' as const;
+  readonly retryable = false;
+  readonly userMessage =
+    'The model provider rejected the request: check OPENAI_API_KEY, OPENAI_BASE_URL and the model name in the deployment.';
+}
+
+/** The provider rejected the request itself (400), for example because the prompt is too long. */
+export class ModelRequestRejectedError extends ModelTransportError {
+  override name = 'ModelRequestRejectedError' as const;
+  readonly retryable = false;
+  readonly userMessage = 'The model provider rejected the request (HTTP 400).';
+}
+
+export abstract class ModelOutputError extends ModelError {}
+
+/** The model refused to answer. Asking again with the same prompt rarely helps. */
+export class ModelRefusalError extends ModelOutputError {
+  override name = 'ModelRefusalError' as const;
+  readonly retryable = false;
+  readonly userMessage = 'The model refused to review this change.';
+}
+
+/** The answer is not JSON or does not match the schema Sift asked for. */
+export class ModelOutputInvalidError extends ModelOutputError {
+  override name = 'ModelOutputInvalidError' as const;
+  readonly retryable = true;
+  readonly userMessage = 'The model answered with output that does not match the expected format.';
+}
+
+/** The answer was cut off by the completion token limit (`finish_reason: length`). */
+export class ModelOutputTruncatedError extends ModelOutputError {
+  override name = 'ModelOutputTruncatedError' as const;
+  readonly retryable = true;
+  readonly userMessage = 'The model answer was cut off by the output token limit.';
+}

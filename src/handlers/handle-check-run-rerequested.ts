@@ -1,0 +1,44 @@
+import type { Context } from 'probot';
+import { z } from 'zod';
+import { CHECK_RUN_NAME } from '../github/check-run.js';
+import type { JobQueue } from '../queue/job-queue.js';
+import type { ReviewJob } from '../review/run-review.js';
+
+const checkRunEventSchema = z.object({
+  installation: z.object({ id: z.number().int().positive() }),
+  repository: z.object({ name: z.string().min(1), owner: z.object({ login: z.string().min(1) }) }),
+  check_run: z.object({
+    name: z.string(),
+    head_sha: z.string().regex(/^[0-9a-f]{40}$/),
+    pull_requests: z.array(
+      z.object({ number: z.number().int().positive(), base: z.object({ ref: z.string().min(1) }) }),
+    ),
+  }),
+});
+
+/**
+ * "Re-run" on Sift's check run reviews the pull request again at that commit — the way to retry
+ * after a model outage. GitHub sends this event only to the app that created the check run; pull
+ * requests from forks are not listed on it and are retried by pushing or with `/review`.
+ */
+export async function handleCheckRunRerequested(
+  context: Context<'check_run.rerequested'>,
+  queue: JobQueue<ReviewJob>,
+): Promise<void> {
+  const parsed = checkRunEventSchema.safeParse(context.payload);
+  if (!parsed.success || parsed.data.check_run.name !== CHECK_RUN_NAME) return;
+  const { installation, repository, check_run: checkRun } = parsed.data;
+  for (const pull of checkRun.pull_requests) {
+    const result = await queue.enqueue({
+      installationId: installation.id,
+      owner: repository.owner.login,
+      repo: repository.name,
+      pullNumber: pull.number,
+      headSha: checkRun.head_sha,
+      baseRef: pull.base.ref,
+      trigger: 'rerequested',
+      deliveryId: context.id,
+    });
+    context.log.info({ delivery: context.id, pull: pull.number, result }, 're-review enqueued');
+  }
+}

@@ -1,0 +1,33 @@
+import OpenAI, { AzureOpenAI } from 'openai';
+import type { SiftEnv } from '../config/load-env.js';
+import type { ModelClient } from './model-client.js';
+import { createOpenAIModelClient } from './openai-model-client.js';
+
+/** Builds the model client the deployment asked for: OpenAI, any compatible endpoint, or Azure OpenAI. */
+export function createModelClient(env: SiftEnv, onRetry?: (message: string) => void): ModelClient {
+  const { provider } = env;
+  // maxRetries 0: retries are decided by openai-model-client.ts, which also retries bad output.
+  const openai =
+    provider.kind === 'azure'
+      ? new AzureOpenAI({
+          endpoint: provider.endpoint,
+          apiKey: provider.apiKey,
+          apiVersion: provider.apiVersion,
+          deployment: provider.deployment,
+          timeout: env.modelTimeoutMs,
+          maxRetries: 0,
+        })
+      : new OpenAI({
+          apiKey: provider.apiKey,
+          baseURL: provider.baseURL ?? null,
+          timeout: env.modelTimeoutMs,
+          maxRetries: 0,
+        });
+  const reviewer = provider.kind === 'azure' ? provider.deployment : env.model;
+  return createOpenAIModelClient(openai, {
+    models: { reviewer },
+    maxOutputTokens: env.maxOutputTokens,
+    maxAttempts: env.modelMaxAttempts,
+    ...(onRetry ? { onRetry } : {}),
+  });
+}

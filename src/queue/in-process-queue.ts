@@ -1,0 +1,97 @@
+import { ReviewSupersededError } from '../errors.js';
+import type { EnqueueResult, JobIdentity, JobQueue, JobWorker } from './job-queue.js';
+
+export interface InProcessQueueOptions<J> extends JobIdentity<J> {
+  readonly worker: JobWorker<J>;
+  /** Jobs running at once across all keys. */
+  readonly concurrency: number;
+  /** Told about worker errors; the worker is expected to report its own failures first. */
+  readonly onError: (error: unknown, job: J) => void;
+}
+
+interface Running<J> {
+  readonly job: J;
+  readonly controller: AbortController;
+}
+
+/**
+ * The default queue: jobs live in this process. It loses waiting jobs if the process dies, which
+ * is why the Redis-backed queue exists for deployments that cannot accept that.
+ */
+export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQueue<J> {
+  const waiting = new Map<string, J>(); // at most one waiting job per key, in arrival order
+  const running = new Map<string, Running<J>>();
+  let idleWaiters: Array<() => void> = [];
+  let closed = false;
+
+  const pump = () => {
+    for (const [key, job] of waiting) {
+      if (running.size >= options.concurrency) break;
+      if (running.has(key)) continue;
+      waiting.delete(key);
+      start(key, job);
+    }
+    if (waiting.size === 0 && running.size === 0) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  };
+
+  const start = (key: string, job: J) => {
+    const controller = new AbortController();
+    running.set(key, { job, controller });
+    options
+      .worker(job, controller.signal)
+      .catch((error: unknown) => {
+        if (!(controller.signal.aborted && controller.signal.reason === error)) options.onError(error, job);
+      })
+      .finally(() => {
+        running.delete(key);
+        pump();
+      });
+  };
+
+  return {
+    async enqueue(job) {
+      if (closed) throw new Error('[sift] the job queue is shutting down and takes no new jobs');
+      const key = options.keyOf(job);
+      const version = options.versionOf(job);
+      const queued = waiting.get(key);
+      const active = running.get(key);
+      if (queued && options.versionOf(queued) === version) return 'duplicate';
+      if (!queued && active && options.versionOf(active.job) === version) return 'duplicate';
+      let result: EnqueueResult = queued ? 'superseded-older' : 'queued';
+      if (active && options.versionOf(active.job) !== version) {
+        active.controller.abort(new ReviewSupersededError(`${key} moved to ${version}`));
+        result = 'superseded-older';
+      }
+      waiting.delete(key); // re-insert so the newest version takes its turn at the back
+      waiting.set(key, job);
+      pump();
+      return result;
+    },
+    onIdle() {
+      if (waiting.size === 0 && running.size === 0) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    // Container platforms give a stopping process about 30 s (Docker's default stop timeout is 10 s).
+    async close(timeoutMs = 25_000) {
+      closed = true;
+      const drained = this.onIdle();
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      });
+      const outcome = await Promise.race([drained, timedOut]);
+      clearTimeout(timer);
+      if (outcome !== 'timeout') return [];
+      const dropped = [...waiting.values()];
+      waiting.clear();
+      for (const { controller } of running.values())
+        controller.abort(new ReviewSupersededError('shutting down'));
+      await drained;
+      return dropped;
+    },
+  };
+}

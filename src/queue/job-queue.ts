@@ -1,0 +1,33 @@
+/** What happened to a job handed to the queue. */
+export type EnqueueResult =
+  /** Accepted; it runs when a worker is free. */
+  | 'queued'
+  /** The same job (same key and version) is already waiting or running; nothing was added. */
+  | 'duplicate'
+  /** Accepted, and an older version of the same key was dropped or cancelled in its favour. */
+  | 'superseded-older';
+
+/**
+ * Where handlers put work. One key (a pull request) runs one job at a time; a newer version of a
+ * key (a new head commit) replaces the waiting one and cancels the running one, so a burst of
+ * pushes ends in one review of the latest commit.
+ */
+export interface JobQueue<J> {
+  enqueue(job: J): Promise<EnqueueResult>;
+  /** Resolves when nothing is waiting or running. */
+  onIdle(): Promise<void>;
+  /**
+   * Stops taking jobs and lets waiting and running ones finish for up to `timeoutMs`; then cancels
+   * what still runs and returns the jobs that never started, so the caller can log them.
+   */
+  close(timeoutMs?: number): Promise<J[]>;
+}
+
+export type JobWorker<J> = (job: J, signal: AbortSignal) => Promise<void>;
+
+export interface JobIdentity<J> {
+  /** Jobs with the same key never run at the same time. */
+  readonly keyOf: (job: J) => string;
+  /** Within a key, a different version supersedes; the same version is a duplicate. */
+  readonly versionOf: (job: J) => string;
+}

@@ -1,0 +1,57 @@
+import type { RepoConfig } from '../../config/repo-config-schema.js';
+import { fenceUntrusted } from '../../llm/fence-untrusted.js';
+import { loadPrompt } from '../../llm/load-prompt.js';
+import type { ChatMessage } from '../../llm/model-client.js';
+import { renderPrompt } from '../../llm/render-prompt.js';
+import type { Change, ReviewFile } from '../types.js';
+import { renderDiff } from './render-diff.js';
+import { renderPullRequest } from './render-pull-request.js';
+
+/** One reviewer pass: a lens (prompts/lenses/<name>.md) and the order to read the files in. */
+export interface ReviewPass {
+  readonly lens: string;
+  readonly fileOrder: readonly string[];
+}
+
+export interface ReviewPrompt {
+  /** System message and shared data: byte-identical for every pass of one review. */
+  readonly sharedPrefix: readonly ChatMessage[];
+  readonly messagesFor: (pass: ReviewPass) => ChatMessage[];
+}
+
+/**
+ * Builds the messages of a review. Everything that is the same for every pass comes first, in
+ * the same bytes, so providers' prompt caching serves it from the second pass on; the per-pass
+ * lens and file order come last.
+ */
+export function buildReviewMessages(
+  change: Pick<Change, 'title' | 'body' | 'commitMessages'>,
+  files: readonly ReviewFile[],
+  config: Pick<RepoConfig, 'categories' | 'instructions'>,
+): ReviewPrompt {
+  const system = renderPrompt(loadPrompt('system'), { categories: config.categories.join(', ') });
+  const data = renderPrompt(loadPrompt('review'), {
+    pullRequest: renderPullRequest(change),
+    instructions: config.instructions.trim()
+      ? fenceUntrusted('repository-rules', config.instructions.trim())
+      : '(none)',
+    diff: fenceUntrusted('diff', renderDiff(files)),
+  });
+  const sharedPrefix: ChatMessage[] = [
+    { role: 'system', content: system },
+    { role: 'user', content: data },
+  ];
+  return {
+    sharedPrefix,
+    messagesFor: (pass) => [
+      ...sharedPrefix,
+      {
+        role: 'user',
+        content: renderPrompt(loadPrompt('pass'), {
+          lens: loadPrompt(`lenses/${pass.lens}`).text,
+          fileOrder: pass.fileOrder.join(', '),
+        }),
+      },
+    ],
+  };
+}

@@ -1,0 +1,79 @@
+import type { LocatedConfigProblem } from '../../config/load-repo-config.js';
+import type { CheckRunReport } from '../../github/check-run.js';
+import type { FilterReason, ReviewOutcome } from '../types.js';
+import { plural } from './plural.js';
+
+const FILTER_LABELS: Record<FilterReason, string> = {
+  'line-not-in-diff': 'pointed at lines that are not in the diff',
+  'category-off': 'in a category this repository does not enable',
+  duplicate: 'repeated another finding',
+  'over-max-comments': 'beyond maxComments',
+};
+
+/**
+ * The check run of a completed review: what was reviewed, what was skipped and why, what was
+ * posted and held back, and what it cost. This is where "nothing found" is said out loud.
+ */
+export function renderCheckRun(
+  outcome: ReviewOutcome,
+  context: {
+    headSha: string;
+    changedFileCount: number;
+    listedFileCount: number;
+    configProblems: readonly LocatedConfigProblem[];
+  },
+): CheckRunReport {
+  const posted = outcome.inline.length + outcome.summaryOnly.length;
+  const heldBack = Object.values(outcome.filtered).reduce((sum, n) => sum + (n ?? 0), 0);
+  const title =
+    posted === 0
+      ? 'No issues found'
+      : `${plural(posted, 'finding')} posted${heldBack > 0 ? `, ${heldBack} held back` : ''}`;
+  const { usage } = outcome;
+  const rows = [
+    ['Files reviewed', `${outcome.reviewedFiles.length} of ${context.changedFileCount} changed`],
+    [
+      'Findings posted',
+      `${outcome.inline.length} inline, ${outcome.summaryOnly.length} in the review summary`,
+    ],
+    ['Findings held back', heldBack === 0 ? 'none' : describeFiltered(outcome.filtered)],
+    [
+      'Model usage',
+      `${plural(usage.calls, 'call')}, ${usage.promptTokens.toLocaleString('en-US')} prompt tokens (${usage.cachedPromptTokens.toLocaleString('en-US')} cached), ${usage.completionTokens.toLocaleString('en-US')} completion tokens`,
+    ],
+  ];
+  const summary = [
+    `Reviewed commit \`${context.headSha.slice(0, 7)}\`.`,
+    '',
+    '| | |',
+    '|---|---|',
+    ...rows.map(([label, value]) => `| ${label} | ${value} |`),
+  ];
+  if (context.listedFileCount < context.changedFileCount) {
+    summary.push(
+      '',
+      `GitHub listed only ${context.listedFileCount} of the ${context.changedFileCount} changed files; the rest were not reviewed.`,
+    );
+  }
+  if (outcome.skippedFiles.length > 0) {
+    summary.push('', `**Not reviewed (${outcome.skippedFiles.length}):**`, '');
+    summary.push(...outcome.skippedFiles.map((file) => `- \`${file.path}\` — ${file.reason}`));
+  }
+  if (context.configProblems.length > 0) {
+    summary.push('', '**Configuration problems** (the defaults apply to these keys):', '');
+    summary.push(...context.configProblems.map(describeConfigProblem));
+  }
+  return { conclusion: posted === 0 ? 'success' : 'neutral', title, summary: summary.join('\n') };
+}
+
+function describeConfigProblem(problem: LocatedConfigProblem): string {
+  const where = problem.file ? ` (${problem.file}${problem.line ? `, line ${problem.line}` : ''})` : '';
+  return `- \`${problem.key || 'the file'}\`: ${problem.message}${where}`;
+}
+
+function describeFiltered(filtered: ReviewOutcome['filtered']): string {
+  return (Object.entries(filtered) as [FilterReason, number][])
+    .filter(([, count]) => count > 0)
+    .map(([reason, count]) => `${count} ${FILTER_LABELS[reason]}`)
+    .join('; ');
+}

@@ -1,0 +1,23 @@
+import { ModelError } from '../../errors.js';
+import type { CheckRunReport } from '../../github/check-run.js';
+
+/**
+ * The check run of a review that could not finish. Model failures are explained in the user's
+ * terms; anything else is an internal error whose details are in the logs under the job key.
+ */
+export function renderFailure(error: unknown, context: { headSha: string; jobKey: string }): CheckRunReport {
+  const cause =
+    error instanceof ModelError
+      ? error.userMessage
+      : `Sift hit an internal error (logged under \`${context.jobKey}\`).`;
+  return {
+    conclusion: 'failure',
+    title:
+      error instanceof ModelError ? 'Review failed: the model did not give a usable answer' : 'Review failed',
+    summary: [
+      `Sift could not finish reviewing commit \`${context.headSha.slice(0, 7)}\`. ${cause}`,
+      '',
+      'Nothing was posted on the pull request. To try again, use **Re-run** on this check, or push a new commit.',
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,90 @@
+import type { Category } from '../config/repo-config-schema.js';
+import type { DiffFile, Side } from '../diff/types.js';
+import type { ModelUsage } from '../llm/model-client.js';
+
+export type Severity = 'critical' | 'major' | 'minor';
+
+/** Where the reviewed change lives, for links and API calls. */
+export interface RepositoryRef {
+  readonly owner: string;
+  readonly repo: string;
+  /** `https://github.com/owner/repo`, or the GitHub Enterprise Server equivalent. */
+  readonly htmlUrl: string;
+}
+
+/** A change to review, from a pull request (app), two local commits (CLI) or a case bundle (eval). */
+export interface Change {
+  readonly repository: RepositoryRef;
+  readonly title: string;
+  readonly body: string;
+  readonly base: { readonly ref: string; readonly sha: string };
+  readonly head: { readonly ref: string; readonly sha: string };
+  readonly commitMessages: readonly string[];
+  readonly files: readonly DiffFile[];
+}
+
+export interface PullRequestChange extends Change {
+  readonly number: number;
+  readonly author: { readonly login: string; readonly isBot: boolean };
+  readonly draft: boolean;
+  readonly state: 'open' | 'closed';
+  readonly merged: boolean;
+  readonly labels: readonly string[];
+  /** How many files GitHub says changed; more than `files.length` when its listing was capped. */
+  readonly changedFileCount: number;
+}
+
+/** A file that goes to the model, with the short id its lines are labelled with. */
+export interface ReviewFile {
+  readonly id: string;
+  readonly file: DiffFile;
+}
+
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** A finding as a model proposed it, pointing at the diff through line ids. */
+export interface ProposedFinding {
+  readonly pass: string;
+  readonly startLineId: string;
+  readonly endLineId: string;
+  readonly category: Category;
+  readonly severity: Severity;
+  readonly title: string;
+  readonly body: string;
+  readonly evidence: readonly string[];
+  readonly suggestion: string | null;
+}
+
+/** A finding whose line ids were resolved to a file, a side and a line range of the diff. */
+export interface LocatedFinding extends Omit<ProposedFinding, 'startLineId' | 'endLineId'> {
+  readonly path: string;
+  readonly side: Side;
+  readonly startLine: number;
+  readonly endLine: number;
+  /** True when start and end fall in one hunk, so GitHub accepts the range as one comment. */
+  readonly withinOneHunk: boolean;
+  /** The diff lines the finding covers, as text; the basis of its fingerprint. */
+  readonly code: readonly string[];
+}
+
+export interface Finding extends LocatedFinding {
+  /** Stable across pushes: the same problem on the same code has the same fingerprint. */
+  readonly fingerprint: string;
+}
+
+/** Why findings were held back; each count is reported on the check run. */
+export type FilterReason = 'line-not-in-diff' | 'category-off' | 'duplicate' | 'over-max-comments';
+
+export interface ReviewOutcome {
+  readonly reviewedFiles: readonly ReviewFile[];
+  readonly skippedFiles: readonly SkippedFile[];
+  /** Findings with a diff line to sit on, in posting order. */
+  readonly inline: readonly Finding[];
+  /** Findings kept but not anchorable inline; listed in the review summary with a permalink. */
+  readonly summaryOnly: readonly Finding[];
+  readonly filtered: Readonly<Partial<Record<FilterReason, number>>>;
+  readonly usage: ModelUsage;
+}

@@ -61,14 +61,20 @@ export async function loadRepoConfig(
   const { config, problems } = resolveRepoConfig(
     mergeConfigLayers(layers.map((layer) => layer.content ?? undefined)),
   );
+  const sources = problems.map((problem) => files.find((file) => hasKey(file.config, problem.key)) ?? null);
+  const texts = new Map<string, Promise<string | null>>();
+  for (const source of sources) {
+    if (source && !texts.has(source.url)) texts.set(source.url, fetchRawText(octokit, source.url));
+  }
   const located = await Promise.all(
-    problems.map(async (problem) => {
-      const source = files.find((file) => hasKey(file.config, problem.key));
+    problems.map(async (problem, index) => {
+      const source = sources[index];
       if (!source) return { ...problem, file: null, line: null };
+      const text = await texts.get(source.url);
       return {
         ...problem,
         file: `${source.owner}/${source.repo}:${source.path}`,
-        line: await lineOfKey(octokit, source.url, problem.key),
+        line: text ? locateYamlKey(text, problem.key) : null,
       };
     }),
   );
@@ -84,11 +90,11 @@ function hasKey(content: Record<string, unknown> | null, dottedKey: string): boo
   return content !== null;
 }
 
-/** Fetches the raw file a second time, only when it has a problem, to point at the line to fix. */
-async function lineOfKey(octokit: Octokit, url: string, key: string): Promise<number | null> {
+/** Fetches a configuration file's text a second time, only when it has problems, to point at the lines to fix. */
+async function fetchRawText(octokit: Octokit, url: string): Promise<string | null> {
   try {
     const response = await octokit.request({ method: 'GET', url, mediaType: { format: 'raw' } });
-    return typeof response.data === 'string' ? locateYamlKey(response.data, key) : null;
+    return typeof response.data === 'string' ? response.data : null;
   } catch {
     return null; // The line is a courtesy; the problem is reported without it.
   }

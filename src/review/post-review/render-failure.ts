@@ -12,8 +12,7 @@ export function renderFailure(error: unknown, context: { headSha: string; jobKey
       : `Sift hit an internal error (logged under \`${context.jobKey}\`).`;
   return {
     conclusion: 'failure',
-    title:
-      error instanceof ModelError ? 'Review failed: the model did not give a usable answer' : 'Review failed',
+    title: 'Review failed; nothing was posted',
     summary: [
       `Sift could not finish reviewing commit \`${context.headSha.slice(0, 7)}\`. ${cause}`,
       '',

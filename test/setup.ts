@@ -1,0 +1,10 @@
+import nock from 'nock';
+import { afterEach } from 'vitest';
+
+// The network is reached only through nock or through fake servers this suite starts on loopback.
+nock.disableNetConnect();
+nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+
+afterEach(() => {
+  nock.cleanAll();
+});

@@ -307,7 +307,7 @@ describe('pull_request.opened', () => {
       await deliver();
 
       expect(github.reviews[0]?.comments).toEqual([]);
-      const summary = String((github.checkRuns.at(-1)?.body.output as { summary: string }).summary);
+      const summary = String((github.checkRuns.at(-1)?.body.output as { summary?: string } | undefined)?.summary);
       expect(summary.slice(summary.indexOf('**Configuration problems**'))).toMatchInlineSnapshot(`
         "**Configuration problems** (the defaults apply to these keys):
 

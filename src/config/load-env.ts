@@ -1,19 +1,24 @@
 import { z } from 'zod';
 import { EnvInvalidError } from '../errors.js';
 
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+// A blank value means unset, as docker-compose passes `${UNSET_VAR}` through as ''; coercion would read 0.
+const blankAsUnset = (value: unknown) => (typeof value === 'string' && !value.trim() ? undefined : value);
+const positiveInt = (fallback: number) =>
+  z.preprocess(blankAsUnset, z.coerce.number().int().positive().default(fallback));
 const optionalText = z
   .string()
   .trim()
   .optional()
   .transform((value) => (value ? value : undefined));
+// `new URL('localhost:11434/v1')` parses with the scheme `localhost:`; only HTTP reaches a model.
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional();
 
 const envSchema = z.object({
   OPENAI_API_KEY: optionalText,
   /** Any OpenAI-compatible endpoint: vLLM, Ollama, LiteLLM, a gateway. */
-  OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
+  OPENAI_BASE_URL: optionalText.pipe(httpUrl),
   SIFT_MODEL: z.string().trim().min(1).default('gpt-4.1'),
-  AZURE_OPENAI_ENDPOINT: optionalText.pipe(z.url().optional()),
+  AZURE_OPENAI_ENDPOINT: optionalText.pipe(httpUrl),
   AZURE_OPENAI_API_KEY: optionalText,
   AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
   /** Azure routes by deployment name; it defaults to the model name. */

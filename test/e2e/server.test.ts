@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChatRequest } from '../support/fake-model-server.js';
+import { fileIdsInPrompt } from '../support/fake-model-server.js';
+import { cloneEvalBundle, HAS_EVAL_CASES, readEvalCase } from '../support/eval-cases.js';
+import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
+import { type FakePullRequest, pullRequestFromGit } from '../support/pull-request-from-git.js';
+import { runServerScenario, type ServerScenario } from '../support/run-server-scenario.js';
+
+interface Location {
+  path: string;
+  start_line: number;
+  end_line: number;
+}
+
+/** A model that reports each expected location as a finding, plus one that points outside the diff. */
+function answerWith(locations: readonly Location[]) {
+  return (request: ChatRequest) => {
+    const ids = fileIdsInPrompt(request);
+    const findings = locations.map((location, index) => ({
+      startLineId: `${ids.get(location.path)}:R${location.start_line}`,
+      endLineId: `${ids.get(location.path)}:R${location.end_line}`,
+      category: 'bug',
+      severity: 'major',
+      title: `Finding ${index + 1}`,
+      body: 'The changed code fails for some input.',
+      evidence: [],
+      suggestion: null,
+    }));
+    const outside = { ...findings[0], startLineId: 'F1:R99999', endLineId: 'F1:R99999', title: 'Outside the diff' };
+    return { findings: [...findings, outside] };
+  };
+}
+
+function openedPayload(pr: FakePullRequest) {
+  return {
+    action: 'opened',
+    number: pr.number,
+    pull_request: pr.pull,
+    repository: { name: pr.repo, owner: { login: pr.owner } },
+    installation: { id: 42 },
+    sender: { login: 'octocat', type: 'User' },
+  };
+}
+
+/** Every inline comment on a line the fake GitHub accepted (it answers 422 otherwise, like GitHub). */
+function expectOneValidReview(scenario: ServerScenario, pr: FakePullRequest) {
+  expect(scenario.github.reviews).toHaveLength(1);
+  const review = scenario.github.reviews[0] as { event: string; commit_id: string; comments: unknown[] };
+  expect(review.event).toBe('COMMENT');
+  expect(review.commit_id).toBe((pr.pull.head as { sha: string }).sha);
+  expect(review.comments.length).toBeGreaterThan(0);
+  const completed = scenario.github.checkRuns.filter((run) => run.body.status === 'completed');
+  expect(completed).toHaveLength(1);
+  expect(completed[0]?.body.conclusion).toBe('neutral');
+  expect(scenario.github.unexpected).toEqual([]);
+}
+
+describe('npm start with GitHub and the model on loopback', () => {
+  let scenario: ServerScenario | undefined;
+
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  it('turns a signed pull_request.opened webhook into one review on valid diff lines and a completed check run', async () => {
+    const pr = pullRequestFromGit(gitRepoFromFixture('inventory'), {
+      baseRef: 'base',
+      headRef: 'head',
+      title: 'Reserve stock strictly',
+      body: 'Tightens reserve().',
+      repo: 'inventory',
+      number: 7,
+    });
+    scenario = await runServerScenario(pr, answerWith([{ path: 'src/stock.ts', start_line: 6, end_line: 6 }]));
+
+    expect(await scenario.deliver('pull_request', openedPayload(pr))).toBe(200);
+    await scenario.waitForCompletedCheckRuns(1);
+
+    expectOneValidReview(scenario, pr);
+    expect(scenario.model.requests).toHaveLength(1);
+  });
+
+  it('refuses a webhook signed with another secret and does no work for it', async () => {
+    const pr = pullRequestFromGit(gitRepoFromFixture('inventory'), { baseRef: 'base', headRef: 'head', title: 't', body: '' });
+    scenario = await runServerScenario(pr, answerWith([]));
+
+    const status = await scenario.deliver('pull_request', openedPayload(pr), { secret: 'not-the-secret' });
+
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(scenario.github.requests).toEqual([]);
+    expect(scenario.model.requests).toEqual([]);
+  });
+
+  it.runIf(HAS_EVAL_CASES)('reviews a real pull request from the eval cases end to end', async () => {
+    const evalCase = readEvalCase('typescript__immer__each-callback-order');
+    const pr = pullRequestFromGit(cloneEvalBundle(evalCase.id), {
+      baseRef: 'origin/base',
+      headRef: 'origin/head',
+      title: evalCase.caseJson.title,
+      body: evalCase.caseJson.description,
+      repo: 'immer',
+      number: 12,
+    });
+    scenario = await runServerScenario(pr, answerWith(evalCase.caseJson.expected as Location[]));
+
+    expect(await scenario.deliver('pull_request', openedPayload(pr))).toBe(200);
+    await scenario.waitForCompletedCheckRuns(1);
+
+    expectOneValidReview(scenario, pr);
+  });
+});

@@ -105,7 +105,12 @@ describe('hunkOfLine', () => {
     { name: 'a context line on the head side', side: 'RIGHT', line: 22, hunk: 1 },
     { name: 'a context line on the base side', side: 'LEFT', line: 26, hunk: 1 },
     { name: 'a removed line', side: 'LEFT', line: 24, hunk: 1 },
-    { name: 'a removed line asked for on the head side (no such head line in the diff)', side: 'RIGHT', line: 24, hunk: undefined },
+    {
+      name: 'a removed line asked for on the head side (no such head line in the diff)',
+      side: 'RIGHT',
+      line: 24,
+      hunk: undefined,
+    },
     { name: 'the line just above the first hunk', side: 'RIGHT', line: 2, hunk: undefined },
     { name: 'a line between the hunks', side: 'RIGHT', line: 12, hunk: undefined },
     { name: 'a line between the hunks on the base side', side: 'LEFT', line: 19, hunk: undefined },
@@ -165,7 +170,7 @@ function commentableText(file: DiffFile, map: LineMap, side: Side): [number, str
     ]);
 }
 
-describe.runIf(EVAL_CASES.length > 0)('buildLineMap on the real diffs of ../shared/eval', () => {
+describe.runIf(existsSync(EVAL_DIR))('buildLineMap on the real diffs of ../shared/eval', () => {
   it('finds at least 20 cases to check', () => {
     expect(EVAL_CASES.length).toBeGreaterThanOrEqual(20);
   });
@@ -185,13 +190,20 @@ describe.runIf(EVAL_CASES.length > 0)('buildLineMap on the real diffs of ../shar
 
         for (const file of files) {
           const head = file.status === 'removed' ? [''] : linesAt(repo, 'origin/head', file.path);
-          const base = file.status === 'added' ? [''] : linesAt(repo, 'origin/base', file.previousPath ?? file.path);
+          const base =
+            file.status === 'added' ? [''] : linesAt(repo, 'origin/base', file.previousPath ?? file.path);
           const map = buildLineMap(file);
           const right = hunkRanges(file.hunks, 'RIGHT');
           const left = hunkRanges(file.hunks, 'LEFT');
 
-          expect([...map.right.keys()].sort((a, b) => a - b), `${file.path} RIGHT lines`).toEqual(right);
-          expect([...map.left.keys()].sort((a, b) => a - b), `${file.path} LEFT lines`).toEqual(left);
+          expect(
+            [...map.right.keys()].sort((a, b) => a - b),
+            `${file.path} RIGHT lines`,
+          ).toEqual(right);
+          expect(
+            [...map.left.keys()].sort((a, b) => a - b),
+            `${file.path} LEFT lines`,
+          ).toEqual(left);
           expect(commentableText(file, map, 'RIGHT'), `${file.path} RIGHT text`).toEqual(
             right.map((line) => [line, head[line]]),
           );
@@ -199,7 +211,9 @@ describe.runIf(EVAL_CASES.length > 0)('buildLineMap on the real diffs of ../shar
             left.map((line) => [line, base[line]]),
           );
 
-          const outsideRight = head.map((_, line) => line).filter((line) => line > 0 && !right.includes(line));
+          const outsideRight = head
+            .map((_, line) => line)
+            .filter((line) => line > 0 && !right.includes(line));
           const outsideLeft = base.map((_, line) => line).filter((line) => line > 0 && !left.includes(line));
           expect(outsideRight.length + right.length, `${file.path} head line count`).toBe(head.length - 1);
           expect(outsideRight.filter((line) => hunkOfLine(map, 'RIGHT', line) !== undefined)).toEqual([]);

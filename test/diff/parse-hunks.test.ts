@@ -97,7 +97,7 @@ describe('parseHunks', () => {
           '@@ -0,0 +1,3 @@',
           "+export const VERSION = '1.4.0';",
           '+',
-          "+export const USER_AGENT = `sift/${VERSION}`;",
+          "+export const USER_AGENT = 'sift/' + VERSION;",
         ),
         expected: [
           {
@@ -109,7 +109,7 @@ describe('parseHunks', () => {
             lines: [
               "a · 1 |export const VERSION = '1.4.0';",
               'a · 2 |',
-              'a · 3 |export const USER_AGENT = `sift/${VERSION}`;',
+              "a · 3 |export const USER_AGENT = 'sift/' + VERSION;",
             ],
           },
         ],

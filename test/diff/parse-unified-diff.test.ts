@@ -128,11 +128,14 @@ const STOCK_BASE = [
 ].join('\n');
 
 /** Twenty distinct lines, so git's rename detection pairs files by content and not by accident. */
-const README = Array.from({ length: 20 }, (_, i) => `Paragraph ${i + 1} of the inventory guide.`).join('\n') + '\n';
+const README =
+  Array.from({ length: 20 }, (_, i) => `Paragraph ${i + 1} of the inventory guide.`).join('\n') + '\n';
 
 /** The first bytes of a PNG: the NUL bytes make git treat the file as binary. */
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49]);
-const PNG_EDITED = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x52]);
+const PNG_EDITED = Uint8Array.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x52,
+]);
 
 describe('parseUnifiedDiff', () => {
   describe('with one file changed between two real commits', () => {
@@ -164,7 +167,10 @@ describe('parseUnifiedDiff', () => {
       },
       {
         name: 'an added file › added, head lines only',
-        commits: { base: { 'README.md': README }, head: { 'src/version.ts': "export const VERSION = '1.4.0';\n" } },
+        commits: {
+          base: { 'README.md': README },
+          head: { 'src/version.ts': "export const VERSION = '1.4.0';\n" },
+        },
         expected: {
           path: 'src/version.ts',
           previousPath: null,
@@ -178,7 +184,10 @@ describe('parseUnifiedDiff', () => {
       {
         name: 'a deleted file › removed, base lines only',
         commits: {
-          base: { 'README.md': README, 'src/legacy.ts': '// Kept for v1 clients.\nexport const LEGACY_DISCOUNT = 0.1;\n' },
+          base: {
+            'README.md': README,
+            'src/legacy.ts': '// Kept for v1 clients.\nexport const LEGACY_DISCOUNT = 0.1;\n',
+          },
           head: { 'src/legacy.ts': null },
         },
         expected: {
@@ -206,7 +215,11 @@ describe('parseUnifiedDiff', () => {
       },
       {
         name: 'a rename without edits (similarity 100%) › renamed, previous path kept, no hunks',
-        commits: { base: { 'docs/README.md': README }, head: {}, moves: { 'docs/README.md': 'docs/index.md' } },
+        commits: {
+          base: { 'docs/README.md': README },
+          head: {},
+          moves: { 'docs/README.md': 'docs/index.md' },
+        },
         expected: {
           path: 'docs/index.md',
           previousPath: 'docs/README.md',
@@ -271,7 +284,11 @@ describe('parseUnifiedDiff', () => {
       },
       {
         name: 'a mode change only (chmod +x) › changed, no content change',
-        commits: { base: { 'scripts/release.sh': '#!/bin/sh\nnpm publish\n' }, head: {}, chmodX: ['scripts/release.sh'] },
+        commits: {
+          base: { 'scripts/release.sh': '#!/bin/sh\nnpm publish\n' },
+          head: {},
+          chmodX: ['scripts/release.sh'],
+        },
         expected: {
           path: 'scripts/release.sh',
           previousPath: null,
@@ -301,7 +318,10 @@ describe('parseUnifiedDiff', () => {
       },
       {
         name: 'a file without a trailing newline › the last line compared without the marker',
-        commits: { base: { LICENSE: 'MIT License\nCopyright (c) 2023' }, head: { LICENSE: 'MIT License\nCopyright (c) 2024' } },
+        commits: {
+          base: { LICENSE: 'MIT License\nCopyright (c) 2023' },
+          head: { LICENSE: 'MIT License\nCopyright (c) 2024' },
+        },
         expected: {
           path: 'LICENSE',
           previousPath: null,
@@ -327,7 +347,10 @@ describe('parseUnifiedDiff', () => {
       },
       {
         name: 'a path with spaces (git ends the ---/+++ names with a tab) › the path without the tab',
-        commits: { base: { 'docs/release notes.md': '# 1.3\n' }, head: { 'docs/release notes.md': '# 1.4\n' } },
+        commits: {
+          base: { 'docs/release notes.md': '# 1.3\n' },
+          head: { 'docs/release notes.md': '# 1.4\n' },
+        },
         expected: {
           path: 'docs/release notes.md',
           previousPath: null,
@@ -392,7 +415,11 @@ describe('parseUnifiedDiff', () => {
       },
       {
         name: 'a rename without edits to a non-ASCII path with spaces › both paths decoded',
-        commits: { base: { 'docs/README.md': README }, head: {}, moves: { 'docs/README.md': 'docs/à lire.md' } },
+        commits: {
+          base: { 'docs/README.md': README },
+          head: {},
+          moves: { 'docs/README.md': 'docs/à lire.md' },
+        },
         expected: {
           path: 'docs/à lire.md',
           previousPath: 'docs/README.md',

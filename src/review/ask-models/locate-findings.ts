@@ -22,7 +22,7 @@ export function locateFindings(
   const rejected: ProposedFinding[] = [];
   for (const proposal of proposals) {
     const start = parseLineId(proposal.startLineId);
-    const end = parseLineId(proposal.endLineId) ?? start;
+    const end = parseLineId(proposal.endLineId);
     const target = start ? byId.get(start.fileId) : undefined;
     if (!start || !end || !target || end.fileId !== start.fileId || end.side !== start.side) {
       rejected.push(proposal);

@@ -5,8 +5,9 @@
  *
  *   npx tsx scripts/demo-webhook.ts [case-id]
  */
-import { fileIdsInPrompt } from '../test/support/fake-model-server.js';
+
 import { cloneEvalBundle, HAS_EVAL_CASES, readEvalCase } from '../test/support/eval-cases.js';
+import { fileIdsInPrompt } from '../test/support/fake-model-server.js';
 import { pullRequestFromGit } from '../test/support/pull-request-from-git.js';
 import { runServerScenario } from '../test/support/run-server-scenario.js';
 
@@ -15,7 +16,12 @@ if (!HAS_EVAL_CASES) {
   process.exit(1);
 }
 const evalCase = readEvalCase(process.argv[2] ?? 'typescript__immer__each-callback-order');
-const expected = evalCase.caseJson.expected as Array<{ path: string; start_line: number; end_line: number; note: string }>;
+const expected = evalCase.caseJson.expected as Array<{
+  path: string;
+  start_line: number;
+  end_line: number;
+  note: string;
+}>;
 const pr = pullRequestFromGit(cloneEvalBundle(evalCase.id), {
   baseRef: 'origin/base',
   headRef: 'origin/head',
@@ -37,11 +43,18 @@ const scenario = await runServerScenario(pr, (request) => {
     evidence: [],
     suggestion: null,
   }));
-  findings.push({ ...findings[0], startLineId: 'F1:R99999', endLineId: 'F1:R99999', title: 'Scripted finding outside the diff' } as never);
+  findings.push({
+    ...findings[0],
+    startLineId: 'F1:R99999',
+    endLineId: 'F1:R99999',
+    title: 'Scripted finding outside the diff',
+  } as never);
   return { findings };
 });
 try {
-  console.log(`case ${evalCase.id}: ${pr.files.length} changed file(s), head ${String((pr.pull.head as { sha: string }).sha).slice(0, 7)}`);
+  console.log(
+    `case ${evalCase.id}: ${pr.files.length} changed file(s), head ${String((pr.pull.head as { sha: string }).sha).slice(0, 7)}`,
+  );
   const status = await scenario.deliver('pull_request', {
     action: 'opened',
     number: pr.number,
@@ -59,7 +72,9 @@ try {
     const comments = review.comments as Array<Record<string, unknown>>;
     console.log(`  event ${review.event}, ${comments.length} inline comment(s):`);
     for (const comment of comments) {
-      console.log(`    ${comment.path} ${comment.side} ${comment.start_line ? `${comment.start_line}-` : ''}${comment.line}`);
+      console.log(
+        `    ${comment.path} ${comment.side} ${comment.start_line ? `${comment.start_line}-` : ''}${comment.line}`,
+      );
     }
   }
   const completed = scenario.github.checkRuns.filter((run) => run.body.status === 'completed');

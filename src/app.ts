@@ -1,11 +1,12 @@
 import type { ApplicationFunction } from 'probot';
 import type { SiftEnv } from './config/load-env.js';
+import { createSymbolCaches } from './context/symbol-index.js';
 import type { Octokit } from './github/octokit.js';
 import { handleCheckRunRerequested } from './handlers/handle-check-run-rerequested.js';
 import { handlePullRequest } from './handlers/handle-pull-request.js';
 import type { ModelClient } from './llm/model-client.js';
 import type { Logger } from './logger.js';
-import { createReviewWorker } from './queue/create-review-worker.js';
+import { createReviewWorker, type ReviewWorkerDeps } from './queue/create-review-worker.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import type { JobQueue } from './queue/job-queue.js';
 import { reviewJobIdentity } from './queue/review-job-identity.js';
@@ -14,6 +15,8 @@ import type { ReviewJob } from './review/run-review.js';
 export interface SiftDeps {
   readonly model: ModelClient;
   readonly env: Pick<SiftEnv, 'workerConcurrency'>;
+  /** Reads a repository for cross-file context; without it reviews see the diff only. */
+  readonly repositoryFor?: ReviewWorkerDeps['repositoryFor'];
 }
 
 export interface Sift {
@@ -37,6 +40,8 @@ export function createSift(deps: SiftDeps): Sift {
         worker: createReviewWorker({
           octokitFor: async (installationId) => (await app.auth(installationId)) as Octokit,
           model: deps.model,
+          repositoryFor: deps.repositoryFor,
+          caches: createSymbolCaches(),
           log: app.log,
         }),
         onError: (error, job) =>

@@ -39,6 +39,20 @@ const autoReviewSchema = z
   })
   .describe('When Sift reviews without being asked.');
 
+const contextSchema = z
+  .strictObject({
+    tokenBudget: z
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .default(8_000)
+      .describe(
+        'Tokens of code from other files (callers, definitions, tests) shown with the diff; 0 turns cross-file context off.',
+      ),
+  })
+  .describe('Cross-file context: code outside the diff that the change touches.');
+
 const pathsSchema = z
   .strictObject({
     ignore: z
@@ -71,6 +85,7 @@ export const repoConfigSchema = z
       .max(4000)
       .default('')
       .describe('House rules given to every review pass, for example "We never log user email addresses."'),
+    context: contextSchema.default({ tokenBudget: 8_000 }),
     autoReview: autoReviewSchema.default({
       drafts: false,
       bots: false,

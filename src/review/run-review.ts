@@ -1,9 +1,11 @@
 import { loadRepoConfig } from '../config/load-repo-config.js';
+import type { SymbolCaches } from '../context/symbol-index.js';
 import { ReviewSupersededError } from '../errors.js';
 import { completeCheckRun, startCheckRun } from '../github/check-run.js';
 import type { Octokit } from '../github/octokit.js';
 import type { ModelClient } from '../llm/model-client.js';
 import type { Logger } from '../logger.js';
+import type { RepositoryReader } from '../repository/repository-reader.js';
 import { loadPullRequest } from './load-pull-request/load-pull-request.js';
 import { postReview } from './post-review/post-review.js';
 import { renderCheckRun } from './post-review/render-check-run.js';
@@ -26,6 +28,9 @@ export interface ReviewJob {
 export interface RunReviewDeps {
   readonly octokit: Octokit;
   readonly model: ModelClient;
+  /** The repository behind the pull request, read for cross-file context. */
+  readonly repository?: RepositoryReader | undefined;
+  readonly caches: SymbolCaches;
   readonly log: Logger;
   readonly signal: AbortSignal;
 }
@@ -35,7 +40,8 @@ export type RunReviewResult = 'posted' | 'skipped' | 'superseded' | 'failed';
 /**
  * Reviews a pull request at one head commit, start to finish:
  *   1 load      configuration from the base branch, the pull request and its parsed diff
- *   2–7         select files, ask the model, locate, score and anchor findings (reviewChange)
+ *   2–7         select files, build cross-file context, ask the model, locate, score and anchor
+ *               findings (reviewChange)
  *   8 post      one review, then the check run's summary
  * The check run is started first, so from the first second to the last the pull request shows
  * what Sift is doing, and every way this can end — posted, skipped, superseded, failed — is said
@@ -60,7 +66,13 @@ export async function runReview(job: ReviewJob, deps: RunReviewDeps): Promise<Ru
       return 'skipped';
     }
     // 2–7
-    const outcome = await reviewChange(pull, config, { model: deps.model, signal });
+    const outcome = await reviewChange(pull, config, {
+      model: deps.model,
+      repository: deps.repository,
+      caches: deps.caches,
+      log: deps.log,
+      signal,
+    });
     signal.throwIfAborted();
     // 8 post
     await postReview(octokit, pull, outcome);

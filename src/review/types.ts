@@ -78,6 +78,19 @@ export interface Finding extends LocatedFinding {
 /** Why findings were held back; each count is reported on the check run. */
 export type FilterReason = 'line-not-in-diff' | 'category-off' | 'duplicate' | 'over-max-comments';
 
+/** What cross-file context the review had, for the check run. */
+export type ContextReport =
+  | { readonly status: 'off' }
+  | {
+      readonly status: 'built';
+      readonly snippets: number;
+      readonly files: number;
+      readonly tokens: number;
+      readonly budget: number;
+      readonly omitted: number;
+    }
+  | { readonly status: 'unavailable'; readonly reason: string };
+
 export interface ReviewOutcome {
   readonly reviewedFiles: readonly ReviewFile[];
   readonly skippedFiles: readonly SkippedFile[];
@@ -87,4 +100,7 @@ export interface ReviewOutcome {
   readonly summaryOnly: readonly Finding[];
   readonly filtered: Readonly<Partial<Record<FilterReason, number>>>;
   readonly usage: ModelUsage;
+  readonly context: ContextReport;
+  /** Suggestions removed because the code would not parse with them applied. */
+  readonly suggestionsDropped: number;
 }

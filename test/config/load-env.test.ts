@@ -32,13 +32,18 @@ describe('loadEnv', () => {
       ['missing', {}],
       ['empty', { OPENAI_API_KEY: '' }],
       ['only whitespace', { OPENAI_API_KEY: '   ' }],
-    ])('with OPENAI_API_KEY %s › an EnvInvalidError saying where to set it and the alternatives', (_, env) => {
-      const error = loadEnvError(env);
-      expect(error.name).toBe('EnvInvalidError');
-      expect(error.message).toMatch(/^\[sift\] OPENAI_API_KEY is not set: add it to \.env or the deployment/);
-      expect(error.message).toContain('OPENAI_BASE_URL');
-      expect(error.message).toContain('AZURE_OPENAI_ENDPOINT');
-    });
+    ])(
+      'with OPENAI_API_KEY %s › an EnvInvalidError saying where to set it and the alternatives',
+      (_, env) => {
+        const error = loadEnvError(env);
+        expect(error.name).toBe('EnvInvalidError');
+        expect(error.message).toMatch(
+          /^\[sift\] OPENAI_API_KEY is not set: add it to \.env or the deployment/,
+        );
+        expect(error.message).toContain('OPENAI_BASE_URL');
+        expect(error.message).toContain('AZURE_OPENAI_ENDPOINT');
+      },
+    );
 
     it('with only OPENAI_BASE_URL (a local server) › a placeholder key, since the SDK refuses an empty one', () => {
       expect(loadEnv({ OPENAI_BASE_URL: 'http://localhost:11434/v1' }).provider).toEqual({
@@ -123,8 +128,11 @@ describe('loadEnv', () => {
 
     it('with an endpoint and OPENAI_BASE_URL › Azure wins', () => {
       expect(
-        loadEnv({ AZURE_OPENAI_ENDPOINT: endpoint, AZURE_OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://x/v1' })
-          .provider.kind,
+        loadEnv({
+          AZURE_OPENAI_ENDPOINT: endpoint,
+          AZURE_OPENAI_API_KEY: 'k',
+          OPENAI_BASE_URL: 'http://x/v1',
+        }).provider.kind,
       ).toBe('azure');
     });
 
@@ -145,7 +153,12 @@ describe('loadEnv', () => {
           SIFT_MAX_OUTPUT_TOKENS: '16384',
           SIFT_WORKER_CONCURRENCY: ' 8 ',
         }),
-      ).toMatchObject({ modelTimeoutMs: 60_000, modelMaxAttempts: 2, maxOutputTokens: 16_384, workerConcurrency: 8 });
+      ).toMatchObject({
+        modelTimeoutMs: 60_000,
+        modelMaxAttempts: 2,
+        maxOutputTokens: 16_384,
+        workerConcurrency: 8,
+      });
     });
 
     it.each([
@@ -165,15 +178,19 @@ describe('loadEnv', () => {
     });
 
     // docker-compose passes `SIFT_MODEL_TIMEOUT_MS: ${SIFT_MODEL_TIMEOUT_MS}` through as '' when unset.
-    it.each(['SIFT_MODEL_TIMEOUT_MS', 'SIFT_MODEL_MAX_ATTEMPTS', 'SIFT_MAX_OUTPUT_TOKENS', 'SIFT_WORKER_CONCURRENCY'])(
-      'blank %s › the default applies, as for every other blank setting',
-      (name) => {
-        expect(loadEnv({ ...OPENAI, [name]: '' })).toEqual(loadEnv(OPENAI));
-      },
-    );
+    it.each([
+      'SIFT_MODEL_TIMEOUT_MS',
+      'SIFT_MODEL_MAX_ATTEMPTS',
+      'SIFT_MAX_OUTPUT_TOKENS',
+      'SIFT_WORKER_CONCURRENCY',
+    ])('blank %s › the default applies, as for every other blank setting', (name) => {
+      expect(loadEnv({ ...OPENAI, [name]: '' })).toEqual(loadEnv(OPENAI));
+    });
   });
 
   it('ignores variables that are not Sift settings', () => {
-    expect(loadEnv({ ...OPENAI, PATH: '/usr/bin', WEBHOOK_SECRET: 'x', APP_ID: '123' })).toEqual(loadEnv(OPENAI));
+    expect(loadEnv({ ...OPENAI, PATH: '/usr/bin', WEBHOOK_SECRET: 'x', APP_ID: '123' })).toEqual(
+      loadEnv(OPENAI),
+    );
   });
 });

@@ -9,7 +9,13 @@ import {
 describe('repoConfigSchema', () => {
   describe('defaults (an empty .github/sift.yml)', () => {
     it('reviews every category but the nitpicks: maintainability and style are off', () => {
-      expect(DEFAULT_REPO_CONFIG.categories).toEqual(['bug', 'security', 'performance', 'concurrency', 'api-contract']);
+      expect(DEFAULT_REPO_CONFIG.categories).toEqual([
+        'bug',
+        'security',
+        'performance',
+        'concurrency',
+        'api-contract',
+      ]);
       expect(DEFAULT_REPO_CONFIG.categories).not.toContain('maintainability');
       expect(DEFAULT_REPO_CONFIG.categories).not.toContain('style');
     });

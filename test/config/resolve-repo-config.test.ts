@@ -23,6 +23,7 @@ autoReview:
 `);
       expect(problems).toEqual([]);
       expect(config).toEqual({
+        ...DEFAULT_REPO_CONFIG,
         maxComments: 3,
         categories: ['bug', 'security', 'maintainability'],
         paths: { ignore: ['docs/**', '**/*.snap'] },

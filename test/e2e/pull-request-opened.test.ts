@@ -197,6 +197,7 @@ describe('pull_request.opened', () => {
         | Files reviewed | 3 of 6 changed |
         | Findings posted | 3 inline, 1 in the review summary |
         | Findings held back | 1 in a category this repository does not enable; 2 pointed at lines that are not in the diff |
+        | Cross-file context | off |
         | Model usage | 1 call, 1,200 prompt tokens (0 cached), 150 completion tokens |
 
         **Not reviewed (3):**
@@ -307,7 +308,9 @@ describe('pull_request.opened', () => {
       await deliver();
 
       expect(github.reviews[0]?.comments).toEqual([]);
-      const summary = String((github.checkRuns.at(-1)?.body.output as { summary?: string } | undefined)?.summary);
+      const summary = String(
+        (github.checkRuns.at(-1)?.body.output as { summary?: string } | undefined)?.summary,
+      );
       expect(summary.slice(summary.indexOf('**Configuration problems**'))).toMatchInlineSnapshot(`
         "**Configuration problems** (the defaults apply to these keys):
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { cloneEvalBundle, HAS_EVAL_CASES, readEvalCase } from '../support/eval-cases.js';
 import type { ChatRequest } from '../support/fake-model-server.js';
 import { fileIdsInPrompt } from '../support/fake-model-server.js';
-import { cloneEvalBundle, HAS_EVAL_CASES, readEvalCase } from '../support/eval-cases.js';
 import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
 import { type FakePullRequest, pullRequestFromGit } from '../support/pull-request-from-git.js';
 import { runServerScenario, type ServerScenario } from '../support/run-server-scenario.js';
@@ -26,7 +26,12 @@ function answerWith(locations: readonly Location[]) {
       evidence: [],
       suggestion: null,
     }));
-    const outside = { ...findings[0], startLineId: 'F1:R99999', endLineId: 'F1:R99999', title: 'Outside the diff' };
+    const outside = {
+      ...findings[0],
+      startLineId: 'F1:R99999',
+      endLineId: 'F1:R99999',
+      title: 'Outside the diff',
+    };
     return { findings: [...findings, outside] };
   };
 }
@@ -72,7 +77,10 @@ describe('npm start with GitHub and the model on loopback', () => {
       repo: 'inventory',
       number: 7,
     });
-    scenario = await runServerScenario(pr, answerWith([{ path: 'src/stock.ts', start_line: 6, end_line: 6 }]));
+    scenario = await runServerScenario(
+      pr,
+      answerWith([{ path: 'src/stock.ts', start_line: 6, end_line: 6 }]),
+    );
 
     expect(await scenario.deliver('pull_request', openedPayload(pr))).toBe(200);
     await scenario.waitForCompletedCheckRuns(1);
@@ -82,7 +90,12 @@ describe('npm start with GitHub and the model on loopback', () => {
   });
 
   it('refuses a webhook signed with another secret and does no work for it', async () => {
-    const pr = pullRequestFromGit(gitRepoFromFixture('inventory'), { baseRef: 'base', headRef: 'head', title: 't', body: '' });
+    const pr = pullRequestFromGit(gitRepoFromFixture('inventory'), {
+      baseRef: 'base',
+      headRef: 'head',
+      title: 't',
+      body: '',
+    });
     scenario = await runServerScenario(pr, answerWith([]));
 
     const status = await scenario.deliver('pull_request', openedPayload(pr), { secret: 'not-the-secret' });

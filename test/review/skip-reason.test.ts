@@ -81,9 +81,13 @@ describe('skipReason', () => {
   it('gives the first reason when several apply: closed, then draft, bot, label, push', () => {
     const everything = pull({ draft: true, author: dependabot, labels: ['sift:skip'] });
     const off = autoReview({ onPush: false });
-    expect(skipReason({ ...everything, state: 'closed' }, off, 'synchronize')).toBe('The pull request is closed.');
+    expect(skipReason({ ...everything, state: 'closed' }, off, 'synchronize')).toBe(
+      'The pull request is closed.',
+    );
     expect(skipReason(everything, off, 'synchronize')).toMatch(/^Draft pull requests/);
-    expect(skipReason({ ...everything, draft: false }, off, 'synchronize')).toMatch(/^Pull requests opened by bots/);
+    expect(skipReason({ ...everything, draft: false }, off, 'synchronize')).toMatch(
+      /^Pull requests opened by bots/,
+    );
     expect(skipReason({ ...everything, draft: false }, { ...off, bots: true }, 'synchronize')).toMatch(
       /labelled `sift:skip`/,
     );
@@ -105,7 +109,9 @@ describe('skipReason', () => {
     });
 
     it('closed › still skipped', () => {
-      expect(skipReason(pull({ state: 'closed' }), autoReview(), 'rerequested')).toBe('The pull request is closed.');
+      expect(skipReason(pull({ state: 'closed' }), autoReview(), 'rerequested')).toBe(
+        'The pull request is closed.',
+      );
     });
   });
 });

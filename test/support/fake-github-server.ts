@@ -24,7 +24,10 @@ export interface FakeGitHub {
  * Like GitHub, it rejects a whole review with 422 when any inline comment is not on a line of the
  * diff, using its own reading of the patches — independent of Sift's diff parser.
  */
-export async function startFakeGitHub(pr: FakePullRequest, options: { config?: string } = {}): Promise<FakeGitHub> {
+export async function startFakeGitHub(
+  pr: FakePullRequest,
+  options: { config?: string } = {},
+): Promise<FakeGitHub> {
   const requests: RecordedRequest[] = [];
   const unexpected: RecordedRequest[] = [];
   const reviews: Array<Record<string, unknown>> = [];
@@ -46,8 +49,12 @@ export async function startFakeGitHub(pr: FakePullRequest, options: { config?: s
     if (method === 'POST' && /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/.test(path)) {
       return send(201, { token: 'ghs_fake', expires_at: '2099-01-01T00:00:00Z' });
     }
-    if (method === 'GET' && (path.endsWith('/contents/.github%2Fsift.yml') || path.endsWith('/contents/.github/sift.yml'))) {
-      if (options.config !== undefined && path.startsWith(repoPath)) return send(200, options.config, 'text/plain; charset=utf-8');
+    if (
+      method === 'GET' &&
+      (path.endsWith('/contents/.github%2Fsift.yml') || path.endsWith('/contents/.github/sift.yml'))
+    ) {
+      if (options.config !== undefined && path.startsWith(repoPath))
+        return send(200, options.config, 'text/plain; charset=utf-8');
       return send(404, { message: 'Not Found' });
     }
     if (method === 'GET' && path === `${repoPath}/pulls/${pr.number}`) return send(200, pr.pull);
@@ -65,7 +72,11 @@ export async function startFakeGitHub(pr: FakePullRequest, options: { config?: s
       const review = body as { comments?: Array<Record<string, unknown>> };
       const offDiff = (review.comments ?? []).filter((comment) => !commentFitsDiff(pr, comment));
       if (offDiff.length > 0) {
-        return send(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'], off: offDiff });
+        return send(422, {
+          message: 'Unprocessable Entity',
+          errors: ['Line could not be resolved'],
+          off: offDiff,
+        });
       }
       reviews.push(body as Record<string, unknown>);
       return send(200, { id: reviews.length });

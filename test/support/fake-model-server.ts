@@ -19,7 +19,9 @@ export interface FakeModel {
  * An OpenAI-compatible Chat Completions server on 127.0.0.1. `answer` turns each request into the
  * JSON content of the reply, or into an HTTP status to fail with.
  */
-export async function startFakeModel(answer: (request: ChatRequest) => unknown | { status: number }): Promise<FakeModel> {
+export async function startFakeModel(
+  answer: (request: ChatRequest) => unknown | { status: number },
+): Promise<FakeModel> {
   const requests: ChatRequest[] = [];
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
@@ -27,7 +29,12 @@ export async function startFakeModel(answer: (request: ChatRequest) => unknown |
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
     requests.push(body);
     const result = answer(body);
-    if (typeof result === 'object' && result !== null && 'status' in result && typeof result.status === 'number') {
+    if (
+      typeof result === 'object' &&
+      result !== null &&
+      'status' in result &&
+      typeof result.status === 'number'
+    ) {
       response.writeHead(result.status, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ error: { message: `fake model failed with ${result.status}` } }));
       return;
@@ -39,8 +46,19 @@ export async function startFakeModel(answer: (request: ChatRequest) => unknown |
         object: 'chat.completion',
         created: 1_764_000_000,
         model: body.model,
-        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify(result), refusal: null } }],
-        usage: { prompt_tokens: 2_000, completion_tokens: 200, total_tokens: 2_200, prompt_tokens_details: { cached_tokens: 0 } },
+        choices: [
+          {
+            index: 0,
+            finish_reason: 'stop',
+            message: { role: 'assistant', content: JSON.stringify(result), refusal: null },
+          },
+        ],
+        usage: {
+          prompt_tokens: 2_000,
+          completion_tokens: 200,
+          total_tokens: 2_200,
+          prompt_tokens_details: { cached_tokens: 0 },
+        },
       }),
     );
   });
@@ -56,5 +74,10 @@ export async function startFakeModel(answer: (request: ChatRequest) => unknown |
 /** The ids the prompt labels files with: path → `F<n>`. */
 export function fileIdsInPrompt(request: ChatRequest): Map<string, string> {
   const prompt = request.messages.map((message) => message.content).join('\n');
-  return new Map([...prompt.matchAll(/<file id="(F\d+)" path="([^"]+)"/g)].map((match) => [match[2] ?? '', match[1] ?? '']));
+  return new Map(
+    [...prompt.matchAll(/<file id="(F\d+)" path="([^"]+)"/g)].map((match) => [
+      match[2] ?? '',
+      match[1] ?? '',
+    ]),
+  );
 }

@@ -11,7 +11,11 @@ import { FIXTURES } from './fixtures.js';
 export function gitRepoFromFixture(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `sift-fixture-${name}-`));
   const git = (...args: string[]) =>
-    execFileSync('git', ['-C', dir, '-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.com', ...args], { stdio: 'pipe' });
+    execFileSync(
+      'git',
+      ['-C', dir, '-c', 'user.name=Fixture', '-c', 'user.email=fixture@example.com', ...args],
+      { stdio: 'pipe' },
+    );
   git('init', '-q', '-b', 'base');
   cpSync(join(FIXTURES, 'repos', name, 'base'), dir, { recursive: true });
   git('add', '-A');

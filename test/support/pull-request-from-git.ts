@@ -10,7 +10,14 @@ export interface FakePullRequest {
   readonly commits: Array<Record<string, unknown>>;
 }
 
-const STATUS: Record<string, string> = { A: 'added', D: 'removed', M: 'modified', R: 'renamed', C: 'copied', T: 'changed' };
+const STATUS: Record<string, string> = {
+  A: 'added',
+  D: 'removed',
+  M: 'modified',
+  R: 'renamed',
+  C: 'copied',
+  T: 'changed',
+};
 
 /**
  * Builds what GitHub would answer for a pull request from `baseRef` to `headRef` of a local clone:
@@ -18,16 +25,32 @@ const STATUS: Record<string, string> = { A: 'added', D: 'removed', M: 'modified'
  */
 export function pullRequestFromGit(
   dir: string,
-  options: { baseRef: string; headRef: string; title: string; body: string; owner?: string; repo?: string; number?: number; htmlHost?: string },
+  options: {
+    baseRef: string;
+    headRef: string;
+    title: string;
+    body: string;
+    owner?: string;
+    repo?: string;
+    number?: number;
+    htmlHost?: string;
+  },
 ): FakePullRequest {
-  const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const owner = options.owner ?? 'acme';
   const repo = options.repo ?? 'project';
   const number = options.number ?? 1;
   const base = git('rev-parse', options.baseRef).trim();
   const head = git('rev-parse', options.headRef).trim();
   const htmlUrl = `https://${options.htmlHost ?? 'github.com'}/${owner}/${repo}`;
-  const repository = { name: repo, full_name: `${owner}/${repo}`, owner: { login: owner, type: 'Organization' }, html_url: htmlUrl, default_branch: 'main' };
+  const repository = {
+    name: repo,
+    full_name: `${owner}/${repo}`,
+    owner: { login: owner, type: 'Organization' },
+    html_url: htmlUrl,
+    default_branch: 'main',
+  };
 
   const files = git('diff', '--name-status', '-M', base, head)
     .trim()

@@ -15,7 +15,11 @@ export interface ServerScenario {
   readonly model: FakeModel;
   readonly output: string[];
   /** Sends a signed webhook the way GitHub does and returns the HTTP status Sift answered with. */
-  deliver(event: string, payload: unknown, options?: { deliveryId?: string; secret?: string }): Promise<number>;
+  deliver(
+    event: string,
+    payload: unknown,
+    options?: { deliveryId?: string; secret?: string },
+  ): Promise<number>;
   /** Waits until the fake GitHub has seen `count` completed check runs. */
   waitForCompletedCheckRuns(count: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -67,8 +71,10 @@ export async function runServerScenario(
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
   const base = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${base}/ping`).catch(() => null))?.ok === true, 120_000, () =>
-    `Sift did not start:\n${output.slice(-20).join('\n')}`,
+  await waitFor(
+    async () => (await fetch(`${base}/ping`).catch(() => null))?.ok === true,
+    120_000,
+    () => `Sift did not start:\n${output.slice(-20).join('\n')}`,
   );
 
   return {
@@ -118,7 +124,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, describe: () => string): Promise<void> {
+async function waitFor(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  describe: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;

@@ -1,5 +1,6 @@
 import type { RepoConfig } from '../../config/repo-config-schema.js';
 import type { ModelClient, ModelUsage } from '../../llm/model-client.js';
+import type { ReviewContext } from '../build-context/context-types.js';
 import type { Change, ProposedFinding, ReviewFile } from '../types.js';
 import { buildReviewMessages, type ReviewPass } from './build-review-messages.js';
 import { reviewAnswerSchema } from './review-answer-schema.js';
@@ -15,10 +16,11 @@ export async function askModels(
     change: Pick<Change, 'title' | 'body' | 'commitMessages'>;
     files: readonly ReviewFile[];
     config: Pick<RepoConfig, 'categories' | 'instructions'>;
+    context: ReviewContext;
   },
   deps: { model: ModelClient; signal?: AbortSignal | undefined },
 ): Promise<AskModelsResult> {
-  const prompt = buildReviewMessages(input.change, input.files, input.config);
+  const prompt = buildReviewMessages(input.change, input.files, input.config, input.context);
   const pass: ReviewPass = { lens: 'general', fileOrder: input.files.map((file) => file.id) };
   const response = await deps.model.complete({
     role: 'reviewer',

@@ -3,6 +3,8 @@ import { fenceUntrusted } from '../../llm/fence-untrusted.js';
 import { loadPrompt } from '../../llm/load-prompt.js';
 import type { ChatMessage } from '../../llm/model-client.js';
 import { renderPrompt } from '../../llm/render-prompt.js';
+import type { ReviewContext } from '../build-context/context-types.js';
+import { renderContext } from '../build-context/render-context.js';
 import type { Change, ReviewFile } from '../types.js';
 import { renderDiff } from './render-diff.js';
 import { renderPullRequest } from './render-pull-request.js';
@@ -28,6 +30,7 @@ export function buildReviewMessages(
   change: Pick<Change, 'title' | 'body' | 'commitMessages'>,
   files: readonly ReviewFile[],
   config: Pick<RepoConfig, 'categories' | 'instructions'>,
+  context: ReviewContext,
 ): ReviewPrompt {
   const system = renderPrompt(loadPrompt('system'), { categories: config.categories.join(', ') });
   const data = renderPrompt(loadPrompt('review'), {
@@ -35,6 +38,7 @@ export function buildReviewMessages(
     instructions: config.instructions.trim()
       ? fenceUntrusted('repository-rules', config.instructions.trim())
       : '(none)',
+    context: context.snippets.length > 0 ? fenceUntrusted('context', renderContext(context)) : '(none)',
     diff: fenceUntrusted('diff', renderDiff(files)),
   });
   const sharedPrefix: ChatMessage[] = [

@@ -37,6 +37,7 @@ export function renderCheckRun(
       `${outcome.inline.length} inline, ${outcome.summaryOnly.length} in the review summary`,
     ],
     ['Findings held back', heldBack === 0 ? 'none' : describeFiltered(outcome.filtered)],
+    ['Cross-file context', describeContext(outcome.context)],
     [
       'Model usage',
       `${plural(usage.calls, 'call')}, ${usage.promptTokens.toLocaleString('en-US')} prompt tokens (${usage.cachedPromptTokens.toLocaleString('en-US')} cached), ${usage.completionTokens.toLocaleString('en-US')} completion tokens`,
@@ -49,6 +50,12 @@ export function renderCheckRun(
     '|---|---|',
     ...rows.map(([label, value]) => `| ${label} | ${value} |`),
   ];
+  if (outcome.suggestionsDropped > 0) {
+    summary.push(
+      '',
+      `${plural(outcome.suggestionsDropped, 'suggested fix')} left out: the code would not parse with it applied.`,
+    );
+  }
   if (context.listedFileCount < context.changedFileCount) {
     summary.push(
       '',
@@ -64,6 +71,14 @@ export function renderCheckRun(
     summary.push(...context.configProblems.map(describeConfigProblem));
   }
   return { conclusion: posted === 0 ? 'success' : 'neutral', title, summary: summary.join('\n') };
+}
+
+function describeContext(context: ReviewOutcome['context']): string {
+  if (context.status === 'off') return 'off';
+  if (context.status === 'unavailable')
+    return `unavailable (${context.reason.replace(/[|\n]/g, ' ')}); the diff was reviewed on its own`;
+  const omitted = context.omitted > 0 ? `; ${plural(context.omitted, 'more snippet')} did not fit` : '';
+  return `${plural(context.snippets, 'snippet')} from ${plural(context.files, 'file')}, ${context.tokens.toLocaleString('en-US')} of ${context.budget.toLocaleString('en-US')} tokens${omitted}`;
 }
 
 function describeConfigProblem(problem: LocatedConfigProblem): string {

@@ -12,10 +12,14 @@ export function sanitizeModelMarkdown(text: string): string {
 }
 
 function sanitizeProse(text: string): string {
-  return text
-    .replace(/</g, '&lt;')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\bhttps?:\/\/[^\s)>\]]+/g, (url) => `\`${url}\``)
-    .replace(/(^|[^\w`])@(?=[A-Za-z0-9])/g, '$1&#64;');
+  return (
+    text
+      .replace(/</g, '&lt;')
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      // Reference links (`[text][1]` with `[1]: //host`) need a bracket; GitHub autolinks `www.` too.
+      .replace(/\[/g, '&#91;')
+      .replace(/\b(?:https?:\/\/|www\.)[^\s)>\]]+/gi, (url) => `\`${url}\``)
+      .replace(/(^|\W)@(?=[A-Za-z0-9])/g, '$1&#64;')
+  );
 }

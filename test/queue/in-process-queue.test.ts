@@ -1,0 +1,319 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ReviewSupersededError } from '../../src/errors.js';
+import { createInProcessQueue } from '../../src/queue/in-process-queue.js';
+
+/** A pull request review job, reduced to what the queue looks at. */
+interface Job {
+  readonly pull: string;
+  readonly head: string;
+}
+
+/** A job the test worker has started and that waits until the test settles it. */
+interface Started {
+  readonly job: Job;
+  readonly signal: AbortSignal;
+  finish(): void;
+  fail(error: unknown): void;
+}
+
+const job = (pull: string, head: string): Job => ({ pull, head });
+const label = ({ pull, head }: Job) => `${pull}@${head}`;
+
+/**
+ * A queue whose worker records each job it starts and leaves it running until the test finishes
+ * or fails it. Like runReview, the worker stops when its signal aborts, rejecting with the reason.
+ */
+function harness(options: { concurrency?: number; stopsOnAbort?: boolean } = {}) {
+  const started: Started[] = [];
+  const errors: Array<{ error: unknown; job: string }> = [];
+  const queue = createInProcessQueue<Job>({
+    keyOf: (j) => j.pull,
+    versionOf: (j) => j.head,
+    concurrency: options.concurrency ?? 2,
+    onError: (error, j) => errors.push({ error, job: label(j) }),
+    worker: (j, signal) =>
+      new Promise<void>((resolve, reject) => {
+        started.push({ job: j, signal, finish: resolve, fail: reject });
+        if (options.stopsOnAbort ?? true) signal.addEventListener('abort', () => reject(signal.reason));
+      }),
+  });
+  const running = (name: string): Started => {
+    const found = started.findLast((entry) => label(entry.job) === name);
+    if (!found) throw new Error(`${name} never started; started: ${startedLabels().join(', ')}`);
+    return found;
+  };
+  const startedLabels = () => started.map((entry) => label(entry.job));
+  return { queue, started, errors, running, startedLabels };
+}
+
+/** Lets the queue react to a settled worker (its promise callbacks run as microtasks). */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('in-process queue', () => {
+  describe('concurrency', () => {
+    it('runs up to the limit at once and starts the next job when one finishes', async () => {
+      const { queue, running, startedLabels } = harness({ concurrency: 2 });
+      expect(await queue.enqueue(job('acme/api#1', 'a1'))).toBe('queued');
+      expect(await queue.enqueue(job('acme/api#2', 'b1'))).toBe('queued');
+      expect(await queue.enqueue(job('acme/web#3', 'c1'))).toBe('queued');
+      expect(startedLabels()).toEqual(['acme/api#1@a1', 'acme/api#2@b1']);
+
+      running('acme/api#2@b1').finish();
+      await settle();
+      expect(startedLabels()).toEqual(['acme/api#1@a1', 'acme/api#2@b1', 'acme/web#3@c1']);
+    });
+
+    it('starts jobs in arrival order', async () => {
+      const { queue, running, startedLabels } = harness({ concurrency: 1 });
+      for (const pull of ['#1', '#2', '#3', '#4']) await queue.enqueue(job(pull, 'x'));
+      for (const pull of ['#1', '#2', '#3']) {
+        running(`${pull}@x`).finish();
+        await settle();
+      }
+      expect(startedLabels()).toEqual(['#1@x', '#2@x', '#3@x', '#4@x']);
+    });
+  });
+
+  describe('one pull request', () => {
+    it('never runs two versions at once, even when the older one ignores the abort', async () => {
+      const { queue, running, startedLabels } = harness({ concurrency: 4, stopsOnAbort: false });
+      await queue.enqueue(job('#7', 'old'));
+      expect(await queue.enqueue(job('#7', 'new'))).toBe('superseded-older');
+      await settle();
+      expect(startedLabels()).toEqual(['#7@old']);
+
+      running('#7@old').finish();
+      await settle();
+      expect(startedLabels()).toEqual(['#7@old', '#7@new']);
+    });
+
+    it('waiting for its previous version does not hold up other pull requests', async () => {
+      const { queue, startedLabels } = harness({ concurrency: 3, stopsOnAbort: false });
+      await queue.enqueue(job('#7', 'a'));
+      await queue.enqueue(job('#7', 'b'));
+      await queue.enqueue(job('#8', 'a'));
+      expect(startedLabels()).toEqual(['#7@a', '#8@a']);
+    });
+  });
+
+  describe('duplicates (the same pull request at the same head)', () => {
+    it('while it runs › "duplicate", and it is not run again', async () => {
+      const { queue, running, startedLabels } = harness();
+      await queue.enqueue(job('#7', 'a'));
+      expect(await queue.enqueue(job('#7', 'a'))).toBe('duplicate');
+      running('#7@a').finish();
+      await queue.onIdle();
+      expect(startedLabels()).toEqual(['#7@a']);
+      expect(running('#7@a').signal.aborted).toBe(false);
+    });
+
+    it('while it waits › "duplicate", and it runs once', async () => {
+      const { queue, running, startedLabels } = harness({ concurrency: 1 });
+      await queue.enqueue(job('#1', 'x'));
+      expect(await queue.enqueue(job('#7', 'a'))).toBe('queued');
+      expect(await queue.enqueue(job('#7', 'a'))).toBe('duplicate');
+      running('#1@x').finish();
+      await settle();
+      running('#7@a').finish();
+      await queue.onIdle();
+      expect(startedLabels()).toEqual(['#1@x', '#7@a']);
+    });
+
+    it('of the newer version waiting behind an older running one › "duplicate"', async () => {
+      const { queue } = harness({ stopsOnAbort: false });
+      await queue.enqueue(job('#7', 'a'));
+      await queue.enqueue(job('#7', 'b'));
+      expect(await queue.enqueue(job('#7', 'b'))).toBe('duplicate');
+    });
+  });
+
+  describe('a newer version (a push)', () => {
+    it('replaces the waiting older version, which never runs', async () => {
+      const { queue, running, startedLabels } = harness({ concurrency: 1 });
+      await queue.enqueue(job('#1', 'x'));
+      await queue.enqueue(job('#7', 'a'));
+      expect(await queue.enqueue(job('#7', 'b'))).toBe('superseded-older');
+
+      running('#1@x').finish();
+      await settle();
+      running('#7@b').finish();
+      await queue.onIdle();
+      expect(startedLabels()).toEqual(['#1@x', '#7@b']);
+    });
+
+    it('aborts the running older version with ReviewSupersededError, without reporting it as an error', async () => {
+      const { queue, running, errors } = harness();
+      await queue.enqueue(job('#7', 'a'));
+      const { signal } = running('#7@a');
+
+      expect(await queue.enqueue(job('#7', 'b'))).toBe('superseded-older');
+      expect(signal.aborted).toBe(true);
+      expect(signal.reason).toBeInstanceOf(ReviewSupersededError);
+      expect((signal.reason as Error).message).toBe('#7 moved to b');
+
+      await settle();
+      running('#7@b').finish();
+      await queue.onIdle();
+      expect(errors).toEqual([]);
+    });
+
+    it('in a burst of three pushes › the first is aborted, the second never runs, the last runs after the first', async () => {
+      const { queue, running, startedLabels, errors } = harness({ stopsOnAbort: false });
+      await queue.enqueue(job('#7', 'c1'));
+      const first = running('#7@c1');
+      expect(await queue.enqueue(job('#7', 'c2'))).toBe('superseded-older');
+      expect(await queue.enqueue(job('#7', 'c3'))).toBe('superseded-older');
+      expect(first.signal.aborted).toBe(true);
+      expect(startedLabels()).toEqual(['#7@c1']);
+
+      first.fail(first.signal.reason); // the aborted review winds down
+      await settle();
+      expect(startedLabels()).toEqual(['#7@c1', '#7@c3']);
+      expect(running('#7@c3').signal.aborted).toBe(false);
+
+      running('#7@c3').finish();
+      await queue.onIdle();
+      expect(startedLabels()).toEqual(['#7@c1', '#7@c3']);
+      expect(errors).toEqual([]);
+    });
+
+    it('takes its turn behind pull requests that were already waiting', async () => {
+      const { queue, running, startedLabels } = harness({ concurrency: 1 });
+      await queue.enqueue(job('#1', 'x'));
+      await queue.enqueue(job('#7', 'a'));
+      await queue.enqueue(job('#8', 'a'));
+      await queue.enqueue(job('#7', 'b'));
+      for (const name of ['#1@x', '#8@a']) {
+        running(name).finish();
+        await settle();
+      }
+      expect(startedLabels()).toEqual(['#1@x', '#8@a', '#7@b']);
+    });
+  });
+
+  describe('onIdle', () => {
+    it('with nothing queued › resolves at once', async () => {
+      await expect(harness().queue.onIdle()).resolves.toBeUndefined();
+    });
+
+    it('resolves only once every waiting and running job has finished', async () => {
+      const { queue, running } = harness({ concurrency: 1 });
+      await queue.enqueue(job('#1', 'x'));
+      await queue.enqueue(job('#2', 'x'));
+      let idle = false;
+      void queue.onIdle().then(() => {
+        idle = true;
+      });
+
+      running('#1@x').finish();
+      await settle();
+      expect(idle).toBe(false);
+
+      running('#2@x').finish();
+      await settle();
+      expect(idle).toBe(true);
+    });
+  });
+
+  describe('a worker that fails', () => {
+    it('is reported to onError with its job, and the queue keeps going', async () => {
+      const { queue, running, errors, startedLabels } = harness({ concurrency: 1 });
+      await queue.enqueue(job('#1', 'x'));
+      await queue.enqueue(job('#2', 'x'));
+      const crash = new TypeError("Cannot read properties of undefined (reading 'sha')");
+
+      running('#1@x').fail(crash);
+      await settle();
+      expect(errors).toEqual([{ error: crash, job: '#1@x' }]);
+      expect(startedLabels()).toEqual(['#1@x', '#2@x']);
+
+      running('#2@x').finish();
+      await expect(queue.onIdle()).resolves.toBeUndefined();
+      expect(await queue.enqueue(job('#1', 'y'))).toBe('queued');
+    });
+
+    it('after being aborted, with an error of its own › still reported', async () => {
+      const { queue, running, errors } = harness({ stopsOnAbort: false });
+      await queue.enqueue(job('#7', 'a'));
+      await queue.enqueue(job('#7', 'b'));
+      const failure = new Error('check run update failed');
+      running('#7@a').fail(failure);
+      await settle();
+      expect(errors).toEqual([{ error: failure, job: '#7@a' }]);
+    });
+  });
+
+  describe('close', () => {
+    it('lets running and waiting jobs finish, then returns nothing left over', async () => {
+      const { queue, running, startedLabels } = harness({ concurrency: 1 });
+      await queue.enqueue(job('#1', 'x'));
+      await queue.enqueue(job('#2', 'x'));
+      const closed = queue.close(10_000);
+
+      running('#1@x').finish();
+      await settle();
+      expect(running('#1@x').signal.aborted).toBe(false);
+      running('#2@x').finish();
+      await expect(closed).resolves.toEqual([]);
+      expect(startedLabels()).toEqual(['#1@x', '#2@x']);
+    });
+
+    it('refuses new jobs once called', async () => {
+      const { queue } = harness();
+      await queue.close(10_000);
+      await expect(queue.enqueue(job('#1', 'x'))).rejects.toThrow(
+        '[sift] the job queue is shutting down and takes no new jobs',
+      );
+    });
+
+    it('after its timeout › aborts running jobs and returns those that never started', async () => {
+      vi.useFakeTimers();
+      const { queue, running, startedLabels, errors } = harness({ concurrency: 1 });
+      await queue.enqueue(job('#1', 'x'));
+      await queue.enqueue(job('#2', 'x'));
+      await queue.enqueue(job('#3', 'x'));
+      let result: Job[] | undefined;
+      void queue.close(25_000).then((dropped) => {
+        result = dropped;
+      });
+
+      await vi.advanceTimersByTimeAsync(24_999);
+      expect(running('#1@x').signal.aborted).toBe(false);
+      expect(result).toBeUndefined();
+
+      await vi.advanceTimersByTimeAsync(1);
+      const { signal } = running('#1@x');
+      expect(signal.aborted).toBe(true);
+      expect(signal.reason).toBeInstanceOf(ReviewSupersededError);
+      expect((signal.reason as Error).message).toBe('shutting down');
+      expect(result).toEqual([job('#2', 'x'), job('#3', 'x')]);
+      expect(startedLabels()).toEqual(['#1@x']);
+      expect(errors).toEqual([]);
+    });
+
+    it('after its timeout › waits for aborted jobs to wind down before resolving', async () => {
+      vi.useFakeTimers();
+      const { queue, running } = harness({ stopsOnAbort: false });
+      await queue.enqueue(job('#1', 'x'));
+      let done = false;
+      void queue.close(100).then(() => {
+        done = true;
+      });
+      await vi.advanceTimersByTimeAsync(100);
+      expect(running('#1@x').signal.aborted).toBe(true);
+      expect(done).toBe(false);
+
+      running('#1@x').finish();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(done).toBe(true);
+    });
+
+    it('with nothing to do › resolves at once with nothing left over', async () => {
+      await expect(harness().queue.close(10_000)).resolves.toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import type { LocatedConfigProblem } from '../../../src/config/load-repo-config.js';
+import type { DiffFile } from '../../../src/diff/types.js';
+import { NO_USAGE } from '../../../src/llm/usage.js';
+import { renderCheckRun } from '../../../src/review/post-review/render-check-run.js';
+import type { Finding, ReviewFile, ReviewOutcome } from '../../../src/review/types.js';
+
+const file = (path: string): DiffFile => ({
+  path,
+  previousPath: null,
+  status: 'modified',
+  patchState: 'present',
+  hunks: [],
+  additions: 3,
+  deletions: 1,
+});
+const reviewed: ReviewFile[] = ['src/format/price.ts', 'src/stock.ts'].map((path, index) => ({
+  id: `F${index + 1}`,
+  file: file(path),
+}));
+
+const finding = (title: string): Finding => ({
+  pass: 'general',
+  path: 'src/stock.ts',
+  side: 'RIGHT',
+  startLine: 6,
+  endLine: 6,
+  withinOneHunk: true,
+  code: [],
+  category: 'bug',
+  severity: 'major',
+  title,
+  body: 'It fails.',
+  evidence: [],
+  suggestion: null,
+  fingerprint: title,
+});
+
+const outcome = (overrides: Partial<ReviewOutcome> = {}): ReviewOutcome => ({
+  reviewedFiles: reviewed,
+  skippedFiles: [],
+  inline: [],
+  summaryOnly: [],
+  filtered: {},
+  usage: { calls: 1, promptTokens: 12_480, completionTokens: 912, cachedPromptTokens: 11_264 },
+  context: { status: 'off' },
+  suggestionsDropped: 0,
+  ...overrides,
+});
+
+const context = (overrides: Partial<Parameters<typeof renderCheckRun>[1]> = {}) => ({
+  headSha: '60c8b975d5898e70e1416c00031e7c02f2365bdb',
+  changedFileCount: 2,
+  listedFileCount: 2,
+  configProblems: [] as LocatedConfigProblem[],
+  ...overrides,
+});
+
+describe('renderCheckRun', () => {
+  it('with findings, held-back findings, context, dropped fixes, skipped files, a capped list and config problems › says all of it', () => {
+    const report = renderCheckRun(
+      outcome({
+        skippedFiles: [
+          { path: 'assets/logo.png', reason: 'binary file' },
+          { path: 'package-lock.json', reason: 'lockfile' },
+        ],
+        inline: [finding('reserve() refuses the last units'), finding('formatRange prints reversed ranges')],
+        summaryOnly: [finding('Stock rules changed without a migration note')],
+        filtered: { 'line-not-in-diff': 2, 'category-off': 1, duplicate: 0, 'over-max-comments': 3 },
+        context: { status: 'built', snippets: 4, files: 3, tokens: 2_150, budget: 8_000, omitted: 1 },
+        suggestionsDropped: 1,
+      }),
+      context({
+        changedFileCount: 3_200,
+        listedFileCount: 3_000,
+        configProblems: [
+          {
+            key: 'autoReview.drafts',
+            message: 'expected boolean, received string',
+            file: 'acme/inventory:.github/sift.yml',
+            line: 4,
+          },
+          {
+            key: 'colour',
+            message: 'is not a Sift setting (check the spelling)',
+            file: 'acme/.github:.github/sift.yml',
+            line: null,
+          },
+          { key: '', message: 'the file must be a YAML mapping of keys to values', file: null, line: null },
+        ],
+      }),
+    );
+    expect(report.conclusion).toBe('neutral');
+    expect(report.title).toBe('3 findings posted, 6 held back');
+    expect(report.summary).toMatchInlineSnapshot(`
+      "Reviewed commit \`60c8b97\`.
+
+      | | |
+      |---|---|
+      | Files reviewed | 2 of 3200 changed |
+      | Findings posted | 2 inline, 1 in the review summary |
+      | Findings held back | 2 pointed at lines that are not in the diff; 1 in a category this repository does not enable; 3 beyond maxComments |
+      | Cross-file context | 4 snippets from 3 files, 2,150 of 8,000 tokens; 1 more snippet did not fit |
+      | Model usage | 1 call, 12,480 prompt tokens (11,264 cached), 912 completion tokens |
+
+      1 suggested fix left out: the code would not parse with it applied.
+
+      GitHub listed only 3000 of the 3200 changed files; the rest were not reviewed.
+
+      **Not reviewed (2):**
+
+      - \`assets/logo.png\` — binary file
+      - \`package-lock.json\` — lockfile
+
+      **Configuration problems** (the defaults apply to these keys):
+
+      - \`autoReview.drafts\`: expected boolean, received string (acme/inventory:.github/sift.yml, line 4)
+      - \`colour\`: is not a Sift setting (check the spelling) (acme/.github:.github/sift.yml)
+      - \`the file\`: the file must be a YAML mapping of keys to values"
+    `);
+  });
+
+  it('with nothing found › success, and says so out loud', () => {
+    const report = renderCheckRun(outcome(), context());
+    expect(report).toMatchInlineSnapshot(`
+      {
+        "conclusion": "success",
+        "summary": "Reviewed commit \`60c8b97\`.
+
+      | | |
+      |---|---|
+      | Files reviewed | 2 of 2 changed |
+      | Findings posted | 0 inline, 0 in the review summary |
+      | Findings held back | none |
+      | Cross-file context | off |
+      | Model usage | 1 call, 12,480 prompt tokens (11,264 cached), 912 completion tokens |",
+        "title": "No issues found",
+      }
+    `);
+  });
+
+  it.each<{ name: string; overrides: Partial<ReviewOutcome>; title: string; conclusion: string }>([
+    {
+      name: 'one finding',
+      overrides: { inline: [finding('a')] },
+      title: '1 finding posted',
+      conclusion: 'neutral',
+    },
+    {
+      name: 'one summary-only finding',
+      overrides: { summaryOnly: [finding('a')] },
+      title: '1 finding posted',
+      conclusion: 'neutral',
+    },
+    {
+      name: 'two findings, one held back',
+      overrides: { inline: [finding('a'), finding('b')], filtered: { duplicate: 1 } },
+      title: '2 findings posted, 1 held back',
+      conclusion: 'neutral',
+    },
+    {
+      name: 'nothing posted but some held back',
+      overrides: { filtered: { 'category-off': 4 } },
+      title: 'No issues found',
+      conclusion: 'success',
+    },
+  ])('$name › $conclusion, titled "$title"', ({ overrides, title, conclusion }) => {
+    expect(renderCheckRun(outcome(overrides), context())).toMatchObject({ title, conclusion });
+  });
+
+  it.each<{ name: string; value: ReviewOutcome['context']; row: string }>([
+    { name: 'off', value: { status: 'off' }, row: 'off' },
+    {
+      name: 'built, everything fitting',
+      value: { status: 'built', snippets: 1, files: 1, tokens: 300, budget: 8_000, omitted: 0 },
+      row: '1 snippet from 1 file, 300 of 8,000 tokens',
+    },
+    {
+      name: 'unavailable, with a reason that would break the table',
+      value: { status: 'unavailable', reason: 'clone failed | exit 128\nfatal' },
+      row: 'unavailable (clone failed   exit 128 fatal); the diff was reviewed on its own',
+    },
+  ])('cross-file context $name › one table row saying so', ({ value, row }) => {
+    expect(renderCheckRun(outcome({ context: value }), context()).summary).toContain(
+      `| Cross-file context | ${row} |`,
+    );
+  });
+
+  it('with no model calls (nothing to review) › counts zero calls in the plural', () => {
+    expect(renderCheckRun(outcome({ reviewedFiles: [], usage: NO_USAGE }), context()).summary).toContain(
+      '| Model usage | 0 calls, 0 prompt tokens (0 cached), 0 completion tokens |',
+    );
+  });
+});

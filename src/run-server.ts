@@ -1,7 +1,9 @@
 import { run } from 'probot';
 import { createSift } from './app.js';
 import { loadEnv } from './config/load-env.js';
+import { createGitHubRepository } from './github/github-repository.js';
 import { createModelClient } from './llm/create-model-client.js';
+import { createBlobCache } from './repository/blob-cache.js';
 
 /**
  * Starts Sift's webhook server. Without APP_ID and a private key Probot serves its setup page,
@@ -16,7 +18,12 @@ export async function runServer(env: NodeJS.ProcessEnv = process.env): Promise<v
   }
   const siftEnv = loadEnv(env);
   const model = createModelClient(siftEnv);
-  const sift = createSift({ model, env: siftEnv });
+  const cache = createBlobCache({ directory: siftEnv.cacheDir, maxBytes: siftEnv.cacheMaxBytes });
+  const sift = createSift({
+    model,
+    env: siftEnv,
+    repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
+  });
   const server = await run(sift.app);
   // Docker and Kubernetes stop a container with SIGTERM: finish running reviews before exiting.
   process.once('SIGTERM', async () => {

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { EnvInvalidError } from '../errors.js';
 
@@ -29,6 +31,10 @@ const envSchema = z.object({
   SIFT_MAX_OUTPUT_TOKENS: positiveInt(8_192),
   // Two reviews at a time keep a small instance responsive while the model does the waiting.
   SIFT_WORKER_CONCURRENCY: positiveInt(2),
+  /** Repository files downloaded for cross-file context, kept between reviews. */
+  SIFT_CACHE_DIR: optionalText,
+  // 2 GiB holds the source of a few dozen large repositories; the least recently used go first.
+  SIFT_CACHE_MAX_MB: positiveInt(2_048),
   APP_ID: optionalText,
 });
 
@@ -46,6 +52,8 @@ export interface SiftEnv {
   readonly modelMaxAttempts: number;
   readonly maxOutputTokens: number;
   readonly workerConcurrency: number;
+  readonly cacheDir: string;
+  readonly cacheMaxBytes: number;
 }
 
 /** Reads and checks Sift's own settings; Probot reads APP_ID, PRIVATE_KEY and WEBHOOK_SECRET itself. */
@@ -63,6 +71,8 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): SiftEnv {
     modelMaxAttempts: values.SIFT_MODEL_MAX_ATTEMPTS,
     maxOutputTokens: values.SIFT_MAX_OUTPUT_TOKENS,
     workerConcurrency: values.SIFT_WORKER_CONCURRENCY,
+    cacheDir: values.SIFT_CACHE_DIR ?? join(tmpdir(), 'sift-cache'),
+    cacheMaxBytes: values.SIFT_CACHE_MAX_MB * 1024 * 1024,
   };
 }
 

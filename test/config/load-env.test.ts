@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEnv } from '../../src/config/load-env.js';
 import { EnvInvalidError } from '../../src/errors.js';
@@ -25,6 +27,17 @@ describe('loadEnv', () => {
         modelMaxAttempts: 4,
         maxOutputTokens: 8_192,
         workerConcurrency: 2,
+        cacheDir: join(tmpdir(), 'sift-cache'),
+        cacheMaxBytes: 2_048 * 1024 * 1024,
+      });
+    });
+
+    it('with SIFT_CACHE_DIR and SIFT_CACHE_MAX_MB › keeps repository files there, up to that size', () => {
+      expect(
+        loadEnv({ ...OPENAI, SIFT_CACHE_DIR: '/var/cache/sift', SIFT_CACHE_MAX_MB: '512' }),
+      ).toMatchObject({
+        cacheDir: '/var/cache/sift',
+        cacheMaxBytes: 512 * 1024 * 1024,
       });
     });
 

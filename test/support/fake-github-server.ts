@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gitTree } from './git-tree.js';
 import type { FakePullRequest } from './pull-request-from-git.js';
 
 export interface RecordedRequest {
@@ -56,6 +58,25 @@ export async function startFakeGitHub(
       if (options.config !== undefined && path.startsWith(repoPath))
         return send(200, options.config, 'text/plain; charset=utf-8');
       return send(404, { message: 'Not Found' });
+    }
+    const tree = /^\/api\/v3\/repos\/[^/]+\/[^/]+\/git\/trees\/([0-9a-f]{40})$/.exec(path);
+    if (method === 'GET' && path.startsWith(repoPath) && tree?.[1])
+      return send(200, gitTree(pr.dir, tree[1]));
+    const blob = /\/git\/blobs\/([0-9a-f]{40})$/.exec(path);
+    if (method === 'GET' && path.startsWith(repoPath) && blob?.[1]) {
+      const content = execFileSync('git', ['-C', pr.dir, 'cat-file', 'blob', blob[1]]).toString('base64');
+      return send(200, { sha: blob[1], encoding: 'base64', content });
+    }
+    const tarball = /\/tarball\/([0-9a-f]{40})$/.exec(path);
+    if (method === 'GET' && path.startsWith(repoPath) && tarball?.[1]) {
+      const prefix = `${pr.owner}-${pr.repo}-${tarball[1].slice(0, 7)}/`;
+      response.writeHead(200, { 'content-type': 'application/x-gzip' });
+      response.end(
+        execFileSync('git', ['-C', pr.dir, 'archive', '--format=tar.gz', `--prefix=${prefix}`, tarball[1]], {
+          maxBuffer: 256 << 20,
+        }),
+      );
+      return;
     }
     if (method === 'GET' && path === `${repoPath}/pulls/${pr.number}`) return send(200, pr.pull);
     if (method === 'GET' && path === `${repoPath}/pulls/${pr.number}/files`) return send(200, pr.files);

@@ -8,6 +8,8 @@ export interface FakePullRequest {
   readonly pull: Record<string, unknown>;
   readonly files: Array<Record<string, unknown>>;
   readonly commits: Array<Record<string, unknown>>;
+  /** The local repository the pull request was read from, for serving trees, blobs and tarballs. */
+  readonly dir: string;
 }
 
 const STATUS: Record<string, string> = {
@@ -99,5 +101,5 @@ export function pullRequestFromGit(
     base: { ref: 'main', sha: base, repo: repository },
     changed_files: files.length,
   };
-  return { owner, repo, number, pull, files, commits };
+  return { owner, repo, number, pull, files, commits, dir };
 }

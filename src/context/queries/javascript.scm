@@ -43,24 +43,14 @@
 (new_expression constructor: (member_expression property: (property_identifier) @name)) @reference.call
 
 ; Imports
+; ES modules: one cheap pattern per statement; the names inside `{ … }`, `* as x` and default
+; imports are read from the clause in code (a pattern per specifier shape costs a query pass each).
 (import_statement
-  (import_clause (named_imports (import_specifier name: (_) @import.name alias: (_)? @import.alias)))
-  source: (string (string_fragment) @import.source)) @import
-(import_statement
-  (import_clause (identifier) @import.alias)
-  source: (string (string_fragment) @import.source)) @import
-(import_statement
-  (import_clause (namespace_import (identifier) @import.namespace))
-  source: (string (string_fragment) @import.source)) @import
-(import_statement
-  .
+  (import_clause)? @import.clause
   source: (string (string_fragment) @import.source)) @import
 ; Re-exports make a module a barrel: importers of the barrel see the re-exported module's symbols.
 (export_statement
-  (export_clause (export_specifier name: (_) @import.name alias: (_)? @import.alias))
-  source: (string (string_fragment) @import.source)) @reexport
-(export_statement
-  "*"
+  (export_clause)? @import.clause
   source: (string (string_fragment) @import.source)) @reexport
 (variable_declarator
   name: (identifier) @import.namespace

@@ -1,3 +1,4 @@
+import type { FileSummary } from '../../context/file-summary.js';
 import { isTestPath } from '../../context/is-test-path.js';
 import type { SymbolIndex } from '../../context/symbol-index.js';
 import type { ContextSnippet, SnippetReason } from './context-types.js';
@@ -51,18 +52,27 @@ export async function findUsages(query: UsageQuery, index: SymbolIndex): Promise
     if (text === null) continue;
     const lines = text.split('\n');
     const summary = await index.summaryOf(path);
+    // The import of a symbol says nothing about how it is used, unless the symbol is gone: then
+    // the import itself is what breaks.
+    const importsBreak = query.reason === 'caller-of-removed' || query.reason === 'user-of-removed-text';
+    const importLines = importsBreak ? new Set<number>() : importLinesOf(summary);
     let found = 0;
     for (let i = 0; i < lines.length && found < MAX_OCCURRENCES_PER_FILE; i += 1) {
       const line = lines[i] ?? '';
       const lineNumber = i + 1;
       if (!pattern.test(line) || isComment(line)) continue;
+      if (importLines.has(lineNumber) || (!importsBreak && IMPORT_LINE.test(line))) continue;
       if (path === query.origin && query.shownInDiff.has(lineNumber)) continue;
       const definitionHere = summary.definitions.find(
         (definition) => definition.name === query.term && definition.startLine === lineNumber,
       );
       if (definitionHere && path === query.origin) continue; // the symbol's own definition is in the diff or the enclosing snippet
       found += 1;
-      const window = snippetAround(summary.definitions, lineNumber, lines.length);
+      // A broken import is one line; the code around it is other imports.
+      const isImport = importLinesOf(summary).has(lineNumber) || IMPORT_LINE.test(line);
+      const window = isImport
+        ? { startLine: lineNumber, endLine: lineNumber }
+        : snippetAround(summary.definitions, lineNumber, lines.length);
       const reason: SnippetReason = isTestPath(path) && path !== query.origin ? 'related-test' : query.reason;
       const score =
         REASON_SCORE[reason] +
@@ -92,6 +102,14 @@ async function filesContaining(text: string, index: SymbolIndex): Promise<string
   }
   return found;
 }
+
+function importLinesOf(summary: FileSummary): Set<number> {
+  return new Set(summary.imports.map((ref) => ref.line));
+}
+
+/** Lines of a (possibly multi-line) import the parser's import records do not start on. */
+const IMPORT_LINE =
+  /^\s*(import\s|from\s+\S+\s+import\s|export\s+\{[^}]*\}\s+from\s|using\s|use\s|#include\s|require(_relative)?[\s(])/;
 
 /** Lines that are only a comment do not use anything (docs mention names all the time). */
 function isComment(line: string): boolean {

@@ -10,6 +10,7 @@ const WHOLE_DEFINITION_MAX_LINES = 40;
 const HEAD_LINES = 15;
 // A name defined in more places than this is ambiguous without types; showing all would mislead.
 const MAX_NAME_MATCHES = 2;
+const MAX_FILES_FOR_NAME_LOOKUP = 30;
 
 /**
  * Definitions of what the changed lines use: functions they call and names they import, resolved
@@ -59,8 +60,14 @@ export async function findUsedDefinitions(
         .map((definition) => ({ path, definition }));
     }
     if (found.length === 0 && !binding) {
-      const anywhere = (await index.definitionsNamed(name)).filter((at) => !isTestPath(at.path));
-      if (anywhere.length <= MAX_NAME_MATCHES) found = anywhere;
+      // Resolving by name alone is worth it only for distinctive names; `forEach` is everywhere.
+      const mentioning = await index.filesMentioning(name);
+      if (mentioning.length <= MAX_FILES_FOR_NAME_LOOKUP) {
+        const anywhere = (await index.definitionsNamed(name, mentioning)).filter(
+          (at) => !isTestPath(at.path),
+        );
+        if (anywhere.length <= MAX_NAME_MATCHES) found = anywhere;
+      }
     }
     for (const { path: at, definition } of found.slice(0, MAX_NAME_MATCHES)) {
       const text = at === path ? facts.headText : await index.snapshot.read(at);

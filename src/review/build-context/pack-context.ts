@@ -2,8 +2,9 @@ import { countTokens } from 'gpt-tokenizer';
 import type { ContextSnippet, ReviewContext } from './context-types.js';
 import { renderSnippet } from './render-context.js';
 
-// Snippets of one file this close together read better as one.
-const MERGE_GAP_LINES = 3;
+// Snippets of one file that overlap or touch read better as one; further apart, merging would let a
+// minor snippet ride on the budget of a major one.
+const MERGE_GAP_LINES = 1;
 
 /**
  * Merges overlapping snippets of a file, ranks them — score, then path, then line, so the same

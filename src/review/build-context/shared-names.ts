@@ -3,8 +3,8 @@ import type { SymbolIndex } from '../../context/symbol-index.js';
 import { tokenizeIdentifiers } from '../../context/tokenize-identifiers.js';
 import type { ChangedFileFacts } from './analyse-changed-file.js';
 
-/** Kinds of shared state: when a change alters how one is produced or compared, its other users care. */
-const SHARED_KINDS: ReadonlySet<DefinitionKind> = new Set(['constant', 'variable', 'enum', 'type']);
+/** Kinds of shared state: when a change alters how one is produced or compared, its other users care (types are used everywhere and say little). */
+const SHARED_KINDS: ReadonlySet<DefinitionKind> = new Set(['constant', 'variable', 'enum']);
 // A name in more files than this is plumbing (a logger, a config object), not a contract of this change.
 const MAX_FILES = 25;
 const MAX_NAMES = 8;

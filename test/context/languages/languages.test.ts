@@ -7,7 +7,7 @@ import { definitionRows } from './summary-rows.js';
 // The capture names summarize-file.ts and find-calls.ts read (queries/README.md); anything else
 // is a typo that would silently drop what it captures.
 const CAPTURE_NAME =
-  /^(definition\.(function|method|class|interface|type|enum|constant|variable|module)|name|reference\.call|import(\.(source|name|alias|namespace))?|reexport|_.+)$/;
+  /^(definition\.(function|method|class|interface|type|enum|constant|variable|module)|name|reference\.call|import(\.(source|name|alias|namespace|clause))?|reexport|_.+)$/;
 
 describe('loadLanguage', () => {
   describe.each(LANGUAGE_IDS)('%s', (id) => {

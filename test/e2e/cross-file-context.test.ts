@@ -1,0 +1,98 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nock from 'nock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSift } from '../../src/app.js';
+import { createGitHubRepository } from '../../src/github/github-repository.js';
+import { createBlobCache } from '../../src/repository/blob-cache.js';
+import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
+import { GITHUB_API, nockInstallationToken } from '../support/github-nock.js';
+import { createTestModelClient, type ModelRequests, nockModelAnswer } from '../support/model-nock.js';
+import { nockRepositoryAtCommit } from '../support/nock-repository.js';
+import { pullRequestFromGit } from '../support/pull-request-from-git.js';
+import { createTestProbot } from '../support/test-probot.js';
+
+/** GitHub's answers for the checkout fixture's pull request, which reorders applyDiscount's parameters. */
+function nockCheckoutPullRequest(dir: string, requests: { reviews: unknown[]; checkRuns: unknown[] }) {
+  const pr = pullRequestFromGit(dir, {
+    baseRef: 'base',
+    headRef: 'head',
+    title: 'Take the discount percentage first',
+    body: 'So a discount can be partially applied.',
+    repo: 'checkout',
+    number: 3,
+  });
+  const api = nock(GITHUB_API);
+  api.post('/repos/acme/checkout/check-runs').reply(201, { id: 1 });
+  api.get('/repos/acme/checkout/contents/.github%2Fsift.yml').query(true).reply(404, {});
+  api.get('/repos/acme/.github/contents/.github%2Fsift.yml').reply(404, {});
+  api.get('/repos/acme/checkout/pulls/3').reply(200, pr.pull);
+  api.get('/repos/acme/checkout/pulls/3/files').query(true).reply(200, pr.files);
+  api.get('/repos/acme/checkout/pulls/3/commits').query(true).reply(200, pr.commits);
+  api
+    .post('/repos/acme/checkout/pulls/3/reviews', (body) => Boolean(requests.reviews.push(body)))
+    .reply(200, { id: 1 });
+  api
+    .patch('/repos/acme/checkout/check-runs/1', (body) => Boolean(requests.checkRuns.push(body)))
+    .reply(200, { id: 1 });
+  return pr;
+}
+
+describe('pull_request.opened on a change to a function signature', () => {
+  afterEach(() => {
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  it('shows the model the callers in other files, and says so on the check run', async () => {
+    const dir = gitRepoFromFixture('checkout');
+    const cache = createBlobCache({
+      directory: mkdtempSync(join(tmpdir(), 'sift-cache-')),
+      maxBytes: 50 << 20,
+    });
+    const sift = createSift({
+      model: createTestModelClient(),
+      env: { workerConcurrency: 1 },
+      repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
+    });
+    const probot = await createTestProbot(sift);
+    const requests = { reviews: [] as unknown[], checkRuns: [] as Array<Record<string, unknown>> };
+    const modelRequests: ModelRequests = [];
+    nockInstallationToken();
+    const pr = nockCheckoutPullRequest(dir, requests);
+    nockRepositoryAtCommit({ owner: 'acme', repo: 'checkout', dir, ref: 'head', via: 'blobs' });
+    nockModelAnswer({ findings: [] }, modelRequests);
+
+    await probot.receive({
+      id: 'delivery-ctx',
+      name: 'pull_request',
+      payload: {
+        action: 'opened',
+        number: 3,
+        pull_request: pr.pull,
+        repository: { name: 'checkout', owner: { login: 'acme' } },
+        installation: { id: 55 },
+      },
+    } as never);
+    await sift.onIdle();
+
+    const prompt = modelRequests[0]?.messages.map((message) => message.content).join('\n') ?? '';
+    const context = prompt.slice(
+      prompt.indexOf('<untrusted-data kind="context">'),
+      prompt.indexOf('# The diff'),
+    );
+    expect(context).toContain(
+      '<snippet cite="src/cart.ts:14-16" why="uses applyDiscount, whose signature this change modifies">',
+    );
+    expect(context).toContain('15|   return applyDiscount(subtotal(lines), couponPercent);');
+    expect(context).toContain(
+      '<snippet cite="src/invoice.ts:11-14" why="uses applyDiscount, whose signature this change modifies">',
+    );
+    expect(context).toContain(
+      '12|   const discounted = pricing.applyDiscount(subtotal(invoice.lines), invoice.loyaltyPercent);',
+    );
+    expect(JSON.stringify(requests.checkRuns.at(-1))).toMatch(
+      /Cross-file context \| \d+ snippets from \d+ files/,
+    );
+  });
+});

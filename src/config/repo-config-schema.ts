@@ -34,7 +34,7 @@ const autoReviewSchema = z
     onPush: z.boolean().default(true).describe('Review again when new commits are pushed.'),
     skipLabels: z
       .array(z.string().min(1))
-      .default(['sift:skip'])
+      .default(() => ['sift:skip'])
       .describe('Pull requests carrying any of these labels are not reviewed automatically.'),
   })
   .describe('When Sift reviews without being asked.');
@@ -53,11 +53,48 @@ const contextSchema = z
   })
   .describe('Cross-file context: code outside the diff that the change touches.');
 
+const ensembleSchema = z
+  .strictObject({
+    passes: z
+      .number()
+      .int()
+      .min(1)
+      .max(8)
+      .default(4)
+      .describe(
+        'Independent review passes, each with its own focus (correctness, security, concurrency and resources, cross-file contracts). Findings several passes agree on score higher.',
+      ),
+  })
+  .describe('How many model passes review each change.');
+
+const budgetSchema = z
+  .strictObject({
+    maxModelCalls: z
+      .number()
+      .int()
+      .min(2)
+      .max(50)
+      .default(12)
+      .describe(
+        'Model calls one review may make (passes plus verification). A larger pull request first loses passes.',
+      ),
+    maxTokens: z
+      .number()
+      .int()
+      .min(10_000)
+      .max(5_000_000)
+      .default(600_000)
+      .describe(
+        'Prompt and completion tokens one review may use. Over it, passes are dropped first, then the files least likely to hide a defect; the check run lists what was left out.',
+      ),
+  })
+  .describe('Limits on what one review may cost.');
+
 const pathsSchema = z
   .strictObject({
     ignore: z
       .array(z.string().min(1))
-      .default([])
+      .default(() => [])
       .describe(
         'Glob patterns of paths never reviewed, in addition to lockfiles, vendored and generated files.',
       ),
@@ -67,6 +104,14 @@ const pathsSchema = z
 /** The schema of `.github/sift.yml`. Every key has a default, so an empty file is a valid file. */
 export const repoConfigSchema = z
   .strictObject({
+    threshold: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.7)
+      .describe(
+        'Minimum confidence (0–1) for a finding to be posted. Confidence is computed from how many passes found it, the verifier, and severity; lower it for more comments, raise it for fewer.',
+      ),
     maxComments: z
       .number()
       .int()
@@ -77,21 +122,18 @@ export const repoConfigSchema = z
     categories: z
       .array(z.enum(CATEGORIES))
       .min(1)
-      .default(DEFAULT_CATEGORIES)
+      .default(() => [...DEFAULT_CATEGORIES])
       .describe('Finding categories that may be posted. Add maintainability or style to get nitpicks.'),
-    paths: pathsSchema.default({ ignore: [] }),
+    paths: pathsSchema.prefault({}),
     instructions: z
       .string()
       .max(4000)
       .default('')
       .describe('House rules given to every review pass, for example "We never log user email addresses."'),
-    context: contextSchema.default({ tokenBudget: 8_000 }),
-    autoReview: autoReviewSchema.default({
-      drafts: false,
-      bots: false,
-      onPush: true,
-      skipLabels: ['sift:skip'],
-    }),
+    context: contextSchema.prefault({}),
+    ensemble: ensembleSchema.prefault({}),
+    budget: budgetSchema.prefault({}),
+    autoReview: autoReviewSchema.prefault({}),
   })
   .describe('Sift configuration (.github/sift.yml). Inherits from the organisation .github repository.');
 

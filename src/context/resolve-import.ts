@@ -41,6 +41,7 @@ export function resolveImport(
       const modulePath = source.slice(dots).split('.').filter(Boolean).join('/');
       if (dots > 0) {
         const parts = dir.split('/').filter(Boolean);
+        if (dots - 1 > parts.length) return []; // beyond the top-level package
         const base = parts.slice(0, parts.length - (dots - 1)).join('/');
         const target = modulePath ? join(base, modulePath) : base;
         return first([`${target}.py`, `${target}/__init__.py`]);
@@ -63,19 +64,30 @@ export function resolveImport(
     case 'java':
       return suffixMatch([`${source.replace(/\.\*$/, '').replace(/\./g, '/')}.java`], allPaths);
     case 'rust': {
+      // `crate::` starts at the crate's src folder; `self::` and `mod x;` at the folder holding the
+      // file's child modules: beside mod.rs, lib.rs and main.rs, else the folder named after the
+      // file (`src/store.rs` → `src/store/cache.rs`, Rust 2018); `super::` one folder above that.
+      const srcAt = `/${importer}`.lastIndexOf('/src/');
+      const crateRoot = srcAt >= 0 ? importer.slice(0, srcAt + 3) : 'src';
+      const stem = importer.slice(importer.lastIndexOf('/') + 1).replace(/\.rs$/, '');
+      const own = ['mod', 'lib', 'main'].includes(stem) ? dir : join(dir, stem);
+      const prefix = /^(crate|self|super)::/.exec(source)?.[1];
+      const roots =
+        prefix === 'crate'
+          ? [crateRoot]
+          : prefix === 'self'
+            ? [own]
+            : prefix === 'super'
+              ? [own.slice(0, Math.max(0, own.lastIndexOf('/')))]
+              : [own, crateRoot];
       const segments = source
-        .replace(/^(crate|self|super)::/, '')
+        .slice(prefix ? prefix.length + 2 : 0)
         .split('::')
         .filter(Boolean);
       const candidates: string[] = [];
       for (let length = segments.length; length > 0; length -= 1) {
         const path = segments.slice(0, length).join('/');
-        candidates.push(
-          `src/${path}.rs`,
-          `src/${path}/mod.rs`,
-          `${join(dir, path)}.rs`,
-          `${join(dir, path)}/mod.rs`,
-        );
+        for (const root of roots) candidates.push(`${join(root, path)}.rs`, `${join(root, path)}/mod.rs`);
       }
       return first(candidates);
     }

@@ -26,10 +26,22 @@ export function tokenizeIdentifiers(text: string): Set<string> {
   return words;
 }
 
+// Python, Go, Java, C#, Rust and JavaScript accept letters beyond ASCII in names (`größe`, `Δt`);
+// the Unicode classes are tested only for such characters, so ASCII text pays one comparison.
+const UNICODE_START = /\p{ID_Start}/u;
+const UNICODE_PART = /\p{ID_Continue}/u;
+
 function isIdentifierStart(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || code === 36;
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    code === 95 ||
+    code === 36 ||
+    (code > 127 && UNICODE_START.test(String.fromCharCode(code)))
+  );
 }
 
 function isIdentifierPart(code: number): boolean {
+  if (code > 127) return UNICODE_PART.test(String.fromCharCode(code));
   return isIdentifierStart(code) || (code >= 48 && code <= 57);
 }

@@ -9,9 +9,11 @@ import type { DiffFile } from './types.js';
 export function reconstructBase(headText: string, file: DiffFile): string | null {
   if (file.status === 'added') return '';
   if (file.status === 'removed') {
-    return file.hunks
-      .flatMap((hunk) => hunk.lines.filter((line) => line.kind === 'removed').map((line) => line.text))
-      .join('\n');
+    const lines = file.hunks.flatMap((hunk) =>
+      hunk.lines.filter((line) => line.kind === 'removed').map((line) => line.text),
+    );
+    // Text files end with a newline; the diff model drops git's "\ No newline" marker for the rest.
+    return lines.length > 0 ? `${lines.join('\n')}\n` : '';
   }
   const head = headText.split('\n');
   const base: string[] = [];

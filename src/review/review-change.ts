@@ -1,22 +1,30 @@
+import { countTokens } from 'gpt-tokenizer';
 import type { RepoConfig } from '../config/repo-config-schema.js';
 import type { SymbolCaches } from '../context/symbol-index.js';
 import type { ModelClient } from '../llm/model-client.js';
-import { NO_USAGE } from '../llm/usage.js';
+import { addUsage, NO_USAGE } from '../llm/usage.js';
 import type { Logger } from '../logger.js';
 import type { RepositoryReader, RepositorySnapshot } from '../repository/repository-reader.js';
 import { anchorFindings } from './anchor-findings/anchor-findings.js';
 import { checkSuggestions } from './anchor-findings/check-suggestions.js';
 import { askModels } from './ask-models/ask-models.js';
+import { describeEvidence } from './ask-models/describe-evidence.js';
 import { locateFindings } from './ask-models/locate-findings.js';
+import { planPasses } from './ask-models/plan-passes.js';
+import { renderPullRequest } from './ask-models/render-pull-request.js';
 import { buildContext } from './build-context/build-context.js';
 import { EMPTY_CONTEXT, type ReviewContext } from './build-context/context-types.js';
+import { computeConfidence } from './score-findings/compute-confidence.js';
 import { scoreFindings } from './score-findings/score-findings.js';
+import { planBudget } from './select-files/plan-budget.js';
 import { selectFiles } from './select-files/select-files.js';
-import type { Change, ContextReport, ReviewOutcome } from './types.js';
+import type { Change, ContextReport, ReviewFile, ReviewOutcome } from './types.js';
+import { clusterFindings } from './verify-findings/cluster-findings.js';
+import { verifyClusters } from './verify-findings/verify-clusters.js';
 
 export type ReviewConfig = Pick<
   RepoConfig,
-  'paths' | 'categories' | 'instructions' | 'maxComments' | 'context'
+  'paths' | 'categories' | 'instructions' | 'maxComments' | 'threshold' | 'context' | 'ensemble' | 'budget'
 >;
 
 export interface ReviewChangeDeps {
@@ -24,9 +32,22 @@ export interface ReviewChangeDeps {
   /** The repository, for cross-file context and suggestion checks; without it the review sees the diff only. */
   readonly repository?: RepositoryReader | undefined;
   readonly caches: SymbolCaches;
+  /** The model's context window less its answer; prompts are kept under it. */
+  readonly maxPromptTokens?: number | undefined;
+  /** Fingerprints of findings already open on the pull request: never posted again. */
+  readonly alreadyPosted?: ReadonlySet<string> | undefined;
+  /**
+   * Verify every cluster, even those that could not be posted whatever the verifier said (the
+   * eval harness does, to score every threshold); reviews skip those to save the calls.
+   */
+  readonly verifyAll?: boolean | undefined;
   readonly log?: Logger | undefined;
   readonly signal?: AbortSignal | undefined;
 }
+
+// Completion tokens a review pass usually spends; used only to estimate the budget.
+const EXPECTED_OUTPUT_TOKENS = 1_500;
+const DEFAULT_MAX_PROMPT_TOKENS = 120_000;
 
 /**
  * Stages 2–7 of the pipeline, shared by the app, the CLI and the eval harness: everything between
@@ -37,44 +58,103 @@ export async function reviewChange(
   config: ReviewConfig,
   deps: ReviewChangeDeps,
 ): Promise<ReviewOutcome> {
-  // 2 select
-  const { selected, skipped } = selectFiles(change.files, config);
-  if (selected.length === 0) {
-    return {
-      reviewedFiles: [],
-      skippedFiles: skipped,
-      inline: [],
-      summaryOnly: [],
-      filtered: {},
-      usage: NO_USAGE,
-      context: { status: 'off' },
-      suggestionsDropped: 0,
-    };
-  }
+  // 2 select, and fit the review into its budget
+  const selection = selectFiles(change.files, config);
+  const plan = planBudget(selection.selected, config, {
+    fixedPromptTokens: countTokens(renderPullRequest(change)) + countTokens(config.instructions) + 2_000,
+    maxPromptTokens: deps.maxPromptTokens ?? DEFAULT_MAX_PROMPT_TOKENS,
+    expectedOutputTokens: EXPECTED_OUTPUT_TOKENS,
+  });
+  const skippedFiles = [...selection.skipped, ...plan.skipped];
+  if (plan.files.length === 0) return emptyOutcome(skippedFiles, plan.notes);
+
   // 3 context
   const snapshot = await loadSnapshot(change, config, deps);
-  const context = await contextFor(selected, config, snapshot, deps);
-  // 4 ask
-  const asked = await askModels({ change, files: selected, config, context: context.context }, deps);
-  const { located, rejected } = locateFindings(asked.proposals, selected);
+  const context = await contextFor(plan.files, config, snapshot, deps);
+
+  // 4 ask: the passes of the ensemble
+  const passes = planPasses(
+    plan.files.map((file) => file.id),
+    plan.passes,
+    change.head.sha,
+  );
+  const asked = await askModels(
+    { change, files: plan.files, config, context: context.context, passes },
+    deps,
+  );
+  const located = locateFindings(asked.proposals, plan.files);
+
+  // 5 verify: cluster what the passes agree on, then check each cluster against the code
+  const clusters = clusterFindings(located.located);
+  const enabled = new Set(config.categories);
+  const worthVerifying = clusters.filter(
+    (cluster) =>
+      deps.verifyAll ||
+      (enabled.has(cluster.representative.category) &&
+        computeConfidence({
+          votes: cluster.passes.length,
+          passes: passes.length,
+          verdict: 'confirmed',
+          severity: cluster.representative.severity,
+        }) >= config.threshold),
+  );
+  const verified = await verifyClusters(worthVerifying, asked.prompt.sharedPrefix, deps);
   deps.signal?.throwIfAborted();
-  // 6 score
-  const scored = scoreFindings(located, config);
-  // 7 anchor
+
+  // 6 score: computed confidence, threshold, already posted, maxComments
+  const verifications = new Map(
+    [...verified.verifications].map(([id, verification]) => [
+      id,
+      { ...verification, evidence: verification.evidence.map((item) => describeEvidence(item, plan.files)) },
+    ]),
+  );
+  const scored = scoreFindings(clusters, verifications, config, {
+    passes: passes.length,
+    alreadyPosted: deps.alreadyPosted,
+  });
+
+  // 7 anchor: inline on a diff line, or in the summary; suggestions that do not parse are dropped
   const anchored = anchorFindings(scored.kept);
   const checked = await checkSuggestions(anchored.inline, async (path) =>
     snapshot.value ? snapshot.value.read(path) : null,
   );
+  // Each pass may repeat the same stray id; count the distinct proposals, as people would.
+  const rejected = new Set(
+    located.rejected.map((proposal) => `${proposal.startLineId}|${proposal.endLineId}|${proposal.title}`),
+  ).size;
   return {
-    reviewedFiles: selected,
-    skippedFiles: skipped,
+    reviewedFiles: plan.files,
+    skippedFiles,
     inline: checked.findings,
     summaryOnly: anchored.summaryOnly,
-    filtered:
-      rejected.length > 0 ? { ...scored.filtered, 'line-not-in-diff': rejected.length } : scored.filtered,
-    usage: asked.usage,
+    filtered: rejected > 0 ? { ...scored.filtered, 'line-not-in-diff': rejected } : scored.filtered,
+    usage: addUsage(asked.usage, verified.usage),
     context: context.report,
     suggestionsDropped: checked.dropped,
+    candidates: scored.candidates,
+    passes: { planned: passes.length, failed: asked.failures },
+    verifierFailures: verified.failures,
+    budgetNotes: plan.notes,
+  };
+}
+
+function emptyOutcome(
+  skippedFiles: ReviewOutcome['skippedFiles'],
+  budgetNotes: readonly string[],
+): ReviewOutcome {
+  return {
+    reviewedFiles: [],
+    skippedFiles,
+    inline: [],
+    summaryOnly: [],
+    filtered: {},
+    usage: NO_USAGE,
+    context: { status: 'off' },
+    suggestionsDropped: 0,
+    candidates: [],
+    passes: { planned: 0, failed: [] },
+    verifierFailures: [],
+    budgetNotes,
   };
 }
 
@@ -97,7 +177,7 @@ async function loadSnapshot(
 }
 
 async function contextFor(
-  files: Parameters<typeof buildContext>[0]['files'],
+  files: readonly ReviewFile[],
   config: ReviewConfig,
   snapshot: SnapshotResult,
   deps: ReviewChangeDeps,

@@ -1,6 +1,7 @@
 import type { Category } from '../config/repo-config-schema.js';
 import type { DiffFile, Side } from '../diff/types.js';
 import type { ModelUsage } from '../llm/model-client.js';
+import type { Verdict } from './verify-findings/verify-clusters.js';
 
 export type Severity = 'critical' | 'major' | 'minor';
 
@@ -73,10 +74,34 @@ export interface LocatedFinding extends Omit<ProposedFinding, 'startLineId' | 'e
 export interface Finding extends LocatedFinding {
   /** Stable across pushes: the same problem on the same code has the same fingerprint. */
   readonly fingerprint: string;
+  /** 0–1, computed from agreement, verification and severity (score-findings/compute-confidence.ts). */
+  readonly confidence: number;
+  /** How many review passes reported it. */
+  readonly votes: number;
+  readonly verdict: Verdict;
+}
+
+/** What became of a finding; every candidate of a review has exactly one outcome. */
+export type CandidateOutcome =
+  | 'posted'
+  | 'rejected-by-verifier'
+  | 'below-threshold'
+  | 'category-off'
+  | 'duplicate'
+  | 'already-posted'
+  | 'over-max-comments';
+
+/** A finding before filtering, with everything that decided its fate (for the eval harness and logs). */
+export interface Candidate {
+  readonly finding: Finding;
+  /** The passes that reported it. */
+  readonly passes: readonly string[];
+  readonly verifierReason: string;
+  readonly outcome: CandidateOutcome;
 }
 
 /** Why findings were held back; each count is reported on the check run. */
-export type FilterReason = 'line-not-in-diff' | 'category-off' | 'duplicate' | 'over-max-comments';
+export type FilterReason = Exclude<CandidateOutcome, 'posted'> | 'line-not-in-diff';
 
 /** What cross-file context the review had, for the check run. */
 export type ContextReport =
@@ -103,4 +128,12 @@ export interface ReviewOutcome {
   readonly context: ContextReport;
   /** Suggestions removed because the code would not parse with them applied. */
   readonly suggestionsDropped: number;
+  /** Every finding before filtering, with votes, verdict, confidence and fate. */
+  readonly candidates: readonly Candidate[];
+  /** Passes run, and those that failed (the review went on without them). */
+  readonly passes: { readonly planned: number; readonly failed: readonly { pass: string; reason: string }[] };
+  /** Why some findings went unverified, when the verifier failed. */
+  readonly verifierFailures: readonly string[];
+  /** What the review budget changed, for the check run. */
+  readonly budgetNotes: readonly string[];
 }

@@ -8,9 +8,10 @@ import { createGitHubRepository } from '../../src/github/github-repository.js';
 import { createBlobCache } from '../../src/repository/blob-cache.js';
 import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
 import { GITHUB_API, nockInstallationToken } from '../support/github-nock.js';
-import { createTestModelClient, type ModelRequests, nockModelAnswer } from '../support/model-nock.js';
+import { createTestModelClient, type ModelRequests } from '../support/model-nock.js';
 import { nockRepositoryAtCommit } from '../support/nock-repository.js';
 import { pullRequestFromGit } from '../support/pull-request-from-git.js';
+import { nockScriptedModel } from '../support/scripted-model.js';
 import { createTestProbot } from '../support/test-probot.js';
 
 /** GitHub's answers for the checkout fixture's pull request, which reorders applyDiscount's parameters. */
@@ -61,7 +62,7 @@ describe('pull_request.opened on a change to a function signature', () => {
     nockInstallationToken();
     const pr = nockCheckoutPullRequest(dir, requests);
     nockRepositoryAtCommit({ owner: 'acme', repo: 'checkout', dir, ref: 'head', via: 'blobs' });
-    nockModelAnswer({ findings: [] }, modelRequests);
+    nockScriptedModel({ review: () => [] }, 4, modelRequests);
 
     await probot.receive({
       id: 'delivery-ctx',

@@ -15,12 +15,8 @@ import {
   nockUpdateCheckRun,
   recordGitHubRequests,
 } from '../support/github-nock.js';
-import {
-  createTestModelClient,
-  type ModelRequests,
-  nockModelAnswer,
-  nockModelFailure,
-} from '../support/model-nock.js';
+import { createTestModelClient, type ModelRequests, nockModelFailure } from '../support/model-nock.js';
+import { nockScriptedModel } from '../support/scripted-model.js';
 import { createTestProbot } from '../support/test-probot.js';
 
 const opened = () => jsonFixture<Record<string, unknown>>('github/inventory/pull_request.opened.json');
@@ -79,9 +75,9 @@ describe('pull_request.opened', () => {
   describe('when the model reports findings', () => {
     it('posts one review with inline comments on added, deleted and renamed-file lines, and the rest in the summary', async () => {
       nockReviewStart(github);
-      nockModelAnswer(
+      nockScriptedModel(
         {
-          findings: [
+          review: () => [
             finding({
               title: 'reserve() now refuses to sell the last units in stock',
               body: 'With `available === count` the new `<=` returns false, so an order for exactly the remaining stock is rejected.',
@@ -123,6 +119,7 @@ describe('pull_request.opened', () => {
             }),
           ],
         },
+        5, // four review passes and one verifier call
         modelRequests,
       );
       nockCreateReview(github);
@@ -142,11 +139,11 @@ describe('pull_request.opened', () => {
           Spans both hunks of the file.",
           "comments": [
             {
-              "body": "**reserve() now refuses to sell the last units in stock** <sub>bug · major</sub>
+              "body": "**reserve() now refuses to sell the last units in stock** <sub>bug · major · confidence 0.97</sub>
 
         With \`available === count\` the new \`<=\` returns false, so an order for exactly the remaining stock is rejected.
 
-        Evidence: \`src/stock.ts:6\`
+        Evidence: \`src/stock.ts:6\`, \`src/format/price.ts:1\`
 
         \`\`\`suggestion
           if (available < count) return false;
@@ -158,9 +155,11 @@ describe('pull_request.opened', () => {
               "side": "RIGHT",
             },
             {
-              "body": "**release() is removed while it is part of the public API** <sub>api-contract · major</sub>
+              "body": "**release() is removed while it is part of the public API** <sub>api-contract · major · confidence 0.97</sub>
 
         Callers that return stock on cancellation will fail to compile.
+
+        Evidence: \`src/format/price.ts:1\`
 
         <!-- sift:finding {"fingerprint":"e7627ed8780839e2"} -->",
               "line": 15,
@@ -170,9 +169,11 @@ describe('pull_request.opened', () => {
               "start_side": "LEFT",
             },
             {
-              "body": "**formatRange prints reversed ranges when low > high** <sub>bug · minor</sub>
+              "body": "**formatRange prints reversed ranges when low > high** <sub>bug · minor · confidence 0.94</sub>
 
         Nothing orders the two amounts.
+
+        Evidence: \`src/format/price.ts:1\`
 
         <!-- sift:finding {"fingerprint":"b96e440da368f383"} -->",
               "line": 10,
@@ -198,7 +199,8 @@ describe('pull_request.opened', () => {
         | Findings posted | 3 inline, 1 in the review summary |
         | Findings held back | 1 in a category this repository does not enable; 2 pointed at lines that are not in the diff |
         | Cross-file context | off |
-        | Model usage | 1 call, 1,200 prompt tokens (0 cached), 150 completion tokens |
+        | Review passes | 4 of 4 answered; findings verified |
+        | Model usage | 5 calls, 6,000 prompt tokens (0 cached), 750 completion tokens |
 
         **Not reviewed (3):**
 
@@ -216,7 +218,7 @@ describe('pull_request.opened', () => {
 
     it('shows the model the diff with line ids and the pull request fenced as data', async () => {
       nockReviewStart(github);
-      nockModelAnswer({ findings: [] }, modelRequests);
+      nockScriptedModel({ review: () => [] }, 4, modelRequests);
       nockCreateReview(github);
       nockUpdateCheckRun(github);
 
@@ -239,7 +241,7 @@ describe('pull_request.opened', () => {
   describe('when the model finds nothing', () => {
     it('says so in one review and a successful check run', async () => {
       nockReviewStart(github);
-      nockModelAnswer({ findings: [] });
+      nockScriptedModel({ review: () => [] }, 4);
       nockCreateReview(github);
       nockUpdateCheckRun(github);
 
@@ -264,13 +266,16 @@ describe('pull_request.opened', () => {
   describe('when every finding points outside the diff', () => {
     it('posts no inline comment and counts them as held back', async () => {
       nockReviewStart(github);
-      nockModelAnswer({
-        findings: [
-          finding({ startLineId: 'F3:R40', endLineId: 'F3:R40' }),
-          finding({ startLineId: 'src/stock.ts:6', endLineId: 'src/stock.ts:6' }),
-          finding({ startLineId: 'F3:R6', endLineId: 'F1:R10' }),
-        ],
-      });
+      nockScriptedModel(
+        {
+          review: () => [
+            finding({ startLineId: 'F3:R40', endLineId: 'F3:R40' }),
+            finding({ startLineId: 'src/stock.ts:6', endLineId: 'src/stock.ts:6' }),
+            finding({ startLineId: 'F3:R6', endLineId: 'F1:R10' }),
+          ],
+        },
+        4,
+      );
       nockCreateReview(github);
       nockUpdateCheckRun(github);
 
@@ -299,9 +304,10 @@ describe('pull_request.opened', () => {
       ].join('\n');
       nockReviewStart(github, yaml);
       nockRepoConfig(yaml); // fetched once more, only to find the lines of the bad keys
-      nockModelAnswer({
-        findings: [finding({ category: 'performance', title: 'Not enabled by this config' })],
-      });
+      nockScriptedModel(
+        { review: () => [finding({ category: 'performance', title: 'Not enabled by this config' })] },
+        4,
+      );
       nockCreateReview(github);
       nockUpdateCheckRun(github);
 
@@ -352,7 +358,7 @@ describe('pull_request.opened', () => {
   describe('when the model is down', () => {
     it('posts nothing and fails the check run with how to re-run it', async () => {
       nockReviewStart(github);
-      nockModelFailure(503, 3);
+      nockModelFailure(503, 12); // four passes, three attempts each
       nockUpdateCheckRun(github);
 
       await deliver();

@@ -5,6 +5,7 @@ import { fileIdsInPrompt } from '../support/fake-model-server.js';
 import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
 import { type FakePullRequest, pullRequestFromGit } from '../support/pull-request-from-git.js';
 import { runServerScenario, type ServerScenario } from '../support/run-server-scenario.js';
+import { finding, scriptedAnswer } from '../support/scripted-model.js';
 
 interface Location {
   path: string;
@@ -12,28 +13,28 @@ interface Location {
   end_line: number;
 }
 
-/** A model that reports each expected location as a finding, plus one that points outside the diff. */
+/**
+ * A model whose every review pass reports each expected location as a finding, plus one that
+ * points outside the diff; its verifier confirms what it is shown.
+ */
 function answerWith(locations: readonly Location[]) {
-  return (request: ChatRequest) => {
-    const ids = fileIdsInPrompt(request);
-    const findings = locations.map((location, index) => ({
+  return (request: ChatRequest) =>
+    scriptedAnswer({ review: () => findingsAt(locations, fileIdsInPrompt(request)) }, request.messages);
+}
+
+function findingsAt(locations: readonly Location[], ids: Map<string, string>) {
+  const findings = locations.map((location, index) =>
+    finding({
       startLineId: `${ids.get(location.path)}:R${location.start_line}`,
       endLineId: `${ids.get(location.path)}:R${location.end_line}`,
-      category: 'bug',
-      severity: 'major',
       title: `Finding ${index + 1}`,
       body: 'The changed code fails for some input.',
-      evidence: [],
-      suggestion: null,
-    }));
-    const outside = {
-      ...findings[0],
-      startLineId: 'F1:R99999',
-      endLineId: 'F1:R99999',
-      title: 'Outside the diff',
-    };
-    return { findings: [...findings, outside] };
-  };
+    }),
+  );
+  return [
+    ...findings,
+    finding({ startLineId: 'F1:R99999', endLineId: 'F1:R99999', title: 'Outside the diff' }),
+  ];
 }
 
 function openedPayload(pr: FakePullRequest) {
@@ -86,7 +87,7 @@ describe('npm start with GitHub and the model on loopback', () => {
     await scenario.waitForCompletedCheckRuns(1);
 
     expectOneValidReview(scenario, pr);
-    expect(scenario.model.requests).toHaveLength(1);
+    expect(scenario.model.requests).toHaveLength(5); // four review passes and the verifier
   });
 
   it('refuses a webhook signed with another secret and does no work for it', async () => {

@@ -1,36 +1,84 @@
 import type { RepoConfig } from '../../config/repo-config-schema.js';
+import { ModelError } from '../../errors.js';
 import type { ModelClient, ModelUsage } from '../../llm/model-client.js';
+import { addUsage } from '../../llm/usage.js';
 import type { ReviewContext } from '../build-context/context-types.js';
 import type { Change, ProposedFinding, ReviewFile } from '../types.js';
 import { buildReviewMessages, type ReviewPass } from './build-review-messages.js';
 import { reviewAnswerSchema } from './review-answer-schema.js';
 
+export interface PassFailure {
+  readonly pass: string;
+  readonly reason: string;
+}
+
 export interface AskModelsResult {
   readonly proposals: readonly ProposedFinding[];
   readonly usage: ModelUsage;
+  /** Passes that did not answer; the review goes on with the others. */
+  readonly failures: readonly PassFailure[];
+  /** The messages every pass shares, for the verifier to reuse as its own prefix. */
+  readonly prompt: ReturnType<typeof buildReviewMessages>;
 }
 
-/** Stage 4: asks the reviewer model for findings on the selected files. */
+/**
+ * Stage 4: runs the review passes concurrently (the model client limits how many are in flight)
+ * and collects their findings. A pass that fails is reported and the review continues with the
+ * rest; only when every pass fails does the review fail, with the first pass's error.
+ */
 export async function askModels(
   input: {
     change: Pick<Change, 'title' | 'body' | 'commitMessages'>;
     files: readonly ReviewFile[];
     config: Pick<RepoConfig, 'categories' | 'instructions'>;
     context: ReviewContext;
+    passes: readonly ReviewPass[];
   },
   deps: { model: ModelClient; signal?: AbortSignal | undefined },
 ): Promise<AskModelsResult> {
   const prompt = buildReviewMessages(input.change, input.files, input.config, input.context);
-  const pass: ReviewPass = { lens: 'general', fileOrder: input.files.map((file) => file.id) };
-  const response = await deps.model.complete({
-    role: 'reviewer',
-    messages: prompt.messagesFor(pass),
-    schema: reviewAnswerSchema,
-    schemaName: 'review',
-    signal: deps.signal,
+  const names = passNames(input.passes);
+  const settled = await Promise.allSettled(
+    input.passes.map((pass) =>
+      deps.model.complete({
+        role: 'reviewer',
+        messages: prompt.messagesFor(pass),
+        schema: reviewAnswerSchema,
+        schemaName: 'review',
+        signal: deps.signal,
+      }),
+    ),
+  );
+  deps.signal?.throwIfAborted();
+  const proposals: ProposedFinding[] = [];
+  const usages: ModelUsage[] = [];
+  const failures: PassFailure[] = [];
+  settled.forEach((result, index) => {
+    const pass = names[index] ?? `pass ${index + 1}`;
+    if (result.status === 'fulfilled') {
+      usages.push(result.value.usage);
+      proposals.push(...result.value.value.findings.map((finding) => ({ ...finding, pass })));
+    } else {
+      failures.push({ pass, reason: describeFailure(result.reason) });
+    }
   });
-  return {
-    proposals: response.value.findings.map((finding) => ({ ...finding, pass: pass.lens })),
-    usage: response.usage,
-  };
+  const firstFailure = settled.find((result) => result.status === 'rejected');
+  if (failures.length === input.passes.length && firstFailure?.status === 'rejected')
+    throw firstFailure.reason;
+  return { proposals, usage: addUsage(...usages), failures, prompt };
+}
+
+/** Pass names are their lenses, numbered when a lens repeats (more passes than lenses). */
+function passNames(passes: readonly ReviewPass[]): string[] {
+  const seen = new Map<string, number>();
+  return passes.map((pass) => {
+    const count = (seen.get(pass.lens) ?? 0) + 1;
+    seen.set(pass.lens, count);
+    return count === 1 ? pass.lens : `${pass.lens} #${count}`;
+  });
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof ModelError) return error.userMessage;
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 import { buildLineMap, hunkOfLine } from '../../diff/build-line-map.js';
 import type { LocatedFinding, ProposedFinding, ReviewFile } from '../types.js';
+import { describeEvidence } from './describe-evidence.js';
 import { parseLineId } from './line-id.js';
 
 export interface LocateResult {
@@ -38,7 +39,7 @@ export function locateFindings(
     const { startLineId: _start, endLineId: _end, ...rest } = proposal;
     located.push({
       ...rest,
-      evidence: proposal.evidence.map((item) => describeEvidence(item, byId)),
+      evidence: proposal.evidence.map((item) => describeEvidence(item, files)),
       path: target.file.file.path,
       side: start.side,
       startLine: first,
@@ -48,16 +49,6 @@ export function locateFindings(
     });
   }
   return { located, rejected };
-}
-
-/** Evidence the model cited by line id is shown to people as `path:line`. */
-function describeEvidence(item: string, byId: ReadonlyMap<string, { file: ReviewFile }>): string {
-  const id = parseLineId(item);
-  const file = id ? byId.get(id.fileId) : undefined;
-  if (!id || !file) return item.trim();
-  return id.side === 'RIGHT'
-    ? `${file.file.file.path}:${id.line}`
-    : `${file.file.file.path}:${id.line} (before the change)`;
 }
 
 function codeBetween(file: ReviewFile, side: 'LEFT' | 'RIGHT', first: number, last: number): string[] {

@@ -50,14 +50,19 @@ export function compareDefinitions(
   return changes.sort((a, b) => a.definition.startLine - b.definition.startLine);
 }
 
+/**
+ * The definition of the same name and kind nearest to this one; an equal signature only breaks a
+ * tie, since sibling classes often share one (`constructor(private readonly db: Database)`).
+ */
 function counterpart(definition: Definition, others: readonly Definition[]): Definition | undefined {
   let best: Definition | undefined;
+  const distance = (other: Definition) => Math.abs(other.startLine - definition.startLine);
   for (const other of others) {
     if (other.name !== definition.name || other.kind !== definition.kind) continue;
-    if (other.signature === definition.signature) return other;
     if (
       !best ||
-      Math.abs(other.startLine - definition.startLine) < Math.abs(best.startLine - definition.startLine)
+      distance(other) < distance(best) ||
+      (distance(other) === distance(best) && other.signature === definition.signature)
     )
       best = other;
   }

@@ -7,7 +7,11 @@ export interface RemovedText {
   readonly literals: readonly string[];
 }
 
-const LITERAL = /(["'`])((?:(?!\1)[^\\\n]|\\.){3,80})\1/g;
+// Every string is matched whole, short and empty ones too: a match that skipped them would start
+// again at their closing quote and take the code up to the next string for a literal.
+const LITERAL = /(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/g;
+const LITERAL_MIN_CHARS = 3;
+const LITERAL_MAX_CHARS = 80;
 const MAX_ITEMS = 12;
 
 /**
@@ -26,6 +30,7 @@ export function removedText(removedLines: readonly string[], headText: string): 
     }
     for (const match of line.matchAll(LITERAL)) {
       const literal = match[2] ?? '';
+      if (literal.length < LITERAL_MIN_CHARS || literal.length > LITERAL_MAX_CHARS) continue;
       if (/[A-Za-z]/.test(literal) && !headText.includes(literal)) literals.add(literal);
     }
   }

@@ -4,9 +4,12 @@ import type { FilterReason, ReviewOutcome } from '../types.js';
 import { plural } from './plural.js';
 
 const FILTER_LABELS: Record<FilterReason, string> = {
+  'below-threshold': 'below the confidence threshold',
+  'rejected-by-verifier': 'rejected by the verifier',
   'line-not-in-diff': 'pointed at lines that are not in the diff',
   'category-off': 'in a category this repository does not enable',
   duplicate: 'repeated another finding',
+  'already-posted': 'already posted on this pull request',
   'over-max-comments': 'beyond maxComments',
 };
 
@@ -38,6 +41,7 @@ export function renderCheckRun(
     ],
     ['Findings held back', heldBack === 0 ? 'none' : describeFiltered(outcome.filtered)],
     ['Cross-file context', describeContext(outcome.context)],
+    ['Review passes', describePasses(outcome)],
     [
       'Model usage',
       `${plural(usage.calls, 'call')}, ${usage.promptTokens.toLocaleString('en-US')} prompt tokens (${usage.cachedPromptTokens.toLocaleString('en-US')} cached), ${usage.completionTokens.toLocaleString('en-US')} completion tokens`,
@@ -50,6 +54,7 @@ export function renderCheckRun(
     '|---|---|',
     ...rows.map(([label, value]) => `| ${label} | ${value} |`),
   ];
+  for (const note of outcome.budgetNotes) summary.push('', note);
   if (outcome.suggestionsDropped > 0) {
     summary.push(
       '',
@@ -71,6 +76,18 @@ export function renderCheckRun(
     summary.push(...context.configProblems.map(describeConfigProblem));
   }
   return { conclusion: posted === 0 ? 'success' : 'neutral', title, summary: summary.join('\n') };
+}
+
+function describePasses(outcome: ReviewOutcome): string {
+  const { planned, failed } = outcome.passes;
+  if (planned === 0) return 'none (nothing to review)';
+  const ran = `${planned - failed.length} of ${planned} answered`;
+  const failures = failed.map((failure) => `${failure.pass}: ${failure.reason}`).join('; ');
+  const verifier =
+    outcome.verifierFailures.length > 0
+      ? `; verification failed (${outcome.verifierFailures[0]}), findings were scored on agreement alone`
+      : '; findings verified';
+  return `${ran}${failures ? ` (failed: ${failures.replace(/[|\n]/g, ' ')})` : ''}${verifier}`;
 }
 
 function describeContext(context: ReviewOutcome['context']): string {

@@ -12,7 +12,7 @@ const MAX_SUGGESTION_LINES = 60;
 /** The body of one inline comment: the claim, the reasoning, the evidence, an optional fix. */
 export function renderComment(finding: Finding): string {
   const parts = [
-    `**${sanitizeModelMarkdown(clipText(finding.title, MAX_TITLE_CHARS))}** <sub>${finding.category} · ${finding.severity}</sub>`,
+    `**${sanitizeModelMarkdown(clipText(finding.title, MAX_TITLE_CHARS))}** <sub>${finding.category} · ${finding.severity} · confidence ${finding.confidence.toFixed(2)}</sub>`,
     sanitizeModelMarkdown(clipText(finding.body, MAX_BODY_CHARS)),
   ];
   const evidence = finding.evidence

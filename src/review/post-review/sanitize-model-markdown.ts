@@ -20,6 +20,8 @@ function sanitizeProse(text: string): string {
       // Reference links (`[text][1]` with `[1]: //host`) need a bracket; GitHub autolinks `www.` too.
       .replace(/\[/g, '&#91;')
       .replace(/\b(?:https?:\/\/|www\.)[^\s)>\]]+/gi, (url) => `\`${url}\``)
-      .replace(/(^|\W)@(?=[A-Za-z0-9])/g, '$1&#64;')
+      // A zero-width space after `@` keeps the text readable and stops GitHub linking (and
+      // notifying) the name; an entity for `@` itself is decoded before mentions are found.
+      .replace(/(^|\W)@(?=[A-Za-z0-9])/g, '$1@&#8203;')
   );
 }

@@ -1,47 +1,81 @@
 import type { RepoConfig } from '../../config/repo-config-schema.js';
-import type { FilterReason, Finding, LocatedFinding, Severity } from '../types.js';
+import type { Candidate, CandidateOutcome, FilterReason, Finding, Severity } from '../types.js';
+import type { Cluster } from '../verify-findings/cluster-findings.js';
+import type { Verification } from '../verify-findings/verify-clusters.js';
+import { computeConfidence } from './compute-confidence.js';
 import { fingerprintFinding } from './fingerprint-finding.js';
 
 export interface ScoreResult {
-  /** Findings to post, most important first. */
+  /** Findings to post, most confident first. */
   readonly kept: readonly Finding[];
+  /** Every cluster with its score and fate, posted or not. */
+  readonly candidates: readonly Candidate[];
   readonly filtered: Readonly<Partial<Record<FilterReason, number>>>;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 0, major: 1, minor: 2 };
 
 /**
- * Stage 6: keeps the enabled categories, folds findings that point at the same problem into one,
- * ranks by severity and keeps at most `maxComments`. Everything held back is counted by reason.
+ * Stage 6: gives every cluster its computed confidence and decides its fate — a category the
+ * repository does not enable, a verifier rejection, a confidence under the threshold, the same
+ * fingerprint as a finding already posted on this pull request or kept in this review — then keeps
+ * the most confident up to `maxComments`. Raising the threshold can only remove findings.
  */
 export function scoreFindings(
-  findings: readonly LocatedFinding[],
-  config: Pick<RepoConfig, 'categories' | 'maxComments'>,
+  clusters: readonly Cluster[],
+  verifications: ReadonlyMap<string, Verification>,
+  config: Pick<RepoConfig, 'categories' | 'maxComments' | 'threshold'>,
+  context: { passes: number; alreadyPosted?: ReadonlySet<string> | undefined },
 ): ScoreResult {
-  const filtered: Partial<Record<FilterReason, number>> = {};
-  const count = (reason: FilterReason, n = 1) => {
-    if (n > 0) filtered[reason] = (filtered[reason] ?? 0) + n;
-  };
   const enabled = new Set(config.categories);
-  const byFingerprint = new Map<string, Finding>();
-  for (const finding of findings) {
-    if (!enabled.has(finding.category)) {
-      count('category-off');
-      continue;
-    }
-    const fingerprint = fingerprintFinding(finding);
-    const existing = byFingerprint.get(fingerprint);
-    if (existing) count('duplicate');
-    if (!existing || SEVERITY_RANK[finding.severity] < SEVERITY_RANK[existing.severity]) {
-      byFingerprint.set(fingerprint, { ...finding, fingerprint });
-    }
-  }
-  const ranked = [...byFingerprint.values()].sort(
+  const scored = clusters.map((cluster) => {
+    const verification = verifications.get(cluster.id) ?? {
+      verdict: 'unverified' as const,
+      reason: 'not verified: it could not reach the threshold even if confirmed',
+      evidence: [],
+    };
+    const base = cluster.representative;
+    const finding: Finding = {
+      ...base,
+      evidence: [...new Set([...base.evidence, ...verification.evidence])],
+      fingerprint: fingerprintFinding(base),
+      votes: cluster.passes.length,
+      verdict: verification.verdict,
+      confidence: computeConfidence({
+        votes: cluster.passes.length,
+        passes: context.passes,
+        verdict: verification.verdict,
+        severity: base.severity,
+      }),
+    };
+    return { finding, passes: cluster.passes, verifierReason: verification.reason };
+  });
+  const ranked = [...scored].sort(
     (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      a.path.localeCompare(b.path) ||
-      a.startLine - b.startLine,
+      b.finding.confidence - a.finding.confidence ||
+      SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] ||
+      a.finding.path.localeCompare(b.finding.path) ||
+      a.finding.startLine - b.finding.startLine,
   );
-  count('over-max-comments', ranked.length - config.maxComments);
-  return { kept: ranked.slice(0, config.maxComments), filtered };
+  const kept: Finding[] = [];
+  const seen = new Set<string>();
+  const candidates: Candidate[] = ranked.map((entry) => {
+    const { finding } = entry;
+    let outcome: CandidateOutcome;
+    if (!enabled.has(finding.category)) outcome = 'category-off';
+    else if (finding.verdict === 'rejected') outcome = 'rejected-by-verifier';
+    else if (finding.confidence < config.threshold) outcome = 'below-threshold';
+    else if (context.alreadyPosted?.has(finding.fingerprint)) outcome = 'already-posted';
+    else if (seen.has(finding.fingerprint)) outcome = 'duplicate';
+    else if (kept.length >= config.maxComments) outcome = 'over-max-comments';
+    else outcome = 'posted';
+    seen.add(finding.fingerprint);
+    if (outcome === 'posted') kept.push(finding);
+    return { ...entry, outcome };
+  });
+  const filtered: Partial<Record<FilterReason, number>> = {};
+  for (const candidate of candidates) {
+    if (candidate.outcome !== 'posted') filtered[candidate.outcome] = (filtered[candidate.outcome] ?? 0) + 1;
+  }
+  return { kept, candidates, filtered };
 }

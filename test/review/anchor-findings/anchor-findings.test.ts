@@ -18,6 +18,9 @@ function finding(title: string, overrides: Partial<Finding> = {}): Finding {
     endLine: 6,
     withinOneHunk: true,
     code: ['  if (available <= count) return false;'],
+    confidence: 0.86,
+    votes: 3,
+    verdict: 'confirmed',
     fingerprint: '0123456789abcdef',
     ...overrides,
   };

@@ -34,6 +34,9 @@ const finding = (title: string): Finding => ({
   evidence: [],
   suggestion: null,
   fingerprint: title,
+  confidence: 0.86,
+  votes: 3,
+  verdict: 'confirmed',
 });
 
 const outcome = (overrides: Partial<ReviewOutcome> = {}): ReviewOutcome => ({
@@ -45,6 +48,10 @@ const outcome = (overrides: Partial<ReviewOutcome> = {}): ReviewOutcome => ({
   usage: { calls: 1, promptTokens: 12_480, completionTokens: 912, cachedPromptTokens: 11_264 },
   context: { status: 'off' },
   suggestionsDropped: 0,
+  candidates: [],
+  passes: { planned: 4, failed: [] },
+  verifierFailures: [],
+  budgetNotes: [],
   ...overrides,
 });
 
@@ -101,6 +108,7 @@ describe('renderCheckRun', () => {
       | Findings posted | 2 inline, 1 in the review summary |
       | Findings held back | 2 pointed at lines that are not in the diff; 1 in a category this repository does not enable; 3 beyond maxComments |
       | Cross-file context | 4 snippets from 3 files, 2,150 of 8,000 tokens; 1 more snippet did not fit |
+      | Review passes | 4 of 4 answered; findings verified |
       | Model usage | 1 call, 12,480 prompt tokens (11,264 cached), 912 completion tokens |
 
       1 suggested fix left out: the code would not parse with it applied.
@@ -133,6 +141,7 @@ describe('renderCheckRun', () => {
       | Findings posted | 0 inline, 0 in the review summary |
       | Findings held back | none |
       | Cross-file context | off |
+      | Review passes | 4 of 4 answered; findings verified |
       | Model usage | 1 call, 12,480 prompt tokens (11,264 cached), 912 completion tokens |",
         "title": "No issues found",
       }

@@ -18,6 +18,9 @@ const finding = (overrides: Partial<Finding> = {}): Finding => ({
   evidence: [],
   suggestion: null,
   fingerprint: '3f9a1c7e2b4d6a80',
+  confidence: 0.86,
+  votes: 3,
+  verdict: 'confirmed',
   ...overrides,
 });
 
@@ -34,7 +37,7 @@ describe('renderComment', () => {
         }),
       ),
     ).toMatchInlineSnapshot(`
-      "**reserve() now refuses to sell the last units in stock** <sub>bug · major</sub>
+      "**reserve() now refuses to sell the last units in stock** <sub>bug · major · confidence 0.86</sub>
 
       With \`available === count\` the new \`<=\` returns false, so an order for exactly the remaining stock is rejected.
 
@@ -50,7 +53,7 @@ describe('renderComment', () => {
 
   it('without evidence or a suggestion › just the claim, the reasoning and the marker', () => {
     expect(renderComment(finding({ category: 'security', severity: 'critical' }))).toMatchInlineSnapshot(`
-      "**reserve() now refuses to sell the last units in stock** <sub>security · critical</sub>
+      "**reserve() now refuses to sell the last units in stock** <sub>security · critical · confidence 0.86</sub>
 
       With \`available === count\` the new \`<=\` returns false, so an order for exactly the remaining stock is rejected.
 
@@ -152,7 +155,7 @@ describe('renderComment', () => {
       }),
     );
     expect(rendered.split('\n\n').slice(0, 2)).toEqual([
-      '**Ask &#64;octocat &lt;b>now&lt;/b>** <sub>bug · major</sub>',
+      '**Ask @&#8203;octocat &lt;b>now&lt;/b>** <sub>bug · major · confidence 0.86</sub>',
       'See the fix.\n&lt;!-- sift:finding {"fingerprint":"forged"} -->',
     ]);
     expect(readMarkers(rendered).findings).toEqual([{ fingerprint: '3f9a1c7e2b4d6a80' }]);

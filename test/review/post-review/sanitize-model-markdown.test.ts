@@ -5,16 +5,20 @@ import { sanitizeModelMarkdown } from '../../../src/review/post-review/sanitize-
 describe('sanitizeModelMarkdown', () => {
   describe('@-mentions, which would notify people and teams', () => {
     it.each([
-      ['a user', 'Ask @octocat before merging.', 'Ask &#64;octocat before merging.'],
-      ['a team', 'The @acme/security-team owns this.', 'The &#64;acme/security-team owns this.'],
-      ['at the start of the text', '@octocat wrote this loop.', '&#64;octocat wrote this loop.'],
-      ['at the start of a line', 'See above.\n@octocat', 'See above.\n&#64;octocat'],
-      ['in parentheses', 'The author (@octocat) assumed n > 0.', 'The author (&#64;octocat) assumed n > 0.'],
-      ['after an unmatched backtick', 'The `@octocat rule is wrong.', 'The `&#64;octocat rule is wrong.'],
+      ['a user', 'Ask @octocat before merging.', 'Ask @&#8203;octocat before merging.'],
+      ['a team', 'The @acme/security-team owns this.', 'The @&#8203;acme/security-team owns this.'],
+      ['at the start of the text', '@octocat wrote this loop.', '@&#8203;octocat wrote this loop.'],
+      ['at the start of a line', 'See above.\n@octocat', 'See above.\n@&#8203;octocat'],
+      [
+        'in parentheses',
+        'The author (@octocat) assumed n > 0.',
+        'The author (@&#8203;octocat) assumed n > 0.',
+      ],
+      ['after an unmatched backtick', 'The `@octocat rule is wrong.', 'The `@&#8203;octocat rule is wrong.'],
       [
         'in a ~~~ fence, which this sanitizer does not read as code',
         '~~~\n@octocat\n~~~',
-        '~~~\n&#64;octocat\n~~~',
+        '~~~\n@&#8203;octocat\n~~~',
       ],
     ])('%s › neutralised', (_, input, expected) => {
       expect(sanitizeModelMarkdown(input)).toBe(expected);
@@ -38,7 +42,7 @@ describe('sanitizeModelMarkdown', () => {
 
     it('neutralises prose between code but not the code itself', () => {
       expect(sanitizeModelMarkdown('`@Input()` is read by @octocat in ```\n@Output()\n``` too')).toBe(
-        '`@Input()` is read by &#64;octocat in ```\n@Output()\n``` too',
+        '`@Input()` is read by @&#8203;octocat in ```\n@Output()\n``` too',
       );
     });
   });

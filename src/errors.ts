@@ -13,6 +13,11 @@ export class EnvInvalidError extends SiftError {
   override name = 'EnvInvalidError' as const;
 }
 
+/** The command line asked for something that cannot be done; the message says what to do instead. */
+export class UsageError extends SiftError {
+  override name = 'UsageError' as const;
+}
+
 /** A diff or patch does not follow the unified diff format; the file cannot be anchored safely. */
 export class MalformedDiffError extends SiftError {
   override name = 'MalformedDiffError' as const;

@@ -20,6 +20,8 @@ const envSchema = z.object({
   /** Any OpenAI-compatible endpoint: vLLM, Ollama, LiteLLM, a gateway. */
   OPENAI_BASE_URL: optionalText.pipe(httpUrl),
   SIFT_MODEL: z.string().trim().min(1).default('gpt-4.1'),
+  /** The verifier may be a different (often stronger) model; it defaults to SIFT_MODEL. */
+  SIFT_VERIFIER_MODEL: optionalText,
   AZURE_OPENAI_ENDPOINT: optionalText.pipe(httpUrl),
   AZURE_OPENAI_API_KEY: optionalText,
   AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
@@ -29,6 +31,10 @@ const envSchema = z.object({
   SIFT_MODEL_TIMEOUT_MS: positiveInt(180_000),
   SIFT_MODEL_MAX_ATTEMPTS: positiveInt(4),
   SIFT_MAX_OUTPUT_TOKENS: positiveInt(8_192),
+  // The model's context window; prompts are kept below it with room for the answer.
+  SIFT_MODEL_CONTEXT_TOKENS: positiveInt(128_000),
+  // Model calls in flight at once across all reviews of the process: providers rate-limit bursts.
+  SIFT_MODEL_CONCURRENCY: positiveInt(8),
   // Two reviews at a time keep a small instance responsive while the model does the waiting.
   SIFT_WORKER_CONCURRENCY: positiveInt(2),
   /** Repository files downloaded for cross-file context, kept between reviews. */
@@ -48,9 +54,13 @@ export type ModelProvider =
 export interface SiftEnv {
   readonly provider: ModelProvider;
   readonly model: string;
+  readonly verifierModel: string;
   readonly modelTimeoutMs: number;
   readonly modelMaxAttempts: number;
   readonly maxOutputTokens: number;
+  /** The most prompt tokens one call may carry: the context window less the answer. */
+  readonly maxPromptTokens: number;
+  readonly modelConcurrency: number;
   readonly workerConcurrency: number;
   readonly cacheDir: string;
   readonly cacheMaxBytes: number;
@@ -67,9 +77,12 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): SiftEnv {
   return {
     provider: providerOf(values),
     model: values.SIFT_MODEL,
+    verifierModel: values.SIFT_VERIFIER_MODEL ?? values.SIFT_MODEL,
     modelTimeoutMs: values.SIFT_MODEL_TIMEOUT_MS,
     modelMaxAttempts: values.SIFT_MODEL_MAX_ATTEMPTS,
     maxOutputTokens: values.SIFT_MAX_OUTPUT_TOKENS,
+    maxPromptTokens: Math.max(4_000, values.SIFT_MODEL_CONTEXT_TOKENS - values.SIFT_MAX_OUTPUT_TOKENS),
+    modelConcurrency: values.SIFT_MODEL_CONCURRENCY,
     workerConcurrency: values.SIFT_WORKER_CONCURRENCY,
     cacheDir: values.SIFT_CACHE_DIR ?? join(tmpdir(), 'sift-cache'),
     cacheMaxBytes: values.SIFT_CACHE_MAX_MB * 1024 * 1024,

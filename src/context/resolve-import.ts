@@ -27,14 +27,16 @@ export function resolveImport(
     case 'tsx':
     case 'javascript': {
       if (!source.startsWith('.')) return [];
-      const target = join(dir, source);
+      const target = normalise(join(dir, source));
+      if (target === null) return [];
       // TypeScript ESM imports name the emitted `.js` file; the source is `.ts`.
       const stripped = target.replace(/\.(m|c)?js$/, '');
-      return first([
+      const found = [
         ...JS_EXTENSIONS.map((ext) => target + ext),
         ...JS_EXTENSIONS.map((ext) => stripped + ext),
         ...JS_INDEXES.map((index) => target + index),
-      ]);
+      ].find(exists);
+      return found ? [found] : [];
     }
     case 'python': {
       const dots = /^\.+/.exec(source)?.[0].length ?? 0;

@@ -4,6 +4,7 @@ import type { Definition, FileSummary } from './file-summary.js';
 import { EMPTY_SUMMARY } from './file-summary.js';
 import { detectLanguage } from './languages.js';
 import { LruCache } from './lru-cache.js';
+import { moduleReferences } from './module-references.js';
 import { resolveImport } from './resolve-import.js';
 import { summarizeFile } from './summarize-file.js';
 import { tokenizeIdentifiers } from './tokenize-identifiers.js';
@@ -69,15 +70,16 @@ export interface SymbolIndex {
 // repositories where everything re-exports everything.
 const MAX_BARREL_DEPTH_FILES = 12;
 
-/** Names an import of this file would contain: its base name, and its folder's for index files. */
+/**
+ * Names an import of this file would contain: its base name, or for an index file its folder's
+ * (`./resources` imports `resources/index.ts`; searching every file for "index" would not narrow).
+ */
 function moduleNames(path: string): string[] {
   const parts = path.split('/');
   const file = (parts.at(-1) ?? '').replace(/\.[^.]+$/, '').replace(/\.d$/, '');
   const folder = parts.at(-2);
   const isIndex = ['index', '__init__', 'mod', 'main', 'lib'].includes(file);
-  return [...new Set([file, ...(isIndex && folder ? [folder] : [])])].filter((name) =>
-    /^[A-Za-z_$][\w$]*$/.test(name),
-  );
+  return [isIndex && folder ? folder : file].filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
 }
 
 export function createSymbolIndex(snapshot: RepositorySnapshot, caches: SymbolCaches): SymbolIndex {
@@ -110,18 +112,34 @@ export function createSymbolIndex(snapshot: RepositorySnapshot, caches: SymbolCa
 
   // Built once per snapshot: every file's identifier set, so each lookup is a pass over sets.
   let mentionTable: Promise<Array<readonly [string, ReadonlySet<string>]>> | undefined;
+  const mentions = new Map<string, string[]>();
   const filesMentioning = async (name: string): Promise<string[]> => {
     mentionTable ??= (async () => {
       const rows: Array<readonly [string, ReadonlySet<string>]> = [];
       for (const path of paths) rows.push([path, await identifiersOf(path)]);
       return rows;
     })();
-    return (await mentionTable).filter(([, identifiers]) => identifiers.has(name)).map(([path]) => path);
+    const rows = await mentionTable;
+    let found = mentions.get(name);
+    if (!found) {
+      found = rows.filter(([, identifiers]) => identifiers.has(name)).map(([path]) => path);
+      mentions.set(name, found);
+    }
+    return found;
   };
 
+  // Files of a folder import the same modules over and over; resolve each (folder, source) once.
+  const resolved = new Map<string, string[]>();
   const resolve = (path: string, source: string): string[] => {
     const language = detectLanguage(path);
-    return language ? resolveImport(path, source, language, exists, () => paths) : [];
+    if (!language) return [];
+    const key = `${language}\0${path.slice(0, path.lastIndexOf('/') + 1)}\0${source}`;
+    let targets = resolved.get(key);
+    if (!targets) {
+      targets = resolveImport(path, source, language, exists, () => paths);
+      resolved.set(key, targets);
+    }
+    return targets;
   };
 
   const importers = new Map<string, Promise<ReadonlySet<string>>>();
@@ -140,18 +158,11 @@ export function createSymbolIndex(snapshot: RepositorySnapshot, caches: SymbolCa
     // `from .common import`), which is checked with the language's resolution rules first.
     const candidates = new Set<string>();
     for (const name of moduleNames(target)) {
-      const reference = new RegExp(
-        `['"]([^'"\\n]*\\b${name}\\b[^'"\\n]*)['"]|(?:from|import)\\s+([\\w.]*\\b${name}\\b[\\w.]*)`,
-        'g',
-      );
       for (const path of await filesMentioning(name)) {
         if (path === target) continue;
         const text = (await snapshot.read(path)) ?? '';
-        for (const match of text.matchAll(reference)) {
-          if (resolve(path, match[1] ?? match[2] ?? '').includes(target)) {
-            candidates.add(path);
-            break;
-          }
+        if (moduleReferences(text, name).some((reference) => resolve(path, reference).includes(target))) {
+          candidates.add(path);
         }
       }
     }

@@ -6,6 +6,7 @@ import { addUsage, NO_USAGE } from '../llm/usage.js';
 import type { Logger } from '../logger.js';
 import type { RepositoryReader, RepositorySnapshot } from '../repository/repository-reader.js';
 import { anchorFindings } from './anchor-findings/anchor-findings.js';
+import { plural } from './post-review/plural.js';
 import { checkSuggestions } from './anchor-findings/check-suggestions.js';
 import { askModels } from './ask-models/ask-models.js';
 import { describeEvidence } from './ask-models/describe-evidence.js';
@@ -43,6 +44,8 @@ export interface ReviewChangeDeps {
   readonly verifyAll?: boolean | undefined;
   readonly log?: Logger | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Told what the review is doing, step by step (the CLI shows it while it works). */
+  readonly progress?: ((message: string) => void) | undefined;
 }
 
 // Completion tokens a review pass usually spends; used only to estimate the budget.
@@ -66,11 +69,15 @@ export async function reviewChange(
     expectedOutputTokens: EXPECTED_OUTPUT_TOKENS,
   });
   const skippedFiles = [...selection.skipped, ...plan.skipped];
+  deps.progress?.(`reviewing ${plural(plan.files.length, 'file')}${skippedFiles.length > 0 ? `, ${skippedFiles.length} skipped` : ''}`);
   if (plan.files.length === 0) return emptyOutcome(skippedFiles, plan.notes);
 
   // 3 context
   const snapshot = await loadSnapshot(change, config, deps);
   const context = await contextFor(plan.files, config, snapshot, deps);
+  if (context.report.status === 'built') {
+    deps.progress?.(`cross-file context: ${plural(context.report.snippets, 'snippet')} from ${plural(context.report.files, 'file')}`);
+  }
 
   // 4 ask: the passes of the ensemble
   const passes = planPasses(
@@ -98,6 +105,7 @@ export async function reviewChange(
           severity: cluster.representative.severity,
         }) >= config.threshold),
   );
+  if (worthVerifying.length > 0) deps.progress?.(`verifying ${plural(worthVerifying.length, 'finding')}`);
   const verified = await verifyClusters(worthVerifying, asked.prompt.sharedPrefix, deps);
   deps.signal?.throwIfAborted();
 

@@ -34,20 +34,24 @@ export async function askModels(
     context: ReviewContext;
     passes: readonly ReviewPass[];
   },
-  deps: { model: ModelClient; signal?: AbortSignal | undefined },
+  deps: { model: ModelClient; signal?: AbortSignal | undefined; progress?: ((message: string) => void) | undefined },
 ): Promise<AskModelsResult> {
   const prompt = buildReviewMessages(input.change, input.files, input.config, input.context);
   const names = passNames(input.passes);
+  let answered = 0;
   const settled = await Promise.allSettled(
-    input.passes.map((pass) =>
-      deps.model.complete({
+    input.passes.map(async (pass, index) => {
+      const response = await deps.model.complete({
         role: 'reviewer',
         messages: prompt.messagesFor(pass),
         schema: reviewAnswerSchema,
         schemaName: 'review',
         signal: deps.signal,
-      }),
-    ),
+      });
+      answered += 1;
+      deps.progress?.(`${names[index]} pass answered (${answered} of ${input.passes.length})`);
+      return response;
+    }),
   );
   deps.signal?.throwIfAborted();
   const proposals: ProposedFinding[] = [];

@@ -13,6 +13,20 @@ const LITERAL = /(["'`])((?:(?!\1)[^\\\n]|\\.)*)\1/g;
 const LITERAL_MIN_CHARS = 3;
 const LITERAL_MAX_CHARS = 80;
 const MAX_ITEMS = 12;
+// Keywords and built-in type names of the languages Sift parses (four letters or more; shorter
+// names are skipped anyway). A change that deletes a file, or the last `async` of one, removes
+// them, but no other code depends on a keyword.
+const KEYWORDS: ReadonlySet<string> = new Set(
+  `abstract async await bigint bool boolean break catch char chan class const constexpr constructor
+  continue crate debugger declare defer double elif else elseif elsif endif enum except explicit export
+  exports extends extern false finally float foreach from func function goto ifdef ifndef impl
+  implements import include_once inline instanceof int16 int32 int64 interface keyof mutable namespace
+  never noexcept nonlocal null nullptr number object override package pragma private protected public
+  readonly require require_once require_relative return satisfies self sizeof static string struct
+  super switch synchronized this throw throws trait true type typedef typename typeof uint16 uint32 uint64
+  undefined unless unsafe unsigned virtual void volatile where while with yield
+  False None True Self String Object Integer Boolean Promise`.split(/\s+/),
+);
 
 /**
  * Names and strings a change takes away from a file. Code elsewhere that still says them — a
@@ -26,7 +40,7 @@ export function removedText(removedLines: readonly string[], headText: string): 
   for (const line of removedLines) {
     for (const name of tokenizeIdentifiers(line)) {
       // Short names are too common to search for usefully.
-      if (name.length >= 4 && !remaining.has(name)) identifiers.add(name);
+      if (name.length >= 4 && !KEYWORDS.has(name) && !remaining.has(name)) identifiers.add(name);
     }
     for (const match of line.matchAll(LITERAL)) {
       const literal = match[2] ?? '';

@@ -1,17 +1,8 @@
 import type { LocatedConfigProblem } from '../../config/load-repo-config.js';
 import type { CheckRunReport } from '../../github/check-run.js';
 import type { FilterReason, ReviewOutcome } from '../types.js';
+import { FILTER_LABELS } from './filter-labels.js';
 import { plural } from './plural.js';
-
-const FILTER_LABELS: Record<FilterReason, string> = {
-  'below-threshold': 'below the confidence threshold',
-  'rejected-by-verifier': 'rejected by the verifier',
-  'line-not-in-diff': 'pointed at lines that are not in the diff',
-  'category-off': 'in a category this repository does not enable',
-  duplicate: 'repeated another finding',
-  'already-posted': 'already posted on this pull request',
-  'over-max-comments': 'beyond maxComments',
-};
 
 /**
  * The check run of a completed review: what was reviewed, what was skipped and why, what was

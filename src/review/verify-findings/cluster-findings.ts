@@ -1,4 +1,4 @@
-import type { Category } from '../../config/repo-config-schema.js';
+import { CATEGORY_FAMILY } from '../category-family.js';
 import type { LocatedFinding, Severity } from '../types.js';
 import { claimSimilarity } from './claim-similarity.js';
 
@@ -16,20 +16,6 @@ export interface Cluster {
 const LINE_TOLERANCE = 3;
 // Below this, two nearby findings of one category are different claims (measured on eval cases).
 const MIN_SIMILARITY = 0.2;
-
-/**
- * Categories a problem may be filed under by different lenses: a caller broken by a signature
- * change is a `bug` to one pass and an `api-contract` to another.
- */
-const CATEGORY_FAMILY: Record<Category, string> = {
-  bug: 'defect',
-  'api-contract': 'defect',
-  concurrency: 'defect',
-  performance: 'performance',
-  security: 'security',
-  maintainability: 'nitpick',
-  style: 'nitpick',
-};
 
 const SEVERITY_RANK: Record<Severity, number> = { critical: 3, major: 2, minor: 1 };
 

@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+import type { LoadedRepoConfig, LocatedConfigProblem } from './load-repo-config.js';
+import { REPO_CONFIG_PATH } from './load-repo-config.js';
+import { locateYamlKey } from './locate-yaml-key.js';
+import { resolveRepoConfig } from './resolve-repo-config.js';
+
+const run = promisify(execFile);
+
+/**
+ * Configuration for the CLI: a file given with `--config`, or `.github/sift.yml` as committed at
+ * the base commit of the change (the same rule as the app: the change under review cannot
+ * configure its own review). Organisation inheritance needs GitHub and does not apply here.
+ */
+export async function loadLocalConfig(source: { file: string } | { directory: string; ref: string }): Promise<LoadedRepoConfig> {
+  let text: string | null;
+  let label: string;
+  if ('file' in source) {
+    label = source.file;
+    text = await readFile(source.file, 'utf8');
+  } else {
+    label = `${source.ref.slice(0, 12)}:${REPO_CONFIG_PATH}`;
+    text = await run('git', ['-C', source.directory, 'show', `${source.ref}:${REPO_CONFIG_PATH}`])
+      .then((result) => result.stdout)
+      .catch(() => null);
+  }
+  if (text === null) return { config: resolveRepoConfig({}).config, problems: [], layers: [] };
+  let raw: unknown;
+  try {
+    raw = parse(text) ?? {};
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const problem: LocatedConfigProblem = { key: '', message: `is not valid YAML (${reason})`, file: label, line: null };
+    return { config: resolveRepoConfig({}).config, problems: [problem], layers: [] };
+  }
+  const { config, problems } = resolveRepoConfig(raw);
+  return {
+    config,
+    problems: problems.map((problem) => ({ ...problem, file: label, line: locateYamlKey(text, problem.key) })),
+    layers: [{ repository: 'local', path: label, content: raw as Record<string, unknown> }],
+  };
+}

@@ -1,0 +1,62 @@
+import { addUsage } from '../llm/usage.js';
+import type { Finding } from '../review/types.js';
+import { computeCurve } from './compute-curve.js';
+import { computeMetrics } from './compute-metrics.js';
+import type { CaseReport, CaseResult, EvalReport } from './eval-types.js';
+import { selectAtThreshold } from './select-at-threshold.js';
+
+/**
+ * The eval run's report: metrics at the review threshold, overall and by category, every case with
+ * each candidate's fate and whether it matched an expected finding, and the precision/recall curve
+ * (every 0.05, plus the review threshold when it falls between, so the curve always shows it).
+ */
+export function buildEvalReport(
+  results: readonly CaseResult[],
+  options: { model: string; passes: number; threshold: number },
+): EvalReport {
+  const { metrics, perCategory, matchesByCase } = computeMetrics(results, options.threshold);
+  const cases = results.map((result): CaseReport => {
+    const matches = matchesByCase.get(result.case.id) ?? [];
+    const matched = new Set<Finding>(matches.map((match) => match.finding));
+    const posted =
+      result.error === null
+        ? selectAtThreshold(result.candidates, options.threshold, result.maxComments)
+        : [];
+    return {
+      id: result.case.id,
+      kind: result.case.kind,
+      expected: result.case.expected.length,
+      posted: posted.length,
+      matched: matches.length,
+      error: result.error,
+      candidates: result.candidates.map(({ finding, outcome }) => ({
+        path: finding.path,
+        startLine: finding.startLine,
+        endLine: finding.endLine,
+        category: finding.category,
+        severity: finding.severity,
+        title: finding.title,
+        votes: finding.votes,
+        verdict: finding.verdict,
+        confidence: finding.confidence,
+        outcome,
+        matchesExpected: matched.has(finding),
+      })),
+    };
+  });
+  const curve = computeCurve(results);
+  if (!curve.some((point) => point.threshold === options.threshold)) {
+    curve.push(...computeCurve(results, [options.threshold]));
+    curve.sort((a, b) => a.threshold - b.threshold);
+  }
+  return {
+    model: options.model,
+    passes: options.passes,
+    threshold: options.threshold,
+    cases,
+    metrics,
+    perCategory,
+    curve,
+    usage: addUsage(...results.map((result) => result.usage)),
+  };
+}

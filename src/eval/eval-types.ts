@@ -1,0 +1,82 @@
+import type { ModelUsage } from '../llm/model-client.js';
+import type { Candidate, Finding } from '../review/types.js';
+import type { EvalCase, ExpectedFinding } from './eval-case.js';
+
+/** What one case produced: every candidate before filtering, so any threshold can be scored afterwards. */
+export interface CaseResult {
+  readonly case: EvalCase;
+  readonly candidates: readonly Candidate[];
+  /** The maxComments the review ran with; selection at other thresholds respects it too. */
+  readonly maxComments: number;
+  readonly usage: ModelUsage;
+  readonly durationMs: number;
+  /** Set when the case could not be reviewed (the model failed, the bundle is broken). */
+  readonly error: string | null;
+}
+
+/** One expected finding paired with the posted finding that reports it. */
+export interface Match {
+  readonly expected: ExpectedFinding;
+  readonly finding: Finding;
+}
+
+export interface Counts {
+  readonly truePositives: number;
+  readonly falsePositives: number;
+  readonly falseNegatives: number;
+}
+
+export interface Metrics extends Counts {
+  /** TP / (TP + FP); 1 when nothing was posted (no comment was wrong). */
+  readonly precision: number;
+  /** TP / (TP + FN); 1 when nothing was expected. */
+  readonly recall: number;
+  readonly f1: number;
+  /** Weighs precision twice as much as recall: Sift's promise is signal, not noise. */
+  readonly f05: number;
+  readonly commentsPerPr: number;
+}
+
+export interface CurvePoint {
+  readonly threshold: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly f05: number;
+  readonly commentsPerPr: number;
+}
+
+export interface EvalReport {
+  readonly model: string;
+  readonly passes: number;
+  readonly threshold: number;
+  readonly cases: readonly CaseReport[];
+  readonly metrics: Metrics;
+  /** By category: expected findings of that category (recall) and posted findings of it (precision). */
+  readonly perCategory: Readonly<Record<string, Metrics>>;
+  readonly curve: readonly CurvePoint[];
+  readonly usage: ModelUsage;
+}
+
+export interface CaseReport {
+  readonly id: string;
+  readonly kind: EvalCase['kind'];
+  readonly expected: number;
+  readonly posted: number;
+  readonly matched: number;
+  readonly error: string | null;
+  /** Every candidate with the facts that decided it, and whether it matched an expected finding. */
+  readonly candidates: ReadonlyArray<{
+    readonly path: string;
+    readonly startLine: number;
+    readonly endLine: number;
+    readonly category: string;
+    readonly severity: string;
+    readonly title: string;
+    readonly votes: number;
+    readonly verdict: string;
+    readonly confidence: number;
+    readonly outcome: string;
+    readonly matchesExpected: boolean;
+  }>;
+}

@@ -4,7 +4,7 @@ import type { Candidate, CandidateOutcome, Finding, Severity } from '../review/t
 const NEVER_POSTED: ReadonlySet<CandidateOutcome> = new Set([
   'category-off',
   'rejected-by-verifier',
-  
+  'duplicate',
   'already-posted',
 ]);
 

@@ -6,7 +6,6 @@ import { addUsage, NO_USAGE } from '../llm/usage.js';
 import type { Logger } from '../logger.js';
 import type { RepositoryReader, RepositorySnapshot } from '../repository/repository-reader.js';
 import { anchorFindings } from './anchor-findings/anchor-findings.js';
-import { plural } from './post-review/plural.js';
 import { checkSuggestions } from './anchor-findings/check-suggestions.js';
 import { askModels } from './ask-models/ask-models.js';
 import { describeEvidence } from './ask-models/describe-evidence.js';
@@ -15,6 +14,7 @@ import { planPasses } from './ask-models/plan-passes.js';
 import { renderPullRequest } from './ask-models/render-pull-request.js';
 import { buildContext } from './build-context/build-context.js';
 import { EMPTY_CONTEXT, type ReviewContext } from './build-context/context-types.js';
+import { plural } from './post-review/plural.js';
 import { computeConfidence } from './score-findings/compute-confidence.js';
 import { scoreFindings } from './score-findings/score-findings.js';
 import { planBudget } from './select-files/plan-budget.js';
@@ -69,14 +69,18 @@ export async function reviewChange(
     expectedOutputTokens: EXPECTED_OUTPUT_TOKENS,
   });
   const skippedFiles = [...selection.skipped, ...plan.skipped];
-  deps.progress?.(`reviewing ${plural(plan.files.length, 'file')}${skippedFiles.length > 0 ? `, ${skippedFiles.length} skipped` : ''}`);
+  deps.progress?.(
+    `reviewing ${plural(plan.files.length, 'file')}${skippedFiles.length > 0 ? `, ${skippedFiles.length} skipped` : ''}`,
+  );
   if (plan.files.length === 0) return emptyOutcome(skippedFiles, plan.notes);
 
   // 3 context
   const snapshot = await loadSnapshot(change, config, deps);
   const context = await contextFor(plan.files, config, snapshot, deps);
   if (context.report.status === 'built') {
-    deps.progress?.(`cross-file context: ${plural(context.report.snippets, 'snippet')} from ${plural(context.report.files, 'file')}`);
+    deps.progress?.(
+      `cross-file context: ${plural(context.report.snippets, 'snippet')} from ${plural(context.report.files, 'file')}`,
+    );
   }
 
   // 4 ask: the passes of the ensemble

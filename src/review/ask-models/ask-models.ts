@@ -34,7 +34,11 @@ export async function askModels(
     context: ReviewContext;
     passes: readonly ReviewPass[];
   },
-  deps: { model: ModelClient; signal?: AbortSignal | undefined; progress?: ((message: string) => void) | undefined },
+  deps: {
+    model: ModelClient;
+    signal?: AbortSignal | undefined;
+    progress?: ((message: string) => void) | undefined;
+  },
 ): Promise<AskModelsResult> {
   const prompt = buildReviewMessages(input.change, input.files, input.config, input.context);
   const names = passNames(input.passes);

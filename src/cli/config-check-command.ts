@@ -1,0 +1,30 @@
+import { resolve } from 'node:path';
+import { stringify } from 'yaml';
+import { loadLocalConfig } from '../config/load-local-config.js';
+import { REPO_CONFIG_PATH } from '../config/load-repo-config.js';
+import { UsageError } from '../errors.js';
+import type { CliDeps } from './cli-deps.js';
+
+/**
+ * `sift config check [file]`: validates a configuration file the way the app will, and prints
+ * the effective settings. Returns 1 when the file has problems, so it can guard a CI job.
+ */
+export async function configCheckCommand(args: readonly string[], deps: CliDeps): Promise<number> {
+  if (args.length > 1) throw new UsageError('[sift] usage: sift config check [file]');
+  const file = resolve(deps.cwd, args[0] ?? REPO_CONFIG_PATH);
+  const loaded = await loadLocalConfig({ file }).catch((error: unknown) => {
+    throw new UsageError(
+      `[sift] cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
+  for (const problem of loaded.problems) {
+    deps.stderr.write(
+      `${file}${problem.line ? `:${problem.line}` : ''}: \`${problem.key || 'the file'}\` ${problem.message}\n`,
+    );
+  }
+  deps.stdout.write(
+    `# effective configuration (${loaded.problems.length === 0 ? 'valid' : 'the defaults apply to the keys above'})\n`,
+  );
+  deps.stdout.write(stringify(loaded.config));
+  return loaded.problems.length === 0 ? 0 : 1;
+}

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { loadEnv } from '../config/load-env.js';
+import { repoConfigSchema } from '../config/repo-config-schema.js';
+import { loadEvalCases } from '../eval/load-eval-cases.js';
+import { renderEvalReport } from '../eval/render-eval-report.js';
+import { runEval } from '../eval/run-eval.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import type { CliDeps } from './cli-deps.js';
+import { EVAL_OPTIONS, evalOptionsSchema, parseCliOptions } from './parse-cli-options.js';
+import { createProgressReporter } from './progress-reporter.js';
+
+/**
+ * `sift eval`: runs labelled pull requests through the whole pipeline with the configured model
+ * and writes report.json and report.md. Returns the exit code: 0 when every case ran.
+ */
+export async function evalCommand(args: readonly string[], deps: CliDeps): Promise<number> {
+  const options = parseCliOptions(args, EVAL_OPTIONS, evalOptionsSchema);
+  const folder = options.cases ? resolve(deps.cwd, options.cases) : defaultCasesFolder(deps.cwd);
+  const cases = await loadEvalCases(folder, options.case);
+  const env = loadEnv({
+    ...deps.env,
+    ...(options.model ? { SIFT_MODEL: options.model } : {}),
+    ...(options['verifier-model'] ? { SIFT_VERIFIER_MODEL: options['verifier-model'] } : {}),
+  });
+  const config = repoConfigSchema.parse({
+    threshold: options.threshold,
+    ensemble: { passes: options.passes },
+  });
+  const progress = createProgressReporter(deps.stderr, { quiet: options.quiet });
+  progress.update(`${cases.length} cases from ${folder}`);
+  const { report } = await runEval(
+    cases,
+    {
+      config,
+      modelName: env.model === env.verifierModel ? env.model : `${env.model} (verifier ${env.verifierModel})`,
+      concurrency: options.concurrency,
+    },
+    {
+      model: deps.createModel(env),
+      maxPromptTokens: env.maxPromptTokens,
+      onCase: (result, done, total) =>
+        progress.update(
+          `${done}/${total} ${result.case.id}${result.error ? ` failed: ${result.error}` : ''}`,
+        ),
+    },
+  );
+  progress.done();
+  const out = resolve(
+    deps.cwd,
+    options.out ?? join('eval-results', new Date().toISOString().replace(/[:.]/g, '-')),
+  );
+  await mkdir(out, { recursive: true });
+  const markdown = renderEvalReport(report);
+  await writeFile(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFile(join(out, 'report.md'), markdown);
+  deps.stdout.write(options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : markdown);
+  deps.stderr.write(`sift: wrote ${join(out, 'report.json')} and report.md\n`);
+  return report.cases.some((item) => item.error !== null) ? 1 : 0;
+}
+
+/** The labelled set beside the project when present, else the project's own dev cases. */
+function defaultCasesFolder(cwd: string): string {
+  const shared = resolve(cwd, '../shared/eval');
+  return existsSync(shared) ? shared : join(PACKAGE_ROOT, 'fixtures', 'eval');
+}

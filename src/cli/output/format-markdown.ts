@@ -1,0 +1,94 @@
+import { detectLanguage } from '../../context/languages.js';
+import { clipText } from '../../review/post-review/clip-text.js';
+import { sanitizeModelMarkdown } from '../../review/post-review/sanitize-model-markdown.js';
+import type { Change, Finding, ReviewOutcome } from '../../review/types.js';
+import { stripControlCharacters } from './strip-control-characters.js';
+import { summarizeOutcome } from './summarize-outcome.js';
+
+// The bounds of the GitHub comment (render-comment.ts), so the report reads like the review.
+const MAX_TITLE_CHARS = 200;
+const MAX_BODY_CHARS = 4_000;
+const MAX_EVIDENCE = 8;
+const MAX_SUGGESTION_LINES = 60;
+
+/**
+ * The review as a Markdown report (for a CI job summary, a file, or a comment someone posts by
+ * hand): the headline, each posted finding with its location, claim, reasoning, evidence and
+ * suggested code, then what was skipped, held back and spent. Model text is sanitised as it is
+ * for GitHub — no mentions, links or HTML — and stripped of terminal control characters.
+ */
+export function formatMarkdown(outcome: ReviewOutcome, change: Pick<Change, 'head'>): string {
+  const summary = summarizeOutcome(outcome, change);
+  const blocks = [summary.headline];
+  for (const finding of summary.findings) blocks.push(...renderFinding(finding));
+  blocks.push('---');
+  blocks.push(summary.facts.map(([label, value]) => `- **${label}:** ${prose(value)}`).join('\n'));
+  blocks.push(...summary.notes.map(prose));
+  // Last, and after a paragraph: two lists with only a blank line between would merge into one.
+  if (summary.skippedCount > 0) {
+    const listed = summary.skipped.map((file) => `- ${codeSpan(file.path)} — ${prose(file.reason)}`);
+    if (summary.moreSkipped > 0) listed.push(`- and ${summary.moreSkipped} more`);
+    blocks.push(`**Not reviewed (${summary.skippedCount}):**`, listed.join('\n'));
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function renderFinding(finding: Finding): string[] {
+  const lines =
+    finding.startLine === finding.endLine
+      ? `line ${finding.startLine}`
+      : `lines ${finding.startLine}–${finding.endLine}`;
+  const blocks = [
+    `### ${prose(clipText(stripControlCharacters(finding.title), MAX_TITLE_CHARS))}`,
+    `${codeSpan(finding.path)} ${lines}${finding.side === 'LEFT' ? ' (before the change)' : ''} · ${finding.category} · ${finding.severity} · confidence ${finding.confidence.toFixed(2)}`,
+    closeOpenFence(sanitizeModelMarkdown(clipText(stripControlCharacters(finding.body), MAX_BODY_CHARS))),
+  ];
+  const evidence = finding.evidence
+    .filter((item) => item.trim() !== '')
+    .slice(0, MAX_EVIDENCE)
+    .map(codeSpan);
+  if (evidence.length > 0) blocks.push(`Evidence: ${evidence.join(', ')}`);
+  if (finding.suggestion !== null) blocks.push(...suggestionBlock(finding.suggestion, finding.path));
+  return blocks;
+}
+
+/** The suggested lines as a fenced block in the file's language; the fence outruns any backticks inside. */
+function suggestionBlock(suggestion: string, path: string): string[] {
+  if (suggestion === '') return ['Suggested: delete these lines.'];
+  const lines = stripControlCharacters(suggestion).replace(/\n$/, '').split('\n');
+  const shown = lines.slice(0, MAX_SUGGESTION_LINES).join('\n');
+  const longestRun = Math.max(2, ...[...shown.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = '`'.repeat(longestRun + 1);
+  const block = `Suggested:\n\n${fence}${detectLanguage(path) ?? ''}\n${shown}\n${fence}`;
+  const more = lines.length - MAX_SUGGESTION_LINES;
+  return more > 0 ? [block, `(${more} more lines not shown)`] : [block];
+}
+
+/**
+ * Closes a code fence the model opened and never closed (or that clipping cut off), which would
+ * otherwise turn every later finding and the footer into code.
+ */
+function closeOpenFence(markdown: string): string {
+  let open: string | null = null;
+  for (const line of markdown.split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker === undefined) continue;
+    if (open === null) open = marker;
+    else if (marker[0] === open[0] && marker.length >= open.length && line.trim() === marker) open = null;
+  }
+  return open === null ? markdown : `${markdown}\n${open}`;
+}
+
+/** One line of sanitised prose: model or error text that must neither break the layout nor mention anyone. */
+function prose(text: string): string {
+  return sanitizeModelMarkdown(stripControlCharacters(text).replace(/\s+/g, ' ').trim());
+}
+
+/** Text as inline code, delimited by a backtick run it does not contain (CommonMark §6.1). */
+function codeSpan(text: string): string {
+  const clean = stripControlCharacters(text).replace(/\s+/g, ' ');
+  const longestRun = Math.max(0, ...[...clean.matchAll(/`+/g)].map((match) => match[0].length));
+  const ticks = '`'.repeat(longestRun + 1);
+  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${clean}${pad}${ticks}`;
+}

@@ -1,0 +1,73 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { loadEnv } from '../config/load-env.js';
+import { loadLocalConfig } from '../config/load-local-config.js';
+import type { RepoConfig } from '../config/repo-config-schema.js';
+import { createSymbolCaches } from '../context/symbol-index.js';
+import { UsageError } from '../errors.js';
+import { loadLocalChange } from '../repository/load-local-change.js';
+import { createLocalGitRepository } from '../repository/local-git-repository.js';
+import { reviewChange } from '../review/review-change.js';
+import type { Severity } from '../review/types.js';
+import type { CliDeps } from './cli-deps.js';
+import { formatOutcome } from './output/format-outcome.js';
+import { parseCliOptions, REVIEW_OPTIONS, reviewOptionsSchema } from './parse-cli-options.js';
+import { createProgressReporter } from './progress-reporter.js';
+
+const SEVERITY_RANK: Record<Severity, number> = { minor: 1, major: 2, critical: 3 };
+
+/**
+ * `sift review`: the app's pipeline on a local git change, through the local-git repository
+ * adapter, printed as text, Markdown, JSON or SARIF. Returns the exit code.
+ */
+export async function reviewCommand(args: readonly string[], deps: CliDeps): Promise<number> {
+  const options = parseCliOptions(args, REVIEW_OPTIONS, reviewOptionsSchema);
+  const directory = resolve(deps.cwd, options.repo ?? '.');
+  const progress = createProgressReporter(deps.stderr, { quiet: options.quiet });
+  progress.update('reading the change');
+  const change = await loadLocalChange(directory, { base: options.base, head: options.head });
+  const loaded = await loadLocalConfig(
+    options.config ? { file: resolve(deps.cwd, options.config) } : { directory, ref: change.base.sha },
+  ).catch((error: unknown) => {
+    throw new UsageError(
+      `[sift] cannot read ${options.config}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  });
+  for (const problem of loaded.problems) {
+    deps.stderr.write(
+      `sift: configuration: \`${problem.key || 'the file'}\` ${problem.message} (${problem.file}${problem.line ? `:${problem.line}` : ''}); the default applies\n`,
+    );
+  }
+  const config: RepoConfig = {
+    ...loaded.config,
+    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+    ...(options['max-comments'] !== undefined ? { maxComments: options['max-comments'] } : {}),
+    ensemble: { passes: options.passes ?? loaded.config.ensemble.passes },
+    context: { tokenBudget: options['context-tokens'] ?? loaded.config.context.tokenBudget },
+  };
+  const env = loadEnv(deps.env);
+  const outcome = await reviewChange(change, config, {
+    model: deps.createModel(env),
+    repository: createLocalGitRepository(directory),
+    caches: createSymbolCaches(),
+    maxPromptTokens: env.maxPromptTokens,
+    progress: (message) => progress.update(message),
+  });
+  progress.done();
+  const rendered = formatOutcome(options.format, outcome, change, {
+    color: !options.output && options.format === 'text' && Boolean(deps.stdout.isTTY) && !deps.env.NO_COLOR,
+    toolVersion: deps.version,
+  });
+  if (options.output) {
+    await writeFile(resolve(deps.cwd, options.output), rendered);
+    deps.stderr.write(`sift: wrote ${options.output}\n`);
+  } else {
+    deps.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+  }
+  if (options['fail-on'] === 'none') return 0;
+  const bar = SEVERITY_RANK[options['fail-on']];
+  const found = [...outcome.inline, ...outcome.summaryOnly].some(
+    (finding) => SEVERITY_RANK[finding.severity] >= bar,
+  );
+  return found ? 1 : 0;
+}

@@ -1,0 +1,204 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliDeps } from '../../src/cli/cli-deps.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import type { ModelClient } from '../../src/llm/model-client.js';
+import { FIXTURES } from '../support/fixtures.js';
+import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
+import { createScriptedModel, finding, type ModelScript } from '../support/scripted-model.js';
+
+/** The id the prompt's diff gives the line containing `text`, e.g. `F3:R6`. */
+function lineIdOf(prompt: string, text: string): string | undefined {
+  return prompt
+    .split('\n')
+    .find((line) => /^F\d+:[LR]\d+\s*\|/.test(line) && line.includes(text))
+    ?.split(/\s/)[0];
+}
+
+/** A model that spots the two labelled defects of the dev cases and stays quiet on the clean one. */
+const DEV_CASES_SCRIPT: ModelScript = {
+  review: ({ prompt }) => {
+    const findings: Array<Record<string, unknown>> = [];
+    const reserve = lineIdOf(prompt, 'if (available <= count) return false;');
+    if (reserve) {
+      findings.push(
+        finding({
+          startLineId: reserve,
+          endLineId: reserve,
+          title: '`reserve` refuses the last units',
+          body: 'When `available` equals `count` the order is refused.',
+        }),
+      );
+    }
+    const discount = lineIdOf(prompt, 'export function applyDiscount(percent: number, total: Cents)');
+    if (discount) {
+      findings.push(
+        finding({
+          startLineId: discount,
+          endLineId: discount,
+          category: 'api-contract',
+          severity: 'critical',
+          title: 'Callers still pass (total, percent) to `applyDiscount`',
+          body: '`cartTotal` and `invoiceTotal` pass the total first.',
+          evidence: ['src/cart.ts:15-15'],
+        }),
+      );
+    }
+    return findings;
+  },
+};
+
+function harness(options: { cwd: string; model?: ModelClient; env?: NodeJS.ProcessEnv; tty?: boolean }) {
+  let stdout = '';
+  let stderr = '';
+  const deps: CliDeps = {
+    cwd: options.cwd,
+    env: { OPENAI_API_KEY: 'sk-test', ...options.env },
+    stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
+    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+    createModel: () => options.model ?? createScriptedModel(DEV_CASES_SCRIPT),
+    version: '0.0.0-test',
+  };
+  return { deps, out: () => stdout, err: () => stderr };
+}
+
+describe('sift review', () => {
+  it('on a branch of a local repository › reviews it against the default branch and prints the findings', async () => {
+    const repo = gitRepoFromFixture('inventory');
+    execFileSync('git', ['-C', repo, 'branch', '-m', 'base', 'main']);
+    const { deps, out, err } = harness({ cwd: repo });
+
+    const code = await runCli(['review'], deps);
+
+    expect(code).toBe(0);
+    expect(out()).toContain('src/stock.ts:6');
+    expect(out()).toContain('`reserve` refuses the last units');
+    expect(err()).toContain('sift: reviewing 3 files, 3 skipped');
+    expect(err()).toContain('sift: verifying 1 finding');
+  });
+
+  it.each([
+    ['json', (text: string) => JSON.parse(text).findings[0].path],
+    [
+      'sarif',
+      (text: string) =>
+        JSON.parse(text).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri,
+    ],
+    ['markdown', (text: string) => (text.includes('src/stock.ts') ? 'src/stock.ts' : '')],
+  ])('--format %s › the same finding in that format', async (format, pathOf) => {
+    const repo = gitRepoFromFixture('inventory');
+    const { deps, out } = harness({ cwd: repo });
+    expect(
+      await runCli(['review', '--base', 'base', '--head', 'head', '--format', format, '--quiet'], deps),
+    ).toBe(0);
+    expect(pathOf(out())).toBe('src/stock.ts');
+  });
+
+  it('--fail-on major with a major finding › exits 1, so CI can gate on it', async () => {
+    const { deps } = harness({ cwd: gitRepoFromFixture('inventory') });
+    expect(
+      await runCli(['review', '--base', 'base', '--head', 'head', '--fail-on', 'major', '--quiet'], deps),
+    ).toBe(1);
+  });
+
+  it('--output › writes the result to the file', async () => {
+    const repo = gitRepoFromFixture('inventory');
+    const { deps, out } = harness({ cwd: repo });
+    await runCli(
+      ['review', '--base', 'base', '--head', 'head', '--format', 'json', '--output', 'sift.json', '--quiet'],
+      deps,
+    );
+    expect(out()).toBe('');
+    expect(JSON.parse(readFileSync(join(repo, 'sift.json'), 'utf8')).summary.findings).toBe(1);
+  });
+
+  it.each([
+    [['review', '--format', 'xml'], '--format'],
+    [['review', '--threshold', '2'], '--threshold'],
+    [['review', '--bogus'], "Unknown option '--bogus'"],
+    [['review', '--base', 'no-such-ref'], '"no-such-ref" is not a commit'],
+    [['frobnicate'], 'unknown command'],
+  ])('%j › exit 2 with a message naming the problem', async (argv, message) => {
+    const { deps, err } = harness({ cwd: gitRepoFromFixture('inventory') });
+    expect(await runCli(argv, deps)).toBe(2);
+    expect(err()).toContain(message);
+  });
+
+  it('outside a git repository › says so', async () => {
+    const { deps, err } = harness({ cwd: mkdtempSync(join(tmpdir(), 'sift-not-git-')) });
+    expect(await runCli(['review'], deps)).toBe(2);
+    expect(err()).toContain('is not a git repository');
+  });
+
+  it('without model credentials › explains what to set', async () => {
+    const { deps, err } = harness({ cwd: gitRepoFromFixture('inventory'), env: { OPENAI_API_KEY: '' } });
+    expect(await runCli(['review', '--base', 'base', '--head', 'head', '--quiet'], deps)).toBe(2);
+    expect(err()).toContain('OPENAI_API_KEY is not set');
+  });
+});
+
+describe('sift eval', () => {
+  it('on the dev cases with a scripted model › reports precision, recall and the curve, and writes both reports', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'sift-eval-out-'));
+    const { deps, out: stdout } = harness({ cwd: tmpdir() });
+
+    const code = await runCli(['eval', '--cases', join(FIXTURES, 'eval'), '--out', out, '--quiet'], deps);
+
+    expect(code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.metrics).toMatchObject({
+      truePositives: 2,
+      falsePositives: 0,
+      falseNegatives: 0,
+      precision: 1,
+      recall: 1,
+    });
+    expect(report.cases.map((item: { id: string; matched: number }) => [item.id, item.matched])).toEqual([
+      ['typescript__checkout__discount-argument-order', 1],
+      ['typescript__inventory__reserve-last-unit', 1],
+      ['typescript__inventory__total-value-reduce', 0],
+    ]);
+    expect(report.curve.length).toBeGreaterThan(10);
+    expect(stdout()).toContain('| precision | 1.000 |');
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe(stdout());
+  });
+
+  it('--case picks cases; an unknown id is an error', async () => {
+    const { deps, err } = harness({ cwd: tmpdir() });
+    expect(await runCli(['eval', '--cases', join(FIXTURES, 'eval'), '--case', 'nope', '--quiet'], deps)).toBe(
+      2,
+    );
+    expect(err()).toContain('no case nope');
+  });
+});
+
+describe('sift config check', () => {
+  it('a file with a typo › exit 1, the key and line named, the effective settings printed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sift-config-'));
+    writeFileSync(join(dir, 'sift.yml'), 'threshold: 0.8\nmaxComment: 3\n');
+    const { deps, out, err } = harness({ cwd: dir });
+    expect(await runCli(['config', 'check', 'sift.yml'], deps)).toBe(1);
+    expect(err()).toContain('sift.yml:2: `maxComment` is not a Sift setting');
+    expect(out()).toContain('threshold: 0.8');
+  });
+
+  it('a valid file › exit 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sift-config-'));
+    writeFileSync(join(dir, 'sift.yml'), 'ensemble:\n  passes: 2\n');
+    const { deps } = harness({ cwd: dir });
+    expect(await runCli(['config', 'check', 'sift.yml'], deps)).toBe(0);
+  });
+});
+
+describe('sift help and --version', () => {
+  it('prints the commands and the version', async () => {
+    const { deps, out } = harness({ cwd: tmpdir() });
+    expect(await runCli(['help'], deps)).toBe(0);
+    expect(await runCli(['--version'], deps)).toBe(0);
+    expect(out()).toContain('sift review [options]');
+    expect(out()).toContain('0.0.0-test');
+  });
+});

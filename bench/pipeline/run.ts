@@ -30,10 +30,14 @@ function buildRepository(): { directory: string; dispose(): void } {
   const directory = mkdtempSync(join(tmpdir(), 'sift-bench-pipeline-'));
   cpSync(join(ROOT, 'node_modules/openai/src'), join(directory, 'src'), { recursive: true });
   const git = (...args: string[]) =>
-    execFileSync('git', ['-C', directory, '-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], {
-      encoding: 'utf8',
-      maxBuffer: 64 << 20,
-    });
+    execFileSync(
+      'git',
+      ['-C', directory, '-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      },
+    );
   git('init', '-q', '-b', 'base');
   git('add', '-A');
   git('commit', '-q', '-m', 'base');
@@ -48,7 +52,13 @@ function buildRepository(): { directory: string; dispose(): void } {
     const text = readFileSync(join(directory, path), 'utf8');
     // A small behavioural edit per file: every returned value gets a defensive copy.
     if (!text.includes('return this._client.')) continue;
-    writeFileSync(join(directory, path), text.replace('return this._client.', 'const response = this._client.\n    return response;\n    // was: return this._client.'));
+    writeFileSync(
+      join(directory, path),
+      text.replace(
+        'return this._client.',
+        'const response = this._client.\n    return response;\n    // was: return this._client.',
+      ),
+    );
     changed += 1;
   }
   git('commit', '-q', '-am', `Touch ${changed} resources`);
@@ -61,8 +71,17 @@ function scriptFor(change: Change): ModelScript {
   const line = first?.hunks[0]?.lines.find((row) => row.kind === 'added')?.newLine ?? 1;
   return {
     review: () => [
-      finding({ startLineId: `F1:R${line}`, endLineId: `F1:R${line}`, title: 'The response is returned before it is awaited' }),
-      finding({ startLineId: `F1:R${line + 1}`, endLineId: `F1:R${line + 1}`, category: 'performance', title: 'Needless copy' }),
+      finding({
+        startLineId: `F1:R${line}`,
+        endLineId: `F1:R${line}`,
+        title: 'The response is returned before it is awaited',
+      }),
+      finding({
+        startLineId: `F1:R${line + 1}`,
+        endLineId: `F1:R${line + 1}`,
+        category: 'performance',
+        title: 'Needless copy',
+      }),
     ],
   };
 }
@@ -80,8 +99,14 @@ async function timeReview(change: Change, directory: string, passes: number, lat
 }
 
 /** Tokens of the longest common prefix of the passes' prompts, over their average length. */
-function sharedPrefixShare(requests: ReadonlyArray<ModelRequest<unknown>>): { share: number; prefixTokens: number; promptTokens: number } {
-  const texts = requests.map((request) => request.messages.map((message) => `${message.role}\n${message.content}`).join('\n'));
+function sharedPrefixShare(requests: ReadonlyArray<ModelRequest<unknown>>): {
+  share: number;
+  prefixTokens: number;
+  promptTokens: number;
+} {
+  const texts = requests.map((request) =>
+    request.messages.map((message) => `${message.role}\n${message.content}`).join('\n'),
+  );
   let prefix = texts[0] ?? '';
   for (const text of texts.slice(1)) {
     let i = 0;
@@ -100,7 +125,9 @@ async function main() {
   const repository = buildRepository();
   try {
     const change = await loadLocalChange(repository.directory, { base: 'base', head: 'head' });
-    log(`pull request: ${change.files.length} changed files in a copy of node_modules/openai/src; fake model latency ${LATENCY_MS} ms`);
+    log(
+      `pull request: ${change.files.length} changed files in a copy of node_modules/openai/src; fake model latency ${LATENCY_MS} ms`,
+    );
 
     // Warm-up: compiles the grammars and fills the OS file cache, so runs compare like with like.
     await timeReview(change, repository.directory, 1, 0);
@@ -116,8 +143,12 @@ async function main() {
       overhead.push((await timeReview(change, repository.directory, 4, 0)).ms);
     }
     const ratio = median(ensemble) / median(single);
-    log(`1-pass review: ${median(single).toFixed(0)} ms; 4-pass review: ${median(ensemble).toFixed(0)} ms (median of ${RUNS}); ${ratio.toFixed(2)}x`);
-    log(`pipeline time with no model latency (30-file change, cold symbol caches, context from the repository): ${median(overhead).toFixed(0)} ms median of ${RUNS}`);
+    log(
+      `1-pass review: ${median(single).toFixed(0)} ms; 4-pass review: ${median(ensemble).toFixed(0)} ms (median of ${RUNS}); ${ratio.toFixed(2)}x`,
+    );
+    log(
+      `pipeline time with no model latency (30-file change, cold symbol caches, context from the repository): ${median(overhead).toFixed(0)} ms median of ${RUNS}`,
+    );
 
     const reviewers = last?.requests.filter((request) => request.role === 'reviewer') ?? [];
     const withVerifier = last?.requests ?? [];
@@ -126,7 +157,9 @@ async function main() {
     log(
       `identical prompt prefix across the 4 passes: ${passesOnly.prefixTokens} of ${passesOnly.promptTokens} tokens per pass (${(passesOnly.share * 100).toFixed(1)}%); including the verifier call: ${(all.share * 100).toFixed(1)}%`,
     );
-    log(`calls per 4-pass review: ${withVerifier.length} (${reviewers.length} passes + ${withVerifier.length - reviewers.length} verifier)`);
+    log(
+      `calls per 4-pass review: ${withVerifier.length} (${reviewers.length} passes + ${withVerifier.length - reviewers.length} verifier)`,
+    );
     console.log(
       JSON.stringify({
         ensemble_vs_single: Number(ratio.toFixed(2)),
@@ -135,7 +168,8 @@ async function main() {
       }),
     );
   } finally {
-    if (!process.env.KEEP) repository.dispose(); else console.error(repository.directory);
+    if (!process.env.KEEP) repository.dispose();
+    else console.error(repository.directory);
   }
 }
 

@@ -14,7 +14,9 @@ const run = promisify(execFile);
  * the base commit of the change (the same rule as the app: the change under review cannot
  * configure its own review). Organisation inheritance needs GitHub and does not apply here.
  */
-export async function loadLocalConfig(source: { file: string } | { directory: string; ref: string }): Promise<LoadedRepoConfig> {
+export async function loadLocalConfig(
+  source: { file: string } | { directory: string; ref: string },
+): Promise<LoadedRepoConfig> {
   let text: string | null;
   let label: string;
   if ('file' in source) {
@@ -32,13 +34,22 @@ export async function loadLocalConfig(source: { file: string } | { directory: st
     raw = parse(text) ?? {};
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const problem: LocatedConfigProblem = { key: '', message: `is not valid YAML (${reason})`, file: label, line: null };
+    const problem: LocatedConfigProblem = {
+      key: '',
+      message: `is not valid YAML (${reason})`,
+      file: label,
+      line: null,
+    };
     return { config: resolveRepoConfig({}).config, problems: [problem], layers: [] };
   }
   const { config, problems } = resolveRepoConfig(raw);
   return {
     config,
-    problems: problems.map((problem) => ({ ...problem, file: label, line: locateYamlKey(text, problem.key) })),
+    problems: problems.map((problem) => ({
+      ...problem,
+      file: label,
+      line: locateYamlKey(text, problem.key),
+    })),
     layers: [{ repository: 'local', path: label, content: raw as Record<string, unknown> }],
   };
 }

@@ -71,15 +71,24 @@ export interface SymbolIndex {
 const MAX_BARREL_DEPTH_FILES = 12;
 
 /**
- * Names an import of this file would contain: its base name, or for an index file its folder's
- * (`./resources` imports `resources/index.ts`; searching every file for "index" would not narrow).
+ * Names an import of this file would contain, with the folder the importing file must be under:
+ * its base name; for an index file, its folder's name (`./resources` imports `resources/index.ts`),
+ * and its own name only from inside that folder (`./index.js`, `../index.js`): a path from outside
+ * names the folder, and searching every file for "index" would not narrow.
  */
-function moduleNames(path: string): string[] {
+function moduleNames(path: string): Array<{ name: string; within: string }> {
   const parts = path.split('/');
   const file = (parts.at(-1) ?? '').replace(/\.[^.]+$/, '').replace(/\.d$/, '');
   const folder = parts.at(-2);
   const isIndex = ['index', '__init__', 'mod', 'main', 'lib'].includes(file);
-  return [isIndex && folder ? folder : file].filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+  const names =
+    isIndex && folder
+      ? [
+          { name: folder, within: '' },
+          { name: file, within: `${parts.slice(0, -1).join('/')}/` },
+        ]
+      : [{ name: file, within: '' }];
+  return names.filter(({ name }) => /^[A-Za-z_$][\w$]*$/.test(name));
 }
 
 export function createSymbolIndex(snapshot: RepositorySnapshot, caches: SymbolCaches): SymbolIndex {
@@ -147,19 +156,30 @@ export function createSymbolIndex(snapshot: RepositorySnapshot, caches: SymbolCa
   const findImporters = async (target: string, visited: Set<string>): Promise<ReadonlySet<string>> => {
     const result = new Set<string>();
     if (target.endsWith('.go')) {
+      // A Go package is its folder: its other files see every name, and files elsewhere import the
+      // folder's path (`github.com/acme/app/mux`), which names the folder.
       const folder = target.slice(0, target.lastIndexOf('/') + 1);
-      for (const path of paths)
-        if (path !== target && path.endsWith('.go') && path.slice(0, path.lastIndexOf('/') + 1) === folder)
-          result.add(path);
+      const packageName = folder.split('/').filter(Boolean).at(-1);
+      for (const path of paths) {
+        if (path === target || !path.endsWith('.go')) continue;
+        if (path.slice(0, path.lastIndexOf('/') + 1) === folder) result.add(path);
+      }
+      if (packageName) {
+        for (const path of await filesMentioning(packageName)) {
+          if (result.has(path) || path === target || !path.endsWith('.go')) continue;
+          const imports = (await summaryOf(path)).imports;
+          if (imports.some((ref) => resolve(path, ref.source).includes(target))) result.add(path);
+        }
+      }
       return result;
     }
     // Only files with a module reference that resolves to the target are parsed: the reference is
     // a quoted path or a dotted module name containing the target's name (`./utils/common`,
     // `from .common import`), which is checked with the language's resolution rules first.
     const candidates = new Set<string>();
-    for (const name of moduleNames(target)) {
+    for (const { name, within } of moduleNames(target)) {
       for (const path of await filesMentioning(name)) {
-        if (path === target) continue;
+        if (path === target || !path.startsWith(within)) continue;
         const text = (await snapshot.read(path)) ?? '';
         if (moduleReferences(text, name).some((reference) => resolve(path, reference).includes(target))) {
           candidates.add(path);

@@ -1,7 +1,7 @@
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { SiftEnv } from '../config/load-env.js';
-import type { ModelClient } from './model-client.js';
 import { limitConcurrency } from './limit-concurrency.js';
+import type { ModelClient } from './model-client.js';
 import { createOpenAIModelClient } from './openai-model-client.js';
 
 /** Builds the model client the deployment asked for: OpenAI, any compatible endpoint, or Azure OpenAI. */
@@ -25,7 +25,8 @@ export function createModelClient(env: SiftEnv, onRetry?: (message: string) => v
           maxRetries: 0,
         });
   const reviewer = provider.kind === 'azure' ? provider.deployment : env.model;
-  const verifier = provider.kind === 'azure' && env.verifierModel === env.model ? provider.deployment : env.verifierModel;
+  const verifier =
+    provider.kind === 'azure' && env.verifierModel === env.model ? provider.deployment : env.verifierModel;
   const client = createOpenAIModelClient(openai, {
     models: { reviewer, verifier },
     maxOutputTokens: env.maxOutputTokens,

@@ -12,22 +12,40 @@ const run = promisify(execFile);
  * defaults to HEAD and `base` to its merge base with the default branch (origin's HEAD, else
  * main or master), which is what a pull request from this branch would show.
  */
-export async function loadLocalChange(directory: string, refs: { base?: string | undefined; head?: string | undefined }): Promise<Change> {
-  const git = async (...args: string[]) => (await run('git', ['-C', directory, ...args], { maxBuffer: 512 << 20 })).stdout;
+export async function loadLocalChange(
+  directory: string,
+  refs: { base?: string | undefined; head?: string | undefined },
+): Promise<Change> {
+  const git = async (...args: string[]) =>
+    (await run('git', ['-C', directory, ...args], { maxBuffer: 512 << 20 })).stdout;
   try {
     await git('rev-parse', '--git-dir');
   } catch {
-    throw new UsageError(`[sift] ${directory} is not a git repository: run sift inside one, or pass --repo <path>`);
+    throw new UsageError(
+      `[sift] ${directory} is not a git repository: run sift inside one, or pass --repo <path>`,
+    );
   }
   const head = await resolveCommit(git, refs.head ?? 'HEAD');
   const base = refs.base ? await resolveCommit(git, refs.base) : await mergeBaseWithDefaultBranch(git, head);
   if (base === head) {
-    throw new UsageError('[sift] nothing to review: the base and head are the same commit; pass --base <ref> to compare with another');
+    throw new UsageError(
+      '[sift] nothing to review: the base and head are the same commit; pass --base <ref> to compare with another',
+    );
   }
   // Fixed diff settings: a user's diff.external, colour or mnemonic prefixes must not change what Sift parses.
   const diff = await git(
-    '-c', 'diff.noprefix=false', '-c', 'diff.mnemonicprefix=false', '-c', 'core.quotepath=true',
-    'diff', '--no-color', '--no-ext-diff', '--find-renames', base, head,
+    '-c',
+    'diff.noprefix=false',
+    '-c',
+    'diff.mnemonicprefix=false',
+    '-c',
+    'core.quotepath=true',
+    'diff',
+    '--no-color',
+    '--no-ext-diff',
+    '--find-renames',
+    base,
+    head,
   );
   const messages = (await git('log', '--format=%B%x00', `${base}..${head}`))
     .split('\0')
@@ -35,7 +53,11 @@ export async function loadLocalChange(directory: string, refs: { base?: string |
     .filter(Boolean);
   const remote = await git('remote', 'get-url', 'origin').catch(() => '');
   return {
-    repository: { owner: '', repo: basename(directory), htmlUrl: webUrlOf(remote.trim()) ?? `file://${directory}` },
+    repository: {
+      owner: '',
+      repo: basename(directory),
+      htmlUrl: webUrlOf(remote.trim()) ?? `file://${directory}`,
+    },
     title: messages.length === 1 ? (messages[0]?.split('\n')[0] ?? '') : `${messages.length} commits`,
     body: messages.length === 1 ? (messages[0]?.split('\n').slice(1).join('\n').trim() ?? '') : '',
     base: { ref: refs.base ?? 'merge base', sha: base },
@@ -53,7 +75,10 @@ async function resolveCommit(git: (...args: string[]) => Promise<string>, ref: s
   }
 }
 
-async function mergeBaseWithDefaultBranch(git: (...args: string[]) => Promise<string>, head: string): Promise<string> {
+async function mergeBaseWithDefaultBranch(
+  git: (...args: string[]) => Promise<string>,
+  head: string,
+): Promise<string> {
   const candidates: string[] = [];
   const originHead = await git('symbolic-ref', '--quiet', 'refs/remotes/origin/HEAD').catch(() => '');
   if (originHead.trim()) candidates.push(originHead.trim().replace(/^refs\/remotes\//, ''));
@@ -62,7 +87,9 @@ async function mergeBaseWithDefaultBranch(git: (...args: string[]) => Promise<st
     const base = await git('merge-base', branch, head).catch(() => '');
     if (base.trim()) return base.trim();
   }
-  throw new UsageError('[sift] cannot find the default branch (origin/HEAD, main or master): pass --base <ref>');
+  throw new UsageError(
+    '[sift] cannot find the default branch (origin/HEAD, main or master): pass --base <ref>',
+  );
 }
 
 /** `git@github.com:acme/app.git` or `https://github.com/acme/app.git` → `https://github.com/acme/app`. */

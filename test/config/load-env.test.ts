@@ -23,9 +23,12 @@ describe('loadEnv', () => {
       expect(loadEnv(OPENAI)).toEqual({
         provider: { kind: 'openai', apiKey: 'sk-test', baseURL: undefined },
         model: 'gpt-4.1',
+        verifierModel: 'gpt-4.1',
         modelTimeoutMs: 180_000,
         modelMaxAttempts: 4,
         maxOutputTokens: 8_192,
+        maxPromptTokens: 128_000 - 8_192,
+        modelConcurrency: 8,
         workerConcurrency: 2,
         cacheDir: join(tmpdir(), 'sift-cache'),
         cacheMaxBytes: 2_048 * 1024 * 1024,

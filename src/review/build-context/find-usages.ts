@@ -72,7 +72,11 @@ export async function findUsages(query: UsageQuery, index: SymbolIndex): Promise
       const isImport = importLinesOf(summary).has(lineNumber) || IMPORT_LINE.test(line);
       const window = isImport
         ? { startLine: lineNumber, endLine: lineNumber }
-        : snippetAround(summary.definitions, lineNumber, lines.length);
+        : snippetAround(
+            summary.definitions,
+            lineNumber,
+            text.endsWith('\n') ? lines.length - 1 : lines.length,
+          );
       const reason: SnippetReason = isTestPath(path) && path !== query.origin ? 'related-test' : query.reason;
       const score =
         REASON_SCORE[reason] +

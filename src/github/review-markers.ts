@@ -1,17 +1,32 @@
+import { z } from 'zod';
+
 /**
- * Hidden markers Sift leaves in what it posts, so a later run can tell what it already said:
- * an HTML comment GitHub does not render, holding a small JSON object.
+ * Hidden markers Sift leaves in what it posts, so a later run can tell what it already said: an
+ * HTML comment GitHub does not render, holding a small JSON object. A marker is trusted only where
+ * Sift itself puts it — the first line of a review, the last line of a comment — because model
+ * text inside a comment (a code block, say) could contain something that looks like one.
  */
-const MARKER = /<!-- sift:(review|finding) (\{[^\n]*?\}) -->/g;
+const REVIEW_MARKER = /^<!-- sift:review (\{.*\}) -->$/;
+const FINDING_MARKER = /^<!-- sift:finding (\{.*\}) -->$/;
 
-export interface ReviewMarker {
-  /** The head commit the review was made at. */
-  readonly head: string;
-}
+const reviewMarkerSchema = z.object({ head: z.string().regex(/^[0-9a-f]{7,40}$/) });
+const findingMarkerSchema = z.object({
+  fingerprint: z.string().regex(/^[0-9a-f]{8,64}$/),
+  /** Hash of the normalised code the finding pointed at, and its line count: to tell when it changed. */
+  span: z
+    .string()
+    .regex(/^[0-9a-f]{8,64}$/)
+    .optional(),
+  lines: z.number().int().positive().max(10_000).optional(),
+  category: z.string().max(40).optional(),
+  head: z
+    .string()
+    .regex(/^[0-9a-f]{7,40}$/)
+    .optional(),
+});
 
-export interface FindingMarker {
-  readonly fingerprint: string;
-}
+export type ReviewMarker = z.output<typeof reviewMarkerSchema>;
+export type FindingMarker = z.output<typeof findingMarkerSchema>;
 
 export function reviewMarker(marker: ReviewMarker): string {
   return `<!-- sift:review ${JSON.stringify(marker)} -->`;
@@ -21,22 +36,23 @@ export function findingMarker(marker: FindingMarker): string {
   return `<!-- sift:finding ${JSON.stringify(marker)} -->`;
 }
 
-/** Reads the markers in a body posted by Sift; anything malformed is ignored, never trusted. */
-export function readMarkers(body: string): { reviews: ReviewMarker[]; findings: FindingMarker[] } {
-  const reviews: ReviewMarker[] = [];
-  const findings: FindingMarker[] = [];
-  for (const match of body.matchAll(MARKER)) {
-    let value: unknown;
-    try {
-      value = JSON.parse(match[2] ?? '');
-    } catch {
-      continue;
-    }
-    if (typeof value !== 'object' || value === null) continue;
-    const record = value as Record<string, unknown>;
-    if (match[1] === 'review' && typeof record.head === 'string') reviews.push({ head: record.head });
-    if (match[1] === 'finding' && typeof record.fingerprint === 'string')
-      findings.push({ fingerprint: record.fingerprint });
+/** The marker on the first line of a review body Sift posted, or null. */
+export function readReviewMarker(body: string): ReviewMarker | null {
+  return parseMarker(body.split('\n', 1)[0] ?? '', REVIEW_MARKER, reviewMarkerSchema);
+}
+
+/** The marker on the last line of a comment Sift posted, or null. */
+export function readFindingMarker(body: string): FindingMarker | null {
+  return parseMarker(body.trimEnd().split('\n').at(-1) ?? '', FINDING_MARKER, findingMarkerSchema);
+}
+
+function parseMarker<T>(line: string, pattern: RegExp, schema: z.ZodType<T>): T | null {
+  const json = pattern.exec(line.trim())?.[1];
+  if (!json) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
   }
-  return { reviews, findings };
 }

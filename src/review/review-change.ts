@@ -8,6 +8,7 @@ import type { RepositoryReader, RepositorySnapshot } from '../repository/reposit
 import { anchorFindings } from './anchor-findings/anchor-findings.js';
 import { checkSuggestions } from './anchor-findings/check-suggestions.js';
 import { askModels } from './ask-models/ask-models.js';
+import { attachSymbols } from './ask-models/attach-symbols.js';
 import { describeEvidence } from './ask-models/describe-evidence.js';
 import { locateFindings } from './ask-models/locate-findings.js';
 import { planPasses } from './ask-models/plan-passes.js';
@@ -94,9 +95,10 @@ export async function reviewChange(
     deps,
   );
   const located = locateFindings(asked.proposals, plan.files);
+  const withSymbols = await attachSymbols(located.located, snapshot.value, deps.caches);
 
   // 5 verify: cluster what the passes agree on, then check each cluster against the code
-  const clusters = clusterFindings(located.located);
+  const clusters = clusterFindings(withSymbols);
   const enabled = new Set(config.categories);
   const worthVerifying = clusters.filter(
     (cluster) =>

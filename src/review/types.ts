@@ -69,6 +69,8 @@ export interface LocatedFinding extends Omit<ProposedFinding, 'startLineId' | 'e
   readonly withinOneHunk: boolean;
   /** The diff lines the finding covers, as text; the basis of its fingerprint. */
   readonly code: readonly string[];
+  /** The innermost definition around it in the version it points at, when the language is parsed. */
+  readonly symbol: string | null;
 }
 
 export interface Finding extends LocatedFinding {

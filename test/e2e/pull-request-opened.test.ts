@@ -149,7 +149,7 @@ describe('pull_request.opened', () => {
           if (available < count) return false;
         \`\`\`
 
-        <!-- sift:finding {"fingerprint":"e422eda7cc9dcc4b"} -->",
+        <!-- sift:finding {"fingerprint":"e422eda7cc9dcc4b","span":"746149a8696bae2e","lines":1,"category":"bug"} -->",
               "line": 6,
               "path": "src/stock.ts",
               "side": "RIGHT",
@@ -161,7 +161,7 @@ describe('pull_request.opened', () => {
 
         Evidence: \`src/format/price.ts:1\`
 
-        <!-- sift:finding {"fingerprint":"e7627ed8780839e2"} -->",
+        <!-- sift:finding {"fingerprint":"e7627ed8780839e2","span":"bba4ebd492516943","lines":4,"category":"api-contract"} -->",
               "line": 15,
               "path": "src/stock.ts",
               "side": "LEFT",
@@ -175,7 +175,7 @@ describe('pull_request.opened', () => {
 
         Evidence: \`src/format/price.ts:1\`
 
-        <!-- sift:finding {"fingerprint":"b96e440da368f383"} -->",
+        <!-- sift:finding {"fingerprint":"b96e440da368f383","span":"29c4df4297576b18","lines":1,"category":"bug"} -->",
               "line": 10,
               "path": "src/format/price.ts",
               "side": "RIGHT",

@@ -19,6 +19,7 @@ export function finding(overrides: Partial<Finding> = {}): Finding {
     endLine: 10,
     withinOneHunk: true,
     code: ['  doSomething();'],
+    symbol: null,
     fingerprint: '',
     confidence: 0.8,
     votes: 3,

@@ -107,6 +107,7 @@ describe('selectAtThreshold against scoreFindings', () => {
       endLine: next,
       withinOneHunk: true,
       code: [options.code ?? `  step${next}();`],
+      symbol: null,
     };
     return [
       { id: `C${next}`, representative, members: [representative], passes: PASSES.slice(0, options.votes) },

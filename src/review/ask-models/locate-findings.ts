@@ -46,6 +46,7 @@ export function locateFindings(
       endLine: last,
       withinOneHunk: firstHunk === lastHunk,
       code: codeBetween(target.file, start.side, first, last),
+      symbol: null,
     });
   }
   return { located, rejected };

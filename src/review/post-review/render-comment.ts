@@ -1,4 +1,5 @@
 import { findingMarker } from '../../github/review-markers.js';
+import { spanHash } from '../score-findings/span-hash.js';
 import type { Finding } from '../types.js';
 import { clipText } from './clip-text.js';
 import { sanitizeModelMarkdown } from './sanitize-model-markdown.js';
@@ -22,7 +23,14 @@ export function renderComment(finding: Finding): string {
   if (finding.suggestion !== null && finding.suggestion.split('\n').length <= MAX_SUGGESTION_LINES) {
     parts.push(suggestionBlock(finding.suggestion));
   }
-  parts.push(findingMarker({ fingerprint: finding.fingerprint }));
+  parts.push(
+    findingMarker({
+      fingerprint: finding.fingerprint,
+      span: spanHash(finding.code),
+      lines: Math.max(1, finding.code.filter((line) => line.trim() !== '').length),
+      category: finding.category,
+    }),
+  );
   return parts.join('\n\n');
 }
 

@@ -18,6 +18,7 @@ function finding(title: string, overrides: Partial<Finding> = {}): Finding {
     endLine: 6,
     withinOneHunk: true,
     code: ['  if (available <= count) return false;'],
+    symbol: null,
     confidence: 0.86,
     votes: 3,
     verdict: 'confirmed',

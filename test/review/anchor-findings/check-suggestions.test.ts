@@ -57,6 +57,7 @@ function finding(
     endLine: startLine,
     withinOneHunk: true,
     code: [FILES[path]?.split('\n')[startLine - 1] ?? ''],
+    symbol: null,
     fingerprint: '0123456789abcdef',
     confidence: 0.82,
     votes: 2,

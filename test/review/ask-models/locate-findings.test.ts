@@ -229,6 +229,7 @@ describe('locateFindings', () => {
           endLine: 6,
           withinOneHunk: true,
           code: ['  if (available <= count) return false;'],
+          symbol: null,
         },
       ]);
     });

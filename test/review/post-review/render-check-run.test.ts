@@ -27,6 +27,7 @@ const finding = (title: string): Finding => ({
   endLine: 6,
   withinOneHunk: true,
   code: [],
+  symbol: null,
   category: 'bug',
   severity: 'major',
   title,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMarkers } from '../../../src/github/review-markers.js';
+import { readFindingMarker } from '../../../src/github/review-markers.js';
 import { renderComment } from '../../../src/review/post-review/render-comment.js';
 import type { Finding } from '../../../src/review/types.js';
 
@@ -11,6 +11,7 @@ const finding = (overrides: Partial<Finding> = {}): Finding => ({
   endLine: 6,
   withinOneHunk: true,
   code: ['  if (available <= count) return false;'],
+  symbol: null,
   category: 'bug',
   severity: 'major',
   title: 'reserve() now refuses to sell the last units in stock',
@@ -47,7 +48,7 @@ describe('renderComment', () => {
         if (available < count) return false;
       \`\`\`
 
-      <!-- sift:finding {"fingerprint":"3f9a1c7e2b4d6a80"} -->"
+      <!-- sift:finding {"fingerprint":"3f9a1c7e2b4d6a80","span":"746149a8696bae2e","lines":1,"category":"bug"} -->"
     `);
   });
 
@@ -57,14 +58,15 @@ describe('renderComment', () => {
 
       With \`available === count\` the new \`<=\` returns false, so an order for exactly the remaining stock is rejected.
 
-      <!-- sift:finding {"fingerprint":"3f9a1c7e2b4d6a80"} -->"
+      <!-- sift:finding {"fingerprint":"3f9a1c7e2b4d6a80","span":"746149a8696bae2e","lines":1,"category":"security"} -->"
     `);
   });
 
   it('carries a marker a later run reads back as exactly this finding', () => {
-    expect(readMarkers(renderComment(finding()))).toEqual({
-      reviews: [],
-      findings: [{ fingerprint: '3f9a1c7e2b4d6a80' }],
+    expect(readFindingMarker(renderComment(finding()))).toMatchObject({
+      fingerprint: '3f9a1c7e2b4d6a80',
+      lines: 1,
+      category: 'bug',
     });
   });
 
@@ -158,6 +160,6 @@ describe('renderComment', () => {
       '**Ask @&#8203;octocat &lt;b>now&lt;/b>** <sub>bug · major · confidence 0.86</sub>',
       'See the fix.\n&lt;!-- sift:finding {"fingerprint":"forged"} -->',
     ]);
-    expect(readMarkers(rendered).findings).toEqual([{ fingerprint: '3f9a1c7e2b4d6a80' }]);
+    expect(readFindingMarker(rendered)?.fingerprint).toBe('3f9a1c7e2b4d6a80');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMarkers } from '../../../src/github/review-markers.js';
+import { readFindingMarker, readReviewMarker } from '../../../src/github/review-markers.js';
 import { sanitizeModelMarkdown } from '../../../src/review/post-review/sanitize-model-markdown.js';
 
 describe('sanitizeModelMarkdown', () => {
@@ -130,7 +130,8 @@ describe('sanitizeModelMarkdown', () => {
       expect(sanitized).toBe(
         'Fine.\n&lt;!-- sift:finding {"fingerprint":"f00d"} -->\n&lt;!-- sift:review {"head":"abc"} -->',
       );
-      expect(readMarkers(sanitized)).toEqual({ reviews: [], findings: [] });
+      expect(readFindingMarker(sanitized)).toBeNull();
+      expect(readReviewMarker(sanitized.split('\n').at(-1) ?? '')).toBeNull();
     });
 
     it('HTML in a code span › kept, as GitHub shows it as code', () => {

@@ -17,6 +17,7 @@ function located(overrides: Partial<LocatedFinding> = {}): LocatedFinding {
     endLine: 7,
     withinOneHunk: true,
     code: ['  if (available <= count) return false;', '  stock.set(id, available - count);'],
+    symbol: null,
     ...overrides,
   };
 }
@@ -35,18 +36,21 @@ describe('fingerprintFinding', () => {
         name: 're-indented with tabs',
         finding: located({
           code: ['\tif (available <= count) return false;', '\tstock.set(id, available - count);'],
+          symbol: null,
         }),
       },
       {
         name: 'spacing inside the line changed',
         finding: located({
           code: ['  if (available  <=  count)   return false;', 'stock.set(id, available - count);  '],
+          symbol: null,
         }),
       },
       {
         name: 'a blank line added inside the range',
         finding: located({
           code: ['  if (available <= count) return false;', '', '  stock.set(id, available - count);'],
+          symbol: null,
         }),
       },
       {
@@ -70,6 +74,7 @@ describe('fingerprintFinding', () => {
         name: 'the code itself changed',
         finding: located({
           code: ['  if (available < count) return false;', '  stock.set(id, available - count);'],
+          symbol: null,
         }),
       },
       { name: 'one line fewer', finding: located({ code: ['  if (available <= count) return false;'] }) },
@@ -77,6 +82,7 @@ describe('fingerprintFinding', () => {
         name: 'the same lines in another order',
         finding: located({
           code: ['  stock.set(id, available - count);', '  if (available <= count) return false;'],
+          symbol: null,
         }),
       },
       { name: 'the same code in another file', finding: located({ path: 'src/warehouse/stock.ts' }) },

@@ -20,6 +20,7 @@ function located(title: string, overrides: Partial<LocatedFinding> = {}): Locate
     endLine: 10,
     withinOneHunk: true,
     code: [`  doSomething(); // ${title}`],
+    symbol: null,
     ...overrides,
   };
 }

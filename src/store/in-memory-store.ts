@@ -1,0 +1,60 @@
+import type { Feedback, FindingOutcome, RepositoryStats, SiftStore } from './sift-store.js';
+
+export interface InMemoryStoreOptions {
+  /** Deliveries remembered; GitHub redelivers within hours, and ids are small. */
+  readonly maxDeliveries?: number;
+}
+
+/** The default store: everything in this process, lost on restart. */
+export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftStore {
+  const maxDeliveries = options.maxDeliveries ?? 50_000;
+  const deliveries = new Set<string>();
+  const commandSlots = new Map<string, number>();
+  const feedback = new Map<string, Feedback[]>();
+  const outcomes = new Map<string, Map<number, readonly FindingOutcome[]>>();
+
+  return {
+    async firstDelivery(deliveryId) {
+      if (deliveries.has(deliveryId)) return false;
+      deliveries.add(deliveryId);
+      if (deliveries.size > maxDeliveries) {
+        const oldest = deliveries.values().next();
+        if (!oldest.done) deliveries.delete(oldest.value);
+      }
+      return true;
+    },
+    async takeCommandSlot(pullKey, cooldownMs, now) {
+      const last = commandSlots.get(pullKey);
+      if (last !== undefined && now - last < cooldownMs) return false;
+      commandSlots.set(pullKey, now);
+      return true;
+    },
+    async recordFeedback(repositoryKey, pullNumber, item) {
+      const key = `${repositoryKey}#${pullNumber}`;
+      feedback.set(key, [...(feedback.get(key) ?? []), item]);
+    },
+    async disputedFingerprints(repositoryKey, pullNumber) {
+      return new Set((feedback.get(`${repositoryKey}#${pullNumber}`) ?? []).map((item) => item.fingerprint));
+    },
+    async recordOutcomes(repositoryKey, pullNumber, items) {
+      const byPull = outcomes.get(repositoryKey) ?? new Map<number, readonly FindingOutcome[]>();
+      byPull.set(pullNumber, items);
+      outcomes.set(repositoryKey, byPull);
+    },
+    async repositoryStats(repositoryKey): Promise<RepositoryStats> {
+      const all = [...(outcomes.get(repositoryKey)?.values() ?? [])];
+      const flat = all.flat();
+      const disputes = [...feedback.entries()]
+        .filter(([key]) => key.startsWith(`${repositoryKey}#`))
+        .reduce((sum, [, items]) => sum + items.filter((item) => item.kind === 'disputed').length, 0);
+      return {
+        pullRequests: all.length,
+        posted: flat.length,
+        fixed: flat.filter((item) => item.fate === 'fixed').length,
+        dismissed: flat.filter((item) => item.fate === 'dismissed').length,
+        open: flat.filter((item) => item.fate === 'open').length,
+        disputes,
+      };
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/** What became of a posted finding by the time its pull request closed. */
+export type FindingFate = 'fixed' | 'dismissed' | 'open';
+
+export interface FindingOutcome {
+  readonly fingerprint: string;
+  readonly path: string;
+  readonly category: string;
+  readonly fate: FindingFate;
+}
+
+export interface Feedback {
+  readonly fingerprint: string;
+  readonly kind: 'disputed' | 'thumbs-down';
+  readonly user: string;
+  readonly text: string;
+}
+
+export interface RepositoryStats {
+  /** Pull requests whose outcomes were recorded. */
+  readonly pullRequests: number;
+  readonly posted: number;
+  readonly fixed: number;
+  readonly dismissed: number;
+  readonly open: number;
+  readonly disputes: number;
+}
+
+/**
+ * The state Sift keeps between webhooks: deliveries already handled, command rate limits,
+ * feedback on findings and the outcome of every posted finding. An in-memory store serves a
+ * single process; a durable one (Redis, a database) plugs in behind the same port.
+ */
+export interface SiftStore {
+  /** Records a webhook delivery; false when it was seen before (a redelivery). */
+  firstDelivery(deliveryId: string): Promise<boolean>;
+  /** Takes the pull request's command slot; false when the last one was taken under `cooldownMs` ago. */
+  takeCommandSlot(pullKey: string, cooldownMs: number, now: number): Promise<boolean>;
+  recordFeedback(repositoryKey: string, pullNumber: number, feedback: Feedback): Promise<void>;
+  /** Fingerprints people disputed on this pull request: never raised on it again. */
+  disputedFingerprints(repositoryKey: string, pullNumber: number): Promise<ReadonlySet<string>>;
+  /** Records the outcomes of a closed pull request, replacing an earlier record of it. */
+  recordOutcomes(
+    repositoryKey: string,
+    pullNumber: number,
+    outcomes: readonly FindingOutcome[],
+  ): Promise<void>;
+  repositoryStats(repositoryKey: string): Promise<RepositoryStats>;
+}

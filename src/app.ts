@@ -4,68 +4,85 @@ import { createSymbolCaches } from './context/symbol-index.js';
 import type { Octokit } from './github/octokit.js';
 import { handleCheckRunRerequested } from './handlers/handle-check-run-rerequested.js';
 import { handlePullRequest } from './handlers/handle-pull-request.js';
+import { handleReviewCommand } from './handlers/handle-review-command.js';
+import { handleReviewComment } from './handlers/handle-review-comment.js';
 import type { ModelClient } from './llm/model-client.js';
 import type { Logger } from './logger.js';
-import { createReviewWorker, type ReviewWorkerDeps } from './queue/create-review-worker.js';
+import { createJobWorker, type JobWorkerDeps } from './queue/create-job-worker.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import type { JobQueue } from './queue/job-queue.js';
-import { reviewJobIdentity } from './queue/review-job-identity.js';
-import type { ReviewJob } from './review/run-review.js';
+import { type SiftJob, siftJobIdentity } from './queue/sift-job.js';
+import { createInMemoryStore } from './store/in-memory-store.js';
+import type { SiftStore } from './store/sift-store.js';
 
 export interface SiftDeps {
   readonly model: ModelClient;
-  readonly env: Pick<SiftEnv, 'workerConcurrency'>;
+  readonly env: Pick<SiftEnv, 'workerConcurrency'> & Partial<Pick<SiftEnv, 'maxPromptTokens'>>;
   /** Reads a repository for cross-file context; without it reviews see the diff only. */
-  readonly repositoryFor?: ReviewWorkerDeps['repositoryFor'];
+  readonly repositoryFor?: JobWorkerDeps['repositoryFor'];
+  /** Where Sift keeps state between webhooks; in memory unless a durable store is given. */
+  readonly store?: SiftStore;
+  readonly now?: () => number;
 }
 
 export interface Sift {
   /** The Probot application: maps webhook events to handlers. */
   readonly app: ApplicationFunction;
-  /** Resolves when no review is waiting or running (tests, graceful shutdown). */
+  readonly store: SiftStore;
+  /** Resolves when no job is waiting or running (tests, graceful shutdown). */
   onIdle(): Promise<void>;
-  /** Stops taking reviews, lets running ones finish, and logs any that never started. */
+  /** Stops taking jobs, lets running ones finish, and logs any that never started. */
   close(timeoutMs?: number): Promise<void>;
 }
 
 export function createSift(deps: SiftDeps): Sift {
-  let queue: JobQueue<ReviewJob> | undefined;
+  const store = deps.store ?? createInMemoryStore();
+  const now = deps.now ?? Date.now;
+  let queue: JobQueue<SiftJob> | undefined;
   let log: Logger | undefined;
   return {
+    store,
     app: (app) => {
       log = app.log;
-      queue = createInProcessQueue<ReviewJob>({
-        ...reviewJobIdentity,
+      queue = createInProcessQueue<SiftJob>({
+        ...siftJobIdentity,
         concurrency: deps.env.workerConcurrency,
-        worker: createReviewWorker({
+        worker: createJobWorker({
           octokitFor: async (installationId) => (await app.auth(installationId)) as Octokit,
           model: deps.model,
           repositoryFor: deps.repositoryFor,
           caches: createSymbolCaches(),
+          store,
+          maxPromptTokens: deps.env.maxPromptTokens,
           log: app.log,
         }),
         onError: (error, job) =>
-          app.log.error({ err: error, pull: reviewJobIdentity.keyOf(job) }, 'review job crashed'),
+          app.log.error({ err: error, job: siftJobIdentity.keyOf(job) }, 'job crashed'),
       });
-      const jobs = queue;
+      const jobs = { queue, store };
       app.on(
         [
           'pull_request.opened',
           'pull_request.reopened',
           'pull_request.synchronize',
           'pull_request.ready_for_review',
+          'pull_request.closed',
         ],
         (context) => handlePullRequest(context, jobs),
       );
-      app.on('check_run.rerequested', (context) => handleCheckRunRerequested(context, jobs));
+      app.on('issue_comment.created', (context) => handleReviewCommand(context, { ...jobs, now }));
+      app.on('pull_request_review_comment.created', (context) => handleReviewComment(context, jobs));
+      app.on('check_run.rerequested', (context) =>
+        handleCheckRunRerequested(context, queue as JobQueue<SiftJob>),
+      );
     },
     onIdle: () => queue?.onIdle() ?? Promise.resolve(),
     async close(timeoutMs) {
       const dropped = (await queue?.close(timeoutMs)) ?? [];
       for (const job of dropped) {
         log?.warn(
-          { pull: reviewJobIdentity.keyOf(job) },
-          'review never started before shutdown; a push or re-run starts it again',
+          { job: siftJobIdentity.keyOf(job) },
+          'job never started before shutdown; a push or a /review starts it again',
         );
       }
     },

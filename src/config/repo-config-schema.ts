@@ -90,6 +90,17 @@ const budgetSchema = z
   })
   .describe('Limits on what one review may cost.');
 
+const commandsSchema = z
+  .strictObject({
+    allowAuthor: z
+      .boolean()
+      .default(false)
+      .describe(
+        'On private repositories, also take /review commands from the pull request author without write access.',
+      ),
+  })
+  .describe('Who may ask Sift for work with /review comments; people with write access always may.');
+
 const pathsSchema = z
   .strictObject({
     ignore: z
@@ -134,6 +145,7 @@ export const repoConfigSchema = z
     ensemble: ensembleSchema.prefault({}),
     budget: budgetSchema.prefault({}),
     autoReview: autoReviewSchema.prefault({}),
+    commands: commandsSchema.prefault({}),
   })
   .describe('Sift configuration (.github/sift.yml). Inherits from the organisation .github repository.');
 

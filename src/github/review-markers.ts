@@ -19,6 +19,7 @@ const findingMarkerSchema = z.object({
     .optional(),
   lines: z.number().int().positive().max(10_000).optional(),
   category: z.string().max(40).optional(),
+  side: z.enum(['RIGHT', 'LEFT']).optional(),
   head: z
     .string()
     .regex(/^[0-9a-f]{7,40}$/)

@@ -2,7 +2,7 @@ import type { Context } from 'probot';
 import { z } from 'zod';
 import { CHECK_RUN_NAME } from '../github/check-run.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import type { ReviewJob } from '../review/run-review.js';
+import type { SiftJob } from '../queue/sift-job.js';
 
 const checkRunEventSchema = z.object({
   installation: z.object({ id: z.number().int().positive() }),
@@ -23,13 +23,14 @@ const checkRunEventSchema = z.object({
  */
 export async function handleCheckRunRerequested(
   context: Context<'check_run.rerequested'>,
-  queue: JobQueue<ReviewJob>,
+  queue: JobQueue<SiftJob>,
 ): Promise<void> {
   const parsed = checkRunEventSchema.safeParse(context.payload);
   if (!parsed.success || parsed.data.check_run.name !== CHECK_RUN_NAME) return;
   const { installation, repository, check_run: checkRun } = parsed.data;
   for (const pull of checkRun.pull_requests) {
     const result = await queue.enqueue({
+      kind: 'review',
       installationId: installation.id,
       owner: repository.owner.login,
       repo: repository.name,
@@ -37,6 +38,7 @@ export async function handleCheckRunRerequested(
       headSha: checkRun.head_sha,
       baseRef: pull.base.ref,
       trigger: 'rerequested',
+      scope: { kind: 'full' },
       deliveryId: context.id,
     });
     context.log.info({ delivery: context.id, pull: pull.number, result }, 're-review enqueued');

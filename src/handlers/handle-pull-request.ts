@@ -1,8 +1,9 @@
 import type { Context } from 'probot';
 import { z } from 'zod';
 import type { JobQueue } from '../queue/job-queue.js';
-import type { ReviewJob } from '../review/run-review.js';
+import type { SiftJob } from '../queue/sift-job.js';
 import type { ReviewTrigger } from '../review/skip-reason.js';
+import type { SiftStore } from '../store/sift-store.js';
 
 const TRIGGERS: ReadonlySet<string> = new Set<ReviewTrigger>([
   'opened',
@@ -19,18 +20,20 @@ const pullRequestEventSchema = z.object({
   pull_request: z.object({
     number: z.number().int().positive(),
     state: z.enum(['open', 'closed']),
+    merged: z.boolean().nullable().optional(),
     head: z.object({ sha: z.string().regex(/^[0-9a-f]{40}$/) }),
     base: z.object({ ref: z.string().min(1) }),
   }),
 });
 
 /**
- * Decides whether a pull request event asks for a review and, if so, enqueues it. It makes no
- * GitHub or model calls: GitHub abandons a delivery after 10 s, and all the work is the worker's.
+ * Decides whether a pull request event asks for work and, if so, enqueues it: a review for the
+ * opening and update actions, an outcome record when it closes. It makes no GitHub or model calls
+ * — GitHub abandons a delivery after 10 s — and a delivery GitHub sends again is dropped here.
  */
 export async function handlePullRequest(
   context: Context<'pull_request'>,
-  queue: JobQueue<ReviewJob>,
+  deps: { queue: JobQueue<SiftJob>; store: SiftStore },
 ): Promise<void> {
   const parsed = pullRequestEventSchema.safeParse(context.payload);
   if (!parsed.success) {
@@ -41,20 +44,32 @@ export async function handlePullRequest(
     return;
   }
   const { action, installation, repository, pull_request: pull } = parsed.data;
-  if (!TRIGGERS.has(action) || pull.state !== 'open') return;
-  const job: ReviewJob = {
+  const closing = action === 'closed';
+  if (!closing && (!TRIGGERS.has(action) || pull.state !== 'open')) return;
+  if (!(await deps.store.firstDelivery(context.id))) {
+    context.log.info({ delivery: context.id }, 'redelivered webhook ignored');
+    return;
+  }
+  const base = {
     installationId: installation.id,
     owner: repository.owner.login,
     repo: repository.name,
     pullNumber: pull.number,
-    headSha: pull.head.sha,
-    baseRef: pull.base.ref,
-    trigger: action as ReviewTrigger,
     deliveryId: context.id,
   };
-  const result = await queue.enqueue(job);
+  const job: SiftJob = closing
+    ? { ...base, kind: 'outcome', headSha: pull.head.sha, merged: pull.merged ?? false }
+    : {
+        ...base,
+        kind: 'review',
+        headSha: pull.head.sha,
+        baseRef: pull.base.ref,
+        trigger: action as ReviewTrigger,
+        scope: { kind: 'auto' },
+      };
+  const result = await deps.queue.enqueue(job);
   context.log.info(
-    { delivery: context.id, pull: `${job.owner}/${job.repo}#${job.pullNumber}`, result },
-    'review enqueued',
+    { delivery: context.id, pull: `${base.owner}/${base.repo}#${base.pullNumber}`, kind: job.kind, result },
+    'job enqueued',
   );
 }

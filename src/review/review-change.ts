@@ -20,7 +20,7 @@ import { computeConfidence } from './score-findings/compute-confidence.js';
 import { scoreFindings } from './score-findings/score-findings.js';
 import { planBudget } from './select-files/plan-budget.js';
 import { selectFiles } from './select-files/select-files.js';
-import type { Change, ContextReport, ReviewFile, ReviewOutcome } from './types.js';
+import type { Change, ContextReport, Finding, ReviewFile, ReviewOutcome } from './types.js';
 import { clusterFindings } from './verify-findings/cluster-findings.js';
 import { verifyClusters } from './verify-findings/verify-clusters.js';
 
@@ -36,8 +36,8 @@ export interface ReviewChangeDeps {
   readonly caches: SymbolCaches;
   /** The model's context window less its answer; prompts are kept under it. */
   readonly maxPromptTokens?: number | undefined;
-  /** Fingerprints of findings already open on the pull request: never posted again. */
-  readonly alreadyPosted?: ReadonlySet<string> | undefined;
+  /** Whether a finding was already raised on the pull request (open, or dismissed): never posted again. */
+  readonly alreadySaid?: ((finding: Finding) => boolean) | undefined;
   /**
    * Verify every cluster, even those that could not be posted whatever the verifier said (the
    * eval harness does, to score every threshold); reviews skip those to save the calls.
@@ -124,7 +124,7 @@ export async function reviewChange(
   );
   const scored = scoreFindings(clusters, verifications, config, {
     passes: passes.length,
-    alreadyPosted: deps.alreadyPosted,
+    alreadySaid: deps.alreadySaid,
   });
 
   // 7 anchor: inline on a diff line, or in the summary; suggestions that do not parse are dropped

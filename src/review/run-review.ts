@@ -2,16 +2,25 @@ import { loadRepoConfig } from '../config/load-repo-config.js';
 import type { SymbolCaches } from '../context/symbol-index.js';
 import { ReviewSupersededError } from '../errors.js';
 import { completeCheckRun, startCheckRun } from '../github/check-run.js';
+import { commentOnPullRequest } from '../github/comment-on-pull-request.js';
+import { compareCommits } from '../github/compare-commits.js';
+import { loadSiftHistory } from '../github/load-sift-history.js';
 import type { Octokit } from '../github/octokit.js';
+import { readFileAtRef } from '../github/read-file-at-ref.js';
 import type { ModelClient } from '../llm/model-client.js';
 import type { Logger } from '../logger.js';
-import type { RepositoryReader } from '../repository/repository-reader.js';
+import type { RepositoryReader, RepositorySnapshot } from '../repository/repository-reader.js';
+import type { SiftStore } from '../store/sift-store.js';
 import { loadPullRequest } from './load-pull-request/load-pull-request.js';
 import { postReview } from './post-review/post-review.js';
 import { renderCheckRun } from './post-review/render-check-run.js';
 import { renderFailure } from './post-review/render-failure.js';
+import { resolveFixedThreads } from './post-review/resolve-fixed-threads.js';
 import { reviewChange } from './review-change.js';
+import { alreadySaid } from './score-findings/already-said.js';
+import { decideScope } from './select-files/decide-scope.js';
 import { type ReviewTrigger, skipReason } from './skip-reason.js';
+import type { ReviewScope } from './types.js';
 
 /** One unit of work: review one pull request at one head commit. */
 export interface ReviewJob {
@@ -22,6 +31,7 @@ export interface ReviewJob {
   readonly headSha: string;
   readonly baseRef: string;
   readonly trigger: ReviewTrigger;
+  readonly scope: ReviewScope;
   readonly deliveryId: string;
 }
 
@@ -31,33 +41,62 @@ export interface RunReviewDeps {
   /** The repository behind the pull request, read for cross-file context. */
   readonly repository?: RepositoryReader | undefined;
   readonly caches: SymbolCaches;
+  readonly store: SiftStore;
+  readonly maxPromptTokens?: number | undefined;
   readonly log: Logger;
   readonly signal: AbortSignal;
 }
 
-export type RunReviewResult = 'posted' | 'skipped' | 'superseded' | 'failed';
+export type RunReviewResult =
+  | 'posted'
+  | 'quiet'
+  | 'already-reviewed'
+  | 'nothing-new'
+  | 'skipped'
+  | 'superseded'
+  | 'failed';
 
 /**
  * Reviews a pull request at one head commit, start to finish:
+ *   0 history   what Sift already said here (hidden markers, thread states); a head already
+ *               reviewed is not reviewed again by a redelivered webhook or a retried job
  *   1 load      configuration from the base branch, the pull request and its parsed diff
- *   2–7         select files, build cross-file context, ask the model, locate, score and anchor
- *               findings (reviewChange)
- *   8 post      one review, then the check run's summary
- * The check run is started first, so from the first second to the last the pull request shows
- * what Sift is doing, and every way this can end — posted, skipped, superseded, failed — is said
- * on it.
+ *   2 scope     the whole pull request, or what changed since the last reviewed commit
+ *   2–7         select, context, ask, verify, score, anchor (reviewChange)
+ *   8 post      one review (when there is something to say), resolve threads the push fixed,
+ *               then the check run's summary
+ * Every way this can end — posted, skipped, superseded, failed — is said on the check run.
  */
 export async function runReview(job: ReviewJob, deps: RunReviewDeps): Promise<RunReviewResult> {
   const { octokit, signal } = deps;
+  const pullKey = `${job.owner}/${job.repo}#${job.pullNumber}`;
+  const where = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
+
+  // 0 history
+  const history = await loadSiftHistory(octokit, where);
+  const lastReviewed = (await deps.store.lastReviewedHead(pullKey)) ?? history.lastReviewedHead;
+  const automatic = job.trigger !== 'command' && job.trigger !== 'rerequested';
+  if (automatic && (lastReviewed === job.headSha || history.reviewedHeads.has(job.headSha)))
+    return 'already-reviewed';
+  if (job.scope.kind === 'new' && lastReviewed === job.headSha) {
+    await commentOnPullRequest(
+      octokit,
+      where,
+      `Nothing new since Sift's review of ${job.headSha.slice(0, 7)}. Comment \`/review full\` to review the whole pull request again.`,
+    );
+    return 'nothing-new';
+  }
+
   const target = { owner: job.owner, repo: job.repo, headSha: job.headSha };
   const checkRunId = await startCheckRun(octokit, target);
   const finish = (report: Parameters<typeof completeCheckRun>[2]) =>
     completeCheckRun(octokit, { ...target, checkRunId }, report);
   try {
     // 1 load
-    const [{ config, problems }, pull] = await Promise.all([
+    const [{ config, problems }, pull, disputed] = await Promise.all([
       loadRepoConfig(octokit, { owner: job.owner, repo: job.repo, ref: job.baseRef }),
-      loadPullRequest(octokit, { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber }),
+      loadPullRequest(octokit, where),
+      deps.store.disputedFingerprints(`${job.owner}/${job.repo}`, job.pullNumber),
     ]);
     if (pull.head.sha !== job.headSha) throw new ReviewSupersededError(`head moved to ${pull.head.sha}`);
     const skip = skipReason(pull, config.autoReview, job.trigger);
@@ -65,26 +104,77 @@ export async function runReview(job: ReviewJob, deps: RunReviewDeps): Promise<Ru
       await finish({ conclusion: 'skipped', title: 'Not reviewed', summary: skip });
       return 'skipped';
     }
+
+    // 2 scope
+    const incremental = job.scope.kind === 'auto' || job.scope.kind === 'new';
+    const comparison =
+      incremental && lastReviewed && lastReviewed !== job.headSha
+        ? await compareCommits(octokit, {
+            owner: job.owner,
+            repo: job.repo,
+            base: lastReviewed,
+            head: job.headSha,
+          })
+        : null;
+    const scope = decideScope(job.scope, pull.files, {
+      lastReviewedHead: incremental ? lastReviewed : null,
+      comparison,
+    });
+    const snapshot = await loadSnapshot(deps.repository, job.headSha, signal, deps.log);
+
     // 2–7
-    const outcome = await reviewChange(pull, config, {
+    const dismissed = new Set([
+      ...disputed,
+      ...history.findings
+        .filter(
+          (item) =>
+            item.thumbsDown ||
+            (item.isResolved && item.resolvedBy !== null && !item.resolvedBy.endsWith('[bot]')),
+        )
+        .map((item) => item.marker.fingerprint),
+    ]);
+    const outcome = await reviewChange({ ...pull, files: scope.files }, config, {
       model: deps.model,
-      repository: deps.repository,
+      repository: snapshot ? { snapshot: async () => snapshot } : deps.repository,
       caches: deps.caches,
+      maxPromptTokens: deps.maxPromptTokens,
+      alreadySaid: alreadySaid(history.findings, dismissed),
       log: deps.log,
       signal,
     });
     signal.throwIfAborted();
-    // 8 post
-    await postReview(octokit, pull, outcome);
-    await finish(
-      renderCheckRun(outcome, {
-        headSha: pull.head.sha,
-        changedFileCount: pull.changedFileCount,
-        listedFileCount: pull.files.length,
-        configProblems: problems,
-      }),
+
+    // 8 post: a first review always says what it found, even nothing; later ones only when they have something to say
+    const findings = outcome.inline.length + outcome.summaryOnly.length;
+    const post = findings > 0 || lastReviewed === null || job.trigger === 'command';
+    if (post)
+      await postReview(octokit, pull, {
+        ...outcome,
+        skippedFiles: [...scope.skipped, ...outcome.skippedFiles],
+      });
+    const resolved = await resolveFixedThreads(
+      octokit,
+      { ...where, headSha: job.headSha },
+      history.findings,
+      outcome.candidates,
+      (path) => readHeadFile(octokit, snapshot, { owner: job.owner, repo: job.repo, path, ref: job.headSha }),
+      deps.log,
     );
-    return 'posted';
+    await deps.store.setLastReviewedHead(pullKey, job.headSha);
+    await finish(
+      renderCheckRun(
+        { ...outcome, skippedFiles: [...scope.skipped, ...outcome.skippedFiles] },
+        {
+          headSha: pull.head.sha,
+          changedFileCount: pull.changedFileCount,
+          listedFileCount: pull.files.length,
+          configProblems: problems,
+          scope: scope.description,
+          resolvedThreads: resolved,
+        },
+      ),
+    );
+    return post ? 'posted' : 'quiet';
   } catch (error) {
     if (signal.aborted || error instanceof ReviewSupersededError) {
       await finish({
@@ -103,4 +193,32 @@ export async function runReview(job: ReviewJob, deps: RunReviewDeps): Promise<Ru
 
 export function jobKey(job: Pick<ReviewJob, 'owner' | 'repo' | 'pullNumber' | 'headSha'>): string {
   return `${job.owner}/${job.repo}#${job.pullNumber}@${job.headSha.slice(0, 7)}`;
+}
+
+/** The repository at the head, once per review; a failure leaves the review without context (and says so there). */
+async function loadSnapshot(
+  repository: RepositoryReader | undefined,
+  head: string,
+  signal: AbortSignal,
+  log: Logger,
+): Promise<RepositorySnapshot | null> {
+  if (!repository) return null;
+  try {
+    return await repository.snapshot(head, signal);
+  } catch (error) {
+    signal.throwIfAborted();
+    log.warn({ err: error }, 'repository snapshot failed');
+    return null;
+  }
+}
+
+/** A file at the head: from the snapshot when it holds it, else through the contents API. */
+async function readHeadFile(
+  octokit: Octokit,
+  snapshot: RepositorySnapshot | null,
+  target: { owner: string; repo: string; path: string; ref: string },
+) {
+  const text = snapshot?.files.has(target.path) ? await snapshot.read(target.path) : null;
+  if (text !== null) return { exists: true, text };
+  return readFileAtRef(octokit, target);
 }

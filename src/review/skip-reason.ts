@@ -2,9 +2,15 @@ import type { RepoConfig } from '../config/repo-config-schema.js';
 import type { PullRequestChange } from './types.js';
 
 /** What started a review. Automatic triggers obey `autoReview`; a person asking does not. */
-export type ReviewTrigger = 'opened' | 'reopened' | 'synchronize' | 'ready_for_review' | 'rerequested';
+export type ReviewTrigger =
+  | 'opened'
+  | 'reopened'
+  | 'synchronize'
+  | 'ready_for_review'
+  | 'rerequested'
+  | 'command';
 
-const ASKED_BY_A_PERSON: ReadonlySet<ReviewTrigger> = new Set(['rerequested']);
+const ASKED_BY_A_PERSON: ReadonlySet<ReviewTrigger> = new Set(['rerequested', 'command']);
 
 /** Why this pull request is not reviewed automatically, or null when it is. */
 export function skipReason(

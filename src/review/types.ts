@@ -35,6 +35,17 @@ export interface PullRequestChange extends Change {
   readonly changedFileCount: number;
 }
 
+/** What part of a pull request a review covers. */
+export type ReviewScope =
+  /** Automatic: new commits since the last review when there was one, else everything. */
+  | { readonly kind: 'auto' }
+  /** `/review`: what changed since the last review. */
+  | { readonly kind: 'new' }
+  /** `/review full`: the whole pull request. */
+  | { readonly kind: 'full' }
+  /** `/review <glob>`: the files matching it. */
+  | { readonly kind: 'paths'; readonly glob: string };
+
 /** A file that goes to the model, with the short id its lines are labelled with. */
 export interface ReviewFile {
   readonly id: string;

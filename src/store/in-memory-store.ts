@@ -10,6 +10,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
   const maxDeliveries = options.maxDeliveries ?? 50_000;
   const deliveries = new Set<string>();
   const commandSlots = new Map<string, number>();
+  const reviewedHeads = new Map<string, string>();
   const feedback = new Map<string, Feedback[]>();
   const outcomes = new Map<string, Map<number, readonly FindingOutcome[]>>();
 
@@ -22,6 +23,12 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
         if (!oldest.done) deliveries.delete(oldest.value);
       }
       return true;
+    },
+    async lastReviewedHead(pullKey) {
+      return reviewedHeads.get(pullKey) ?? null;
+    },
+    async setLastReviewedHead(pullKey, head) {
+      reviewedHeads.set(pullKey, head);
     },
     async takeCommandSlot(pullKey, cooldownMs, now) {
       const last = commandSlots.get(pullKey);

@@ -33,6 +33,9 @@ export interface RepositoryStats {
 export interface SiftStore {
   /** Records a webhook delivery; false when it was seen before (a redelivery). */
   firstDelivery(deliveryId: string): Promise<boolean>;
+  /** The head commit Sift last reviewed on a pull request, whether or not it posted a review for it. */
+  lastReviewedHead(pullKey: string): Promise<string | null>;
+  setLastReviewedHead(pullKey: string, head: string): Promise<void>;
   /** Takes the pull request's command slot; false when the last one was taken under `cooldownMs` ago. */
   takeCommandSlot(pullKey: string, cooldownMs: number, now: number): Promise<boolean>;
   recordFeedback(repositoryKey: string, pullNumber: number, feedback: Feedback): Promise<void>;

@@ -7,7 +7,7 @@ import { createSift } from '../../src/app.js';
 import { createGitHubRepository } from '../../src/github/github-repository.js';
 import { createBlobCache } from '../../src/repository/blob-cache.js';
 import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
-import { GITHUB_API, nockInstallationToken } from '../support/github-nock.js';
+import { GITHUB_API, nockInstallationToken, nockSiftHistory } from '../support/github-nock.js';
 import { createTestModelClient, type ModelRequests } from '../support/model-nock.js';
 import { nockRepositoryAtCommit } from '../support/nock-repository.js';
 import { pullRequestFromGit } from '../support/pull-request-from-git.js';
@@ -25,6 +25,7 @@ function nockCheckoutPullRequest(dir: string, requests: { reviews: unknown[]; ch
     number: 3,
   });
   const api = nock(GITHUB_API);
+  nockSiftHistory();
   api.post('/repos/acme/checkout/check-runs').reply(201, { id: 1 });
   api.get('/repos/acme/checkout/contents/.github%2Fsift.yml').query(true).reply(404, {});
   api.get('/repos/acme/.github/contents/.github%2Fsift.yml').reply(404, {});

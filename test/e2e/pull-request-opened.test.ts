@@ -12,6 +12,7 @@ import {
   nockListFiles,
   nockPullRequest,
   nockRepoConfig,
+  nockSiftHistory,
   nockUpdateCheckRun,
   recordGitHubRequests,
 } from '../support/github-nock.js';
@@ -29,6 +30,7 @@ function normalise(value: unknown): unknown {
 /** The GitHub calls every review of the inventory fixture makes up to the model call. */
 function nockReviewStart(requests: GitHubRequests, config: string | null = null) {
   nockInstallationToken();
+  nockSiftHistory();
   nockCreateCheckRun(requests);
   nockRepoConfig(config);
   nockPullRequest({ fixture: 'inventory' });
@@ -149,7 +151,7 @@ describe('pull_request.opened', () => {
           if (available < count) return false;
         \`\`\`
 
-        <!-- sift:finding {"fingerprint":"e422eda7cc9dcc4b","span":"746149a8696bae2e","lines":1,"category":"bug"} -->",
+        <!-- sift:finding {"fingerprint":"e422eda7cc9dcc4b","span":"746149a8696bae2e","lines":1,"category":"bug","side":"RIGHT"} -->",
               "line": 6,
               "path": "src/stock.ts",
               "side": "RIGHT",
@@ -161,7 +163,7 @@ describe('pull_request.opened', () => {
 
         Evidence: \`src/format/price.ts:1\`
 
-        <!-- sift:finding {"fingerprint":"e7627ed8780839e2","span":"bba4ebd492516943","lines":4,"category":"api-contract"} -->",
+        <!-- sift:finding {"fingerprint":"e7627ed8780839e2","span":"bba4ebd492516943","lines":4,"category":"api-contract","side":"LEFT"} -->",
               "line": 15,
               "path": "src/stock.ts",
               "side": "LEFT",
@@ -175,7 +177,7 @@ describe('pull_request.opened', () => {
 
         Evidence: \`src/format/price.ts:1\`
 
-        <!-- sift:finding {"fingerprint":"b96e440da368f383","span":"29c4df4297576b18","lines":1,"category":"bug"} -->",
+        <!-- sift:finding {"fingerprint":"b96e440da368f383","span":"29c4df4297576b18","lines":1,"category":"bug","side":"RIGHT"} -->",
               "line": 10,
               "path": "src/format/price.ts",
               "side": "RIGHT",
@@ -191,7 +193,7 @@ describe('pull_request.opened', () => {
             "completed_at": "<time>",
             "conclusion": "neutral",
             "output": {
-              "summary": "Reviewed commit \`60c8b97\`.
+              "summary": "Reviewed commit \`60c8b97\`: the whole pull request.
 
         | | |
         |---|---|
@@ -331,6 +333,7 @@ describe('pull_request.opened', () => {
       const payload = opened();
       (payload.pull_request as Record<string, unknown>).draft = true;
       nockInstallationToken();
+      nockSiftHistory();
       nockCreateCheckRun(github);
       nockRepoConfig(null);
       nockPullRequest({ fixture: 'inventory', patch: (pull) => Object.assign(pull, { draft: true }) });

@@ -10,32 +10,71 @@ export interface RecordedRequest {
   readonly body: unknown;
 }
 
+/** A review comment as the fake GitHub keeps it (a thread is its first comment and the replies to it). */
+export interface FakeReviewComment {
+  id: number;
+  path: string;
+  line: number | null;
+  side: 'LEFT' | 'RIGHT';
+  body: string;
+  in_reply_to_id: number | null;
+  user: { login: string; type: 'Bot' | 'User' };
+  commit_id: string;
+  diff_hunk: string;
+  created_at: string;
+  /** Thread state, on the first comment of a thread. */
+  resolved: boolean;
+  resolvedBy: string | null;
+  thumbsDown: number;
+}
+
 export interface FakeGitHub {
   /** `host:port`, for GHE_HOST. */
   readonly host: string;
+  /** `http://host:port/api/v3`, for Probot's baseUrl. */
+  readonly apiUrl: string;
   readonly requests: RecordedRequest[];
   readonly reviews: Array<Record<string, unknown>>;
+  readonly reviewComments: FakeReviewComment[];
+  readonly issueComments: Array<{ id: number; body: string; user: { login: string; type: string } }>;
+  readonly reactions: Array<{ commentId: number; content: string }>;
   readonly checkRuns: Array<{ method: string; body: Record<string, unknown> }>;
   /** Requests no route answered; a correct Sift leaves this empty. */
   readonly unexpected: RecordedRequest[];
+  /** Moves the pull request to a new head (a push): its files, commits and head commit. */
+  updatePullRequest(pr: FakePullRequest): void;
+  /** A person's reply in a thread, as GitHub would store it (then deliver the webhook yourself). */
+  addReply(rootId: number, body: string, user: string): FakeReviewComment;
+  /** Permission levels by user login; anyone else is a plain reader. */
+  readonly permissions: Map<string, 'admin' | 'maintain' | 'write' | 'read'>;
   close(): Promise<void>;
 }
 
+const BOT = { login: 'sift-review[bot]', type: 'Bot' as const };
+
 /**
- * A GitHub Enterprise Server stand-in on 127.0.0.1 (REST under /api/v3) serving one pull request.
- * Like GitHub, it rejects a whole review with 422 when any inline comment is not on a line of the
- * diff, using its own reading of the patches — independent of Sift's diff parser.
+ * A stateful GitHub Enterprise Server stand-in on 127.0.0.1 (REST under /api/v3, GraphQL at
+ * /api/graphql) serving one pull request: reviews, review comments and their threads, replies,
+ * issue comments, reactions, check runs, commit comparison and the repository's trees, blobs and
+ * tarballs from a local git clone. Like GitHub, it rejects a whole review with 422 when an inline
+ * comment is not on a line of the diff — checked with its own reading of the patches.
  */
 export async function startFakeGitHub(
-  pr: FakePullRequest,
+  initial: FakePullRequest,
   options: { config?: string } = {},
 ): Promise<FakeGitHub> {
+  let pr = initial;
   const requests: RecordedRequest[] = [];
   const unexpected: RecordedRequest[] = [];
   const reviews: Array<Record<string, unknown>> = [];
+  const reviewComments: FakeReviewComment[] = [];
+  const issueComments: FakeGitHub['issueComments'] = [];
+  const reactions: FakeGitHub['reactions'] = [];
   const checkRuns: Array<{ method: string; body: Record<string, unknown> }> = [];
-  const repoPath = `/api/v3/repos/${pr.owner}/${pr.repo}`;
-  let nextCheckRunId = 1;
+  const permissions = new Map<string, 'admin' | 'maintain' | 'write' | 'read'>();
+  let nextId = 1000;
+  const repoPath = `/api/v3/repos/${initial.owner}/${initial.repo}`;
+  const git = (...args: string[]) => execFileSync('git', ['-C', pr.dir, ...args], { maxBuffer: 256 << 20 });
 
   const server: Server = createServer(async (request, response) => {
     const body = await readJson(request);
@@ -45,76 +84,233 @@ export async function startFakeGitHub(
     requests.push(recorded);
     const send = (status: number, payload: unknown, type = 'application/json; charset=utf-8') => {
       response.writeHead(status, { 'content-type': type });
-      response.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
+      response.end(
+        typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : JSON.stringify(payload),
+      );
     };
     const path = url.pathname;
-    if (method === 'POST' && /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/.test(path)) {
+    const route = (verb: string, pattern: RegExp) => (method === verb ? pattern.exec(path) : null);
+    const pulls = `${repoPath}/pulls/${pr.number}`;
+    let match: RegExpExecArray | null;
+
+    if (route('POST', /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/)) {
       return send(201, { token: 'ghs_fake', expires_at: '2099-01-01T00:00:00Z' });
     }
-    if (
-      method === 'GET' &&
-      (path.endsWith('/contents/.github%2Fsift.yml') || path.endsWith('/contents/.github/sift.yml'))
-    ) {
+    if (method === 'POST' && (path === '/api/graphql' || path === '/api/v3/graphql'))
+      return send(200, graphql(body as GraphQLBody));
+    if (method === 'GET' && /\/contents\/\.github(%2F|\/)sift\.yml$/.test(path)) {
       if (options.config !== undefined && path.startsWith(repoPath))
         return send(200, options.config, 'text/plain; charset=utf-8');
       return send(404, { message: 'Not Found' });
     }
-    const tree = /^\/api\/v3\/repos\/[^/]+\/[^/]+\/git\/trees\/([0-9a-f]{40})$/.exec(path);
-    if (method === 'GET' && path.startsWith(repoPath) && tree?.[1])
-      return send(200, gitTree(pr.dir, tree[1]));
-    const blob = /\/git\/blobs\/([0-9a-f]{40})$/.exec(path);
-    if (method === 'GET' && path.startsWith(repoPath) && blob?.[1]) {
-      const content = execFileSync('git', ['-C', pr.dir, 'cat-file', 'blob', blob[1]]).toString('base64');
-      return send(200, { sha: blob[1], encoding: 'base64', content });
+    if ((match = route('GET', new RegExp(`^${repoPath}/contents/(.+)$`)))) {
+      const file = decodeURIComponent(match[1] ?? '');
+      const ref = url.searchParams.get('ref') ?? 'HEAD';
+      try {
+        return send(200, git('show', `${ref}:${file}`), 'text/plain; charset=utf-8');
+      } catch {
+        return send(404, { message: 'Not Found' });
+      }
     }
-    const tarball = /\/tarball\/([0-9a-f]{40})$/.exec(path);
-    if (method === 'GET' && path.startsWith(repoPath) && tarball?.[1]) {
-      const prefix = `${pr.owner}-${pr.repo}-${tarball[1].slice(0, 7)}/`;
-      response.writeHead(200, { 'content-type': 'application/x-gzip' });
-      response.end(
-        execFileSync('git', ['-C', pr.dir, 'archive', '--format=tar.gz', `--prefix=${prefix}`, tarball[1]], {
-          maxBuffer: 256 << 20,
-        }),
+    if ((match = route('GET', new RegExp(`^${repoPath}/git/trees/([0-9a-f]{40})$`))))
+      return send(200, gitTree(pr.dir, match[1] ?? ''));
+    if ((match = route('GET', new RegExp(`^${repoPath}/git/blobs/([0-9a-f]{40})$`)))) {
+      return send(200, {
+        sha: match[1],
+        encoding: 'base64',
+        content: git('cat-file', 'blob', match[1] ?? '').toString('base64'),
+      });
+    }
+    if ((match = route('GET', new RegExp(`^${repoPath}/tarball/([0-9a-f]{40})$`)))) {
+      const sha = match[1] ?? '';
+      return send(
+        200,
+        git('archive', '--format=tar.gz', `--prefix=${pr.owner}-${pr.repo}-${sha.slice(0, 7)}/`, sha),
+        'application/x-gzip',
       );
-      return;
     }
-    if (method === 'GET' && path === `${repoPath}/pulls/${pr.number}`) return send(200, pr.pull);
-    if (method === 'GET' && path === `${repoPath}/pulls/${pr.number}/files`) return send(200, pr.files);
-    if (method === 'GET' && path === `${repoPath}/pulls/${pr.number}/commits`) return send(200, pr.commits);
+    if ((match = route('GET', new RegExp(`^${repoPath}/compare/([0-9a-f]{40})\\.\\.\\.([0-9a-f]{40})$`)))) {
+      return send(...compare(match[1] ?? '', match[2] ?? ''));
+    }
+    if ((match = route('GET', new RegExp(`^${repoPath}/collaborators/([^/]+)/permission$`)))) {
+      const level = permissions.get(decodeURIComponent(match[1] ?? '')) ?? 'read';
+      const permission = level === 'maintain' ? 'write' : level;
+      return send(200, { permission, role_name: level, user: { login: match[1] } });
+    }
+    if (method === 'GET' && path === pulls) return send(200, pr.pull);
+    if (method === 'GET' && path === `${pulls}/files`) return send(200, pr.files);
+    if (method === 'GET' && path === `${pulls}/commits`) return send(200, pr.commits);
+    if (method === 'GET' && path === `${pulls}/comments`) return send(200, reviewComments.map(restComment));
+    if ((match = route('GET', new RegExp(`^${repoPath}/pulls/comments/(\\d+)$`)))) {
+      const comment = reviewComments.find((item) => item.id === Number(match?.[1]));
+      return comment ? send(200, restComment(comment)) : send(404, { message: 'Not Found' });
+    }
+    if ((match = route('POST', new RegExp(`^${pulls}/comments/(\\d+)/replies$`)))) {
+      const root = reviewComments.find((item) => item.id === Number(match?.[1]));
+      if (!root) return send(404, { message: 'Not Found' });
+      const reply = addComment({
+        ...root,
+        body: (body as { body: string }).body,
+        in_reply_to_id: root.id,
+        user: BOT,
+      });
+      return send(201, restComment(reply));
+    }
+    if (method === 'POST' && path === `${pulls}/reviews`) {
+      const review = body as { comments?: Array<Record<string, unknown>>; commit_id: string; body: string };
+      const offDiff = (review.comments ?? []).filter((comment) => !commentFitsDiff(pr, comment));
+      if (offDiff.length > 0)
+        return send(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
+      reviews.push(review as Record<string, unknown>);
+      for (const comment of review.comments ?? []) {
+        addComment({
+          path: String(comment.path),
+          line: Number(comment.line),
+          side: comment.side === 'LEFT' ? 'LEFT' : 'RIGHT',
+          body: String(comment.body),
+          in_reply_to_id: null,
+          user: BOT,
+          commit_id: review.commit_id,
+          diff_hunk: hunkOf(pr, String(comment.path), Number(comment.line)),
+        });
+      }
+      return send(200, { id: reviews.length });
+    }
+    if (method === 'POST' && path === `${repoPath}/issues/${pr.number}/comments`) {
+      const comment = { id: nextId++, body: (body as { body: string }).body, user: BOT };
+      issueComments.push(comment);
+      return send(201, comment);
+    }
+    if ((match = route('POST', new RegExp(`^${repoPath}/issues/comments/(\\d+)/reactions$`)))) {
+      reactions.push({ commentId: Number(match[1]), content: (body as { content: string }).content });
+      return send(201, { id: nextId++ });
+    }
     if (method === 'POST' && path === `${repoPath}/check-runs`) {
       checkRuns.push({ method: 'create', body: body as Record<string, unknown> });
-      return send(201, { id: nextCheckRunId++ });
+      return send(201, { id: checkRuns.length });
     }
     if (method === 'PATCH' && path.startsWith(`${repoPath}/check-runs/`)) {
       checkRuns.push({ method: 'update', body: body as Record<string, unknown> });
       return send(200, { id: Number(path.split('/').pop()) });
     }
-    if (method === 'POST' && path === `${repoPath}/pulls/${pr.number}/reviews`) {
-      const review = body as { comments?: Array<Record<string, unknown>> };
-      const offDiff = (review.comments ?? []).filter((comment) => !commentFitsDiff(pr, comment));
-      if (offDiff.length > 0) {
-        return send(422, {
-          message: 'Unprocessable Entity',
-          errors: ['Line could not be resolved'],
-          off: offDiff,
-        });
-      }
-      reviews.push(body as Record<string, unknown>);
-      return send(200, { id: reviews.length });
-    }
     unexpected.push(recorded);
     return send(404, { message: 'Not Found' });
   });
+
+  function addComment(
+    fields: Omit<FakeReviewComment, 'id' | 'created_at' | 'resolved' | 'resolvedBy' | 'thumbsDown'>,
+  ): FakeReviewComment {
+    const comment: FakeReviewComment = {
+      ...fields,
+      id: nextId++,
+      created_at: new Date(Date.UTC(2026, 11, 1, 0, 0, nextId % 60, nextId)).toISOString(),
+      resolved: false,
+      resolvedBy: null,
+      thumbsDown: 0,
+    };
+    reviewComments.push(comment);
+    return comment;
+  }
+
+  function compare(base: string, head: string): [number, unknown] {
+    try {
+      git('cat-file', '-e', `${base}^{commit}`);
+    } catch {
+      return [404, { message: 'No common ancestor' }];
+    }
+    let ahead = true;
+    try {
+      git('merge-base', '--is-ancestor', base, head);
+    } catch {
+      ahead = false;
+    }
+    if (!ahead) return [200, { status: 'diverged', files: [] }];
+    return [200, { status: 'ahead', files: filesBetween(pr.dir, base, head) }];
+  }
+
+  function graphql(request: GraphQLBody): unknown {
+    if (request.query.includes('resolveReviewThread')) {
+      const comment = reviewComments.find((item) => `T_${item.id}` === request.variables.threadId);
+      if (comment) {
+        comment.resolved = true;
+        comment.resolvedBy = 'sift-review[bot]';
+      }
+      return {
+        data: { resolveReviewThread: { thread: { id: request.variables.threadId, isResolved: true } } },
+      };
+    }
+    const roots = reviewComments.filter((comment) => comment.in_reply_to_id === null);
+    const node = (comment: FakeReviewComment) => ({
+      databaseId: comment.id,
+      body: comment.body,
+      author: { __typename: comment.user.type, login: comment.user.login.replace(/\[bot\]$/, '') },
+      reactionGroups: [{ content: 'THUMBS_DOWN', reactors: { totalCount: comment.thumbsDown } }],
+    });
+    return {
+      data: {
+        repository: {
+          pullRequest: {
+            reviews: {
+              nodes: reviews.map((review) => ({
+                body: review.body,
+                submittedAt: null,
+                author: { __typename: 'Bot', login: 'sift-review' },
+              })),
+            },
+            reviewThreads: {
+              pageInfo: { hasNextPage: false, endCursor: null },
+              nodes: roots.map((root) => ({
+                id: `T_${root.id}`,
+                isResolved: root.resolved,
+                path: root.path,
+                resolvedBy: root.resolvedBy ? { login: root.resolvedBy } : null,
+                comments: {
+                  nodes: [
+                    root,
+                    ...reviewComments.filter((comment) => comment.in_reply_to_id === root.id),
+                  ].map(node),
+                },
+              })),
+            },
+          },
+        },
+      },
+    };
+  }
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     host: `127.0.0.1:${port}`,
+    apiUrl: `http://127.0.0.1:${port}/api/v3`,
     requests,
     reviews,
+    reviewComments,
+    issueComments,
+    reactions,
     checkRuns,
     unexpected,
+    permissions,
+    updatePullRequest(next) {
+      pr = next;
+    },
+    addReply(rootId, body, user) {
+      const root = reviewComments.find((comment) => comment.id === rootId);
+      if (!root) throw new Error(`no review comment ${rootId}`);
+      return addComment({ ...root, body, in_reply_to_id: rootId, user: { login: user, type: 'User' } });
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+interface GraphQLBody {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+function restComment(comment: FakeReviewComment) {
+  const { resolved: _resolved, resolvedBy: _by, thumbsDown: _down, ...rest } = comment;
+  return { ...rest, original_line: comment.line, pull_request_review_id: 1 };
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {
@@ -124,12 +320,49 @@ async function readJson(request: IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : null;
 }
 
+/** Files changed between two commits, as GitHub's compare endpoint lists them. */
+function filesBetween(dir: string, base: string, head: string) {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return git('diff', '--name-only', base, head)
+    .split('\n')
+    .filter(Boolean)
+    .map((filename) => {
+      const text = git('diff', base, head, '--', filename);
+      const start = text.search(/^@@ /m);
+      const patch = start < 0 ? undefined : text.slice(start).replace(/\n$/, '');
+      const additions = patch ? patch.split('\n').filter((line) => line.startsWith('+')).length : 0;
+      const deletions = patch ? patch.split('\n').filter((line) => line.startsWith('-')).length : 0;
+      return {
+        filename,
+        status: 'modified',
+        additions,
+        deletions,
+        changes: additions + deletions,
+        ...(patch ? { patch } : {}),
+      };
+    });
+}
+
+function hunkOf(pr: FakePullRequest, path: string, line: number): string {
+  const patch = pr.files.find((file) => file.filename === path)?.patch;
+  if (typeof patch !== 'string') return '';
+  const hunks = patch.split(/^(?=@@ )/m);
+  return (
+    hunks.find((hunk) => {
+      const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(hunk);
+      const start = Number(header?.[1]);
+      return line >= start && line < start + Number(header?.[2] ?? 1);
+    }) ?? ''
+  );
+}
+
 /** GitHub's rule: `line` (and `start_line`) on `side` must be lines of one hunk of that file's patch. */
 function commentFitsDiff(pr: FakePullRequest, comment: Record<string, unknown>): boolean {
   const file = pr.files.find((candidate) => candidate.filename === comment.path);
   const patch = typeof file?.patch === 'string' ? file.patch : '';
   const side = comment.side === 'LEFT' ? 'LEFT' : 'RIGHT';
-  const hunkOf = new Map<number, number>();
+  const hunkOfLine = new Map<number, number>();
   let hunk = -1;
   let oldLine = 0;
   let newLine = 0;
@@ -140,19 +373,21 @@ function commentFitsDiff(pr: FakePullRequest, comment: Record<string, unknown>):
       oldLine = Number(header[1]);
       newLine = Number(header[2]);
     } else if (row.startsWith('+')) {
-      if (side === 'RIGHT') hunkOf.set(newLine, hunk);
+      if (side === 'RIGHT') hunkOfLine.set(newLine, hunk);
       newLine += 1;
     } else if (row.startsWith('-')) {
-      if (side === 'LEFT') hunkOf.set(oldLine, hunk);
+      if (side === 'LEFT') hunkOfLine.set(oldLine, hunk);
       oldLine += 1;
     } else if (!row.startsWith('\\')) {
-      hunkOf.set(side === 'RIGHT' ? newLine : oldLine, hunk);
+      hunkOfLine.set(side === 'RIGHT' ? newLine : oldLine, hunk);
       oldLine += 1;
       newLine += 1;
     }
   }
-  const end = hunkOf.get(Number(comment.line));
+  const end = hunkOfLine.get(Number(comment.line));
   if (end === undefined) return false;
   if (comment.start_line === undefined) return true;
-  return hunkOf.get(Number(comment.start_line)) === end && Number(comment.start_line) < Number(comment.line);
+  return (
+    hunkOfLine.get(Number(comment.start_line)) === end && Number(comment.start_line) < Number(comment.line)
+  );
 }

@@ -95,3 +95,25 @@ export function nockCreateReview(requests: GitHubRequests): nock.Scope {
     })
     .reply(200, { id: 314 });
 }
+
+/** An empty GraphQL history answer: Sift has said nothing on the pull request yet. */
+export function emptyHistory() {
+  return {
+    data: {
+      repository: {
+        pullRequest: {
+          reviews: { nodes: [] },
+          reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
+        },
+      },
+    },
+  };
+}
+
+/** Answers the history query Sift makes before each review (GraphQL), by default with nothing said yet. */
+export function nockSiftHistory(answer: Record<string, unknown> = emptyHistory(), times = 1): nock.Scope {
+  return nock(GITHUB_API)
+    .post('/graphql', (body: { query?: string }) => Boolean(body.query?.includes('SiftHistory')))
+    .times(times)
+    .reply(200, answer);
+}

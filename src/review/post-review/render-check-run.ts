@@ -15,6 +15,10 @@ export function renderCheckRun(
     changedFileCount: number;
     listedFileCount: number;
     configProblems: readonly LocatedConfigProblem[];
+    /** What the review covered, e.g. "what changed since Sift's review of abc1234". */
+    scope?: string | undefined;
+    /** Threads of earlier findings this push fixed, resolved by Sift. */
+    resolvedThreads?: number | undefined;
   },
 ): CheckRunReport {
   const posted = outcome.inline.length + outcome.summaryOnly.length;
@@ -39,12 +43,18 @@ export function renderCheckRun(
     ],
   ];
   const summary = [
-    `Reviewed commit \`${context.headSha.slice(0, 7)}\`.`,
+    `Reviewed commit \`${context.headSha.slice(0, 7)}\`${context.scope ? `: ${context.scope}` : ''}.`,
     '',
     '| | |',
     '|---|---|',
     ...rows.map(([label, value]) => `| ${label} | ${value} |`),
   ];
+  if (context.resolvedThreads) {
+    summary.push(
+      '',
+      `${plural(context.resolvedThreads, 'earlier finding')} look${context.resolvedThreads === 1 ? 's' : ''} fixed by this push; ${context.resolvedThreads === 1 ? 'its thread was' : 'their threads were'} resolved.`,
+    );
+  }
   for (const note of outcome.budgetNotes) summary.push('', note);
   if (outcome.suggestionsDropped > 0) {
     summary.push(

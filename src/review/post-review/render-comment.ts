@@ -29,6 +29,7 @@ export function renderComment(finding: Finding): string {
       span: spanHash(finding.code),
       lines: Math.max(1, finding.code.filter((line) => line.trim() !== '').length),
       category: finding.category,
+      side: finding.side,
     }),
   );
   return parts.join('\n\n');

@@ -18,14 +18,15 @@ const SEVERITY_RANK: Record<Severity, number> = { critical: 0, major: 1, minor: 
 /**
  * Stage 6: gives every cluster its computed confidence and decides its fate — a category the
  * repository does not enable, a verifier rejection, a confidence under the threshold, the same
- * fingerprint as a finding already posted on this pull request or kept in this review — then keeps
+ * problem as a finding already raised on this pull request, the same fingerprint as one kept in this
+ * review — then keeps
  * the most confident up to `maxComments`. Raising the threshold can only remove findings.
  */
 export function scoreFindings(
   clusters: readonly Cluster[],
   verifications: ReadonlyMap<string, Verification>,
   config: Pick<RepoConfig, 'categories' | 'maxComments' | 'threshold'>,
-  context: { passes: number; alreadyPosted?: ReadonlySet<string> | undefined },
+  context: { passes: number; alreadySaid?: ((finding: Finding) => boolean) | undefined },
 ): ScoreResult {
   const enabled = new Set(config.categories);
   const scored = clusters.map((cluster) => {
@@ -65,7 +66,7 @@ export function scoreFindings(
     if (!enabled.has(finding.category)) outcome = 'category-off';
     else if (finding.verdict === 'rejected') outcome = 'rejected-by-verifier';
     else if (finding.confidence < config.threshold) outcome = 'below-threshold';
-    else if (context.alreadyPosted?.has(finding.fingerprint)) outcome = 'already-posted';
+    else if (context.alreadySaid?.(finding)) outcome = 'already-posted';
     else if (seen.has(finding.fingerprint)) outcome = 'duplicate';
     else if (kept.length >= config.maxComments) outcome = 'over-max-comments';
     else outcome = 'posted';

@@ -48,7 +48,7 @@ describe('renderComment', () => {
         if (available < count) return false;
       \`\`\`
 
-      <!-- sift:finding {"fingerprint":"3f9a1c7e2b4d6a80","span":"746149a8696bae2e","lines":1,"category":"bug"} -->"
+      <!-- sift:finding {"fingerprint":"3f9a1c7e2b4d6a80","span":"746149a8696bae2e","lines":1,"category":"bug","side":"RIGHT"} -->"
     `);
   });
 
@@ -58,7 +58,7 @@ describe('renderComment', () => {
 
       With \`available === count\` the new \`<=\` returns false, so an order for exactly the remaining stock is rejected.
 
-      <!-- sift:finding {"fingerprint":"3f9a1c7e2b4d6a80","span":"746149a8696bae2e","lines":1,"category":"security"} -->"
+      <!-- sift:finding {"fingerprint":"3f9a1c7e2b4d6a80","span":"746149a8696bae2e","lines":1,"category":"security","side":"RIGHT"} -->"
     `);
   });
 

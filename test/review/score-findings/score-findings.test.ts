@@ -66,7 +66,7 @@ function score(
       maxComments: config.maxComments ?? 5,
       categories: config.categories ?? DEFAULT_CATEGORIES,
     },
-    { passes: 4, alreadyPosted },
+    { passes: 4, alreadySaid: (finding) => alreadyPosted?.has(finding.fingerprint) ?? false },
   );
 }
 

@@ -1,0 +1,56 @@
+import picomatch from 'picomatch';
+
+/** What a `/review` comment asks for. */
+export type ReviewCommand =
+  | { readonly kind: 'review'; readonly scope: 'new' }
+  | { readonly kind: 'review'; readonly scope: 'full' }
+  | { readonly kind: 'review'; readonly scope: 'paths'; readonly glob: string }
+  | { readonly kind: 'config' }
+  | { readonly kind: 'stats' }
+  | { readonly kind: 'help'; readonly unknown: string | null };
+
+const COMMAND = /^\/review(?:\s+(.*))?$/;
+// A glob is a path pattern: it has a slash, a wildcard, a brace set or a file extension.
+const LOOKS_LIKE_PATH = /[/*?{}[\]]|\.[A-Za-z0-9]+$/;
+const MAX_GLOB_CHARS = 200;
+
+/**
+ * Finds a `/review` command in a comment: the first line that starts with it, outside quoted
+ * lines (`> /review` is someone quoting) and code blocks. Null when there is none. Anything Sift
+ * does not understand is answered with the help text, never guessed.
+ */
+export function parseReviewCommand(body: string): ReviewCommand | null {
+  let inFence = false;
+  for (const raw of body.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (/^(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence || line.startsWith('>')) continue;
+    const match = COMMAND.exec(line);
+    if (!match) continue;
+    const argument = (match[1] ?? '').trim();
+    if (argument === '') return { kind: 'review', scope: 'new' };
+    if (argument === 'full') return { kind: 'review', scope: 'full' };
+    if (argument === 'config') return { kind: 'config' };
+    if (argument === 'stats') return { kind: 'stats' };
+    if (argument === 'help') return { kind: 'help', unknown: null };
+    if (
+      LOOKS_LIKE_PATH.test(argument) &&
+      !/\s/.test(argument) &&
+      argument.length <= MAX_GLOB_CHARS &&
+      isValidGlob(argument)
+    ) {
+      return { kind: 'review', scope: 'paths', glob: argument };
+    }
+    return { kind: 'help', unknown: argument.slice(0, 80) };
+  }
+  return null;
+}
+
+function isValidGlob(glob: string): boolean {
+  try {
+    picomatch.makeRe(glob);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,44 @@
+import type { LoadedRepoConfig } from './load-repo-config.js';
+
+export interface ConfigEntry {
+  /** Dotted key, e.g. `autoReview.drafts`. */
+  readonly key: string;
+  readonly value: unknown;
+  /** `default`, or the file (`owner/repo:path`) the value came from. */
+  readonly source: string;
+}
+
+/**
+ * Every setting in effect, with where it came from: the most specific configuration file that
+ * sets the key, or the default. A key whose value was invalid says so, since its default applies.
+ */
+export function describeConfigSources(loaded: LoadedRepoConfig): ConfigEntry[] {
+  const invalid = new Map(loaded.problems.map((problem) => [problem.key, problem]));
+  const entries: ConfigEntry[] = [];
+  const visit = (value: unknown, path: string[]) => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
+      return;
+    }
+    const key = path.join('.');
+    const problem = invalid.get(key);
+    const layer = loaded.layers.find((candidate) => hasPath(candidate.content, path));
+    const source = problem
+      ? `default (the value in ${problem.file ?? 'the file'} is invalid: ${problem.message})`
+      : layer
+        ? `${layer.repository}:${layer.path}`
+        : 'default';
+    entries.push({ key, value, source });
+  };
+  visit(loaded.config, []);
+  return entries;
+}
+
+function hasPath(content: Record<string, unknown> | null, path: readonly string[]): boolean {
+  let node: unknown = content;
+  for (const segment of path) {
+    if (typeof node !== 'object' || node === null || Array.isArray(node) || !(segment in node)) return false;
+    node = (node as Record<string, unknown>)[segment];
+  }
+  return content !== null;
+}

@@ -1,0 +1,149 @@
+import type { Octokit } from './octokit.js';
+import { type FindingMarker, readFindingMarker, readReviewMarker } from './review-markers.js';
+
+/** A finding Sift posted on a pull request, with the state of its thread. */
+export interface PostedFinding {
+  readonly marker: FindingMarker;
+  /** GraphQL id of the review thread (to resolve it) and REST id of Sift's comment (to reply). */
+  readonly threadId: string;
+  readonly commentId: number;
+  readonly path: string;
+  readonly title: string;
+  readonly body: string;
+  readonly isResolved: boolean;
+  /** Who resolved the thread; null when unresolved or when GitHub does not say. */
+  readonly resolvedBy: string | null;
+  /** Someone reacted 👎 to Sift's comment. */
+  readonly thumbsDown: boolean;
+  /** The thread's comments after Sift's, oldest first. */
+  readonly replies: ReadonlyArray<{
+    readonly author: string;
+    readonly isBot: boolean;
+    readonly body: string;
+    readonly id: number;
+  }>;
+}
+
+export interface SiftHistory {
+  /** The head commit of Sift's most recent review, from its hidden marker. */
+  readonly lastReviewedHead: string | null;
+  readonly reviewedHeads: ReadonlySet<string>;
+  readonly findings: readonly PostedFinding[];
+}
+
+interface Author {
+  __typename: string;
+  login: string;
+}
+
+interface HistoryPage {
+  repository: {
+    pullRequest: {
+      reviews: { nodes: Array<{ body: string; author: Author | null; submittedAt: string | null }> };
+      reviewThreads: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: Array<{
+          id: string;
+          isResolved: boolean;
+          path: string;
+          resolvedBy: { login: string } | null;
+          comments: {
+            nodes: Array<{
+              databaseId: number;
+              body: string;
+              author: Author | null;
+              reactionGroups: Array<{ content: string; reactors: { totalCount: number } }>;
+            }>;
+          };
+        }>;
+      };
+    } | null;
+  } | null;
+}
+
+const HISTORY_QUERY = `
+query SiftHistory($owner: String!, $repo: String!, $number: Int!, $after: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviews(last: 100) {
+        nodes { body submittedAt author { __typename login } }
+      }
+      reviewThreads(first: 100, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          id isResolved path
+          resolvedBy { login }
+          comments(first: 100) {
+            nodes {
+              databaseId body
+              author { __typename login }
+              reactionGroups { content reactors { totalCount } }
+            }
+          }
+        }
+      }
+    }
+  }
+}`;
+
+// GitHub lists review threads 100 at a time; a pull request with more than a few hundred is rare.
+const MAX_THREAD_PAGES = 10;
+
+/**
+ * What Sift already said on a pull request, read back from GitHub itself — the hidden markers
+ * on its reviews and comments and the state of their threads — in one GraphQL query per 100
+ * threads. GitHub is the source of truth, so a restarted process knows as much as a running one.
+ * Only comments by a bot with a well-formed marker in Sift's place count as Sift's.
+ */
+export async function loadSiftHistory(
+  octokit: Octokit,
+  target: { owner: string; repo: string; pullNumber: number },
+): Promise<SiftHistory> {
+  const findings: PostedFinding[] = [];
+  const reviewedHeads: string[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < MAX_THREAD_PAGES; page += 1) {
+    const data: HistoryPage = await octokit.graphql<HistoryPage>(HISTORY_QUERY, {
+      owner: target.owner,
+      repo: target.repo,
+      number: target.pullNumber,
+      after,
+    });
+    const pull = data.repository?.pullRequest;
+    if (!pull) break;
+    if (page === 0) {
+      for (const review of pull.reviews.nodes) {
+        const marker = review.author?.__typename === 'Bot' ? readReviewMarker(review.body) : null;
+        if (marker) reviewedHeads.push(marker.head);
+      }
+    }
+    for (const thread of pull.reviewThreads.nodes) {
+      const [first, ...rest] = thread.comments.nodes;
+      if (!first || first.author?.__typename !== 'Bot') continue;
+      const marker = readFindingMarker(first.body);
+      if (!marker) continue;
+      findings.push({
+        marker,
+        threadId: thread.id,
+        commentId: first.databaseId,
+        path: thread.path,
+        title: /^\*\*(.+?)\*\*/.exec(first.body)?.[1] ?? '',
+        body: first.body,
+        isResolved: thread.isResolved,
+        resolvedBy: thread.resolvedBy?.login ?? null,
+        thumbsDown: first.reactionGroups.some(
+          (group) => group.content === 'THUMBS_DOWN' && group.reactors.totalCount > 0,
+        ),
+        replies: rest.map((comment) => ({
+          author: comment.author?.login ?? 'ghost',
+          isBot: comment.author?.__typename === 'Bot',
+          body: comment.body,
+          id: comment.databaseId,
+        })),
+      });
+    }
+    if (!pull.reviewThreads.pageInfo.hasNextPage) break;
+    after = pull.reviewThreads.pageInfo.endCursor;
+  }
+  return { lastReviewedHead: reviewedHeads.at(-1) ?? null, reviewedHeads: new Set(reviewedHeads), findings };
+}

@@ -1,0 +1,15 @@
+import picomatch from 'picomatch';
+import type { DiffFile } from '../../diff/types.js';
+import type { ScopedFiles } from './keep-new-changes.js';
+
+/** `/review <glob>`: only the files matching the glob; the others are named as left out. */
+export function keepMatchingPaths(pullFiles: readonly DiffFile[], glob: string): ScopedFiles {
+  const matches = picomatch(glob, { dot: true });
+  const files = pullFiles.filter(
+    (file) => matches(file.path) || (file.previousPath !== null && matches(file.previousPath)),
+  );
+  const skipped = pullFiles
+    .filter((file) => !files.includes(file))
+    .map((file) => ({ path: file.path, reason: `not matched by \`/review ${glob}\`` }));
+  return { files, skipped };
+}

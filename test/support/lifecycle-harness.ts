@@ -1,0 +1,150 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { Probot, ProbotOctokit } from 'probot';
+import { createSift, type Sift } from '../../src/app.js';
+import { createGitHubRepository } from '../../src/github/github-repository.js';
+import { createBlobCache } from '../../src/repository/blob-cache.js';
+import { type FakeGitHub, startFakeGitHub } from './fake-github-server.js';
+import { gitRepoFromFixture } from './git-repo-from-fixture.js';
+import { type FakePullRequest, pullRequestFromGit } from './pull-request-from-git.js';
+import { createScriptedModel, type ModelScript } from './scripted-model.js';
+import { TEST_APP_ID, testPrivateKey } from './test-probot.js';
+
+const INSTALLATION = { id: 42 };
+
+/**
+ * A pull request's whole life against Sift in one process: Probot with the app, a stateful fake
+ * GitHub on 127.0.0.1 backed by a git repository made from a fixture, and a scripted model.
+ * Pushes are real commits; webhooks are what GitHub would send for them.
+ */
+export async function startLifecycle(options: {
+  fixture: string;
+  script: ModelScript;
+  latencyMs?: number;
+  now?: () => number;
+  permissions?: Record<string, 'admin' | 'maintain' | 'write' | 'read'>;
+}) {
+  const dir = gitRepoFromFixture(options.fixture);
+  const read = () =>
+    pullRequestFromGit(dir, {
+      baseRef: 'base',
+      headRef: 'head',
+      title: 'Reserve stock strictly',
+      body: 'Tightens reserve().',
+      repo: options.fixture,
+      number: 7,
+    });
+  let pr: FakePullRequest = read();
+  const github: FakeGitHub = await startFakeGitHub(pr);
+  const permissions: Record<string, 'admin' | 'maintain' | 'write' | 'read'> = options.permissions ?? {
+    octocat: 'write',
+  };
+  for (const [user, level] of Object.entries(permissions)) github.permissions.set(user, level);
+  const model = createScriptedModel(
+    options.script,
+    options.latencyMs ? { latencyMs: options.latencyMs } : {},
+  );
+  const cache = createBlobCache({
+    directory: mkdtempSync(join(tmpdir(), 'sift-lifecycle-cache-')),
+    maxBytes: 50 << 20,
+  });
+  const sift: Sift = createSift({
+    model,
+    env: { workerConcurrency: 2 },
+    repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const probot = new Probot({
+    appId: TEST_APP_ID,
+    privateKey: testPrivateKey(),
+    baseUrl: github.apiUrl,
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    Octokit: ProbotOctokit.defaults((defaults: Record<string, unknown>) => ({
+      ...defaults,
+      retry: { enabled: false },
+      throttle: { ...(defaults.throttle as object | undefined), enabled: false },
+    })),
+  });
+  await probot.load(sift.app);
+  let deliveries = 0;
+  const repository = { name: options.fixture, owner: { login: 'acme' }, private: false };
+
+  const deliver = async (name: string, payload: Record<string, unknown>, id = `delivery-${++deliveries}`) => {
+    await probot.receive({
+      id,
+      name,
+      payload: { installation: INSTALLATION, repository, ...payload },
+    } as never);
+  };
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', dir, '-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], {
+      encoding: 'utf8',
+    });
+
+  return {
+    dir,
+    github,
+    model,
+    sift,
+    store: sift.store,
+    pull: () => pr,
+    head: () => String((pr.pull.head as { sha: string }).sha),
+    idle: () => sift.onIdle(),
+    deliver,
+    opened: (id?: string) =>
+      deliver('pull_request', { action: 'opened', number: 7, pull_request: pr.pull }, id),
+    /** Commits an edit of one file on the branch (or, with `force`, rewrites the last commit) and sends `synchronize`. */
+    async push(
+      path: string,
+      edit: (text: string) => string,
+      pushOptions: { force?: boolean; deliver?: boolean } = {},
+    ) {
+      writeFileSync(join(dir, path), edit(readFileSync(join(dir, path), 'utf8')));
+      git('add', '-A');
+      if (pushOptions.force) git('commit', '-q', '--amend', '-m', 'Rewritten');
+      else git('commit', '-q', '-m', `Edit ${path}`);
+      pr = read();
+      github.updatePullRequest(pr);
+      if (pushOptions.deliver !== false)
+        await deliver('pull_request', { action: 'synchronize', number: 7, pull_request: pr.pull });
+    },
+    /** Merges more work into the base branch and then the base into the pull request's branch. */
+    async mergeBase(path: string, text: string) {
+      git('checkout', '-q', 'base');
+      writeFileSync(join(dir, path), text);
+      git('add', '-A');
+      git('commit', '-q', '-m', `Base: add ${path}`);
+      git('checkout', '-q', 'head');
+      git('merge', '-q', '--no-edit', 'base');
+      pr = read();
+      github.updatePullRequest(pr);
+      await deliver('pull_request', { action: 'synchronize', number: 7, pull_request: pr.pull });
+    },
+    comment: (body: string, user = 'octocat', state: 'open' | 'closed' = 'open') =>
+      deliver('issue_comment', {
+        action: 'created',
+        issue: { number: 7, state, user: { login: 'octocat' }, pull_request: { merged_at: null } },
+        comment: { id: 5000 + deliveries, body, user: { login: user, type: 'User' } },
+      }),
+    /** A person's reply in a review thread: stored by the fake GitHub, then its webhook delivered. */
+    async reply(rootId: number, body: string, user = 'octocat') {
+      const reply = github.addReply(rootId, body, user);
+      await deliver('pull_request_review_comment', {
+        action: 'created',
+        pull_request: pr.pull,
+        comment: { id: reply.id, in_reply_to_id: rootId, body, user: { login: user, type: 'User' } },
+      });
+      return reply;
+    },
+    close: (merged: boolean) =>
+      deliver('pull_request', {
+        action: 'closed',
+        number: 7,
+        pull_request: { ...pr.pull, state: 'closed', merged },
+      }),
+    stop: () => github.close(),
+  };
+}

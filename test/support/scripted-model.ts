@@ -36,6 +36,13 @@ export interface ModelScript {
   verify?(
     clusters: readonly ShownCluster[],
   ): Array<{ id: string; verdict: string; evidence?: string[]; reason?: string }>;
+  /** Answers a reply in a Sift thread; `thread` is the conversation so far, as the model reads it. */
+  reply?(thread: string): {
+    reply: string;
+    stance: string;
+    findingStands: boolean;
+    suggestion: string | null;
+  };
 }
 
 const lensTexts = (() => {
@@ -59,6 +66,17 @@ export function scriptedAnswer(
   messages: readonly Pick<ChatMessage, 'content'>[],
 ): unknown {
   const last = messages.at(-1)?.content ?? '';
+  if (last.includes('# The thread so far')) {
+    const thread = last.slice(last.indexOf('# The thread so far'));
+    return (
+      script.reply?.(thread) ?? {
+        reply: 'Scripted answer.',
+        stance: 'question',
+        findingStands: true,
+        suggestion: null,
+      }
+    );
+  }
   if (last.includes('# Your task now: verify proposed findings')) {
     const clusters = [...last.matchAll(/^## (C\d+): (.*(?:\n(?!## ).*)*)/gm)].map((match) => ({
       id: match[1] ?? '',

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cloneEvalBundle, HAS_EVAL_CASES, readEvalCase } from '../support/eval-cases.js';
 import type { ChatRequest } from '../support/fake-model-server.js';
@@ -6,6 +9,7 @@ import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
 import { type FakePullRequest, pullRequestFromGit } from '../support/pull-request-from-git.js';
 import { runServerScenario, type ServerScenario } from '../support/run-server-scenario.js';
 import { finding, scriptedAnswer } from '../support/scripted-model.js';
+import { INVENTORY_SCRIPT } from './lifecycle/script.js';
 
 interface Location {
   path: string;
@@ -122,5 +126,60 @@ describe('npm start with GitHub and the model on loopback', () => {
     await scenario.waitForCompletedCheckRuns(1);
 
     expectOneValidReview(scenario, pr);
+  });
+});
+
+describe('npm start through a pull request’s life', () => {
+  let scenario: ServerScenario | undefined;
+
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  it('the same opened webhook twice, then a push that fixes one finding › one review, no duplicate, the fixed thread resolved', async () => {
+    const dir = gitRepoFromFixture('inventory');
+    const read = () =>
+      pullRequestFromGit(dir, {
+        baseRef: 'base',
+        headRef: 'head',
+        title: 't',
+        body: '',
+        repo: 'inventory',
+        number: 7,
+      });
+    let pr = read();
+    scenario = await runServerScenario(pr, (request) => scriptedAnswer(INVENTORY_SCRIPT, request.messages));
+    const github = scenario.github;
+
+    await scenario.deliver('pull_request', openedPayload(pr), { deliveryId: 'same' });
+    await scenario.deliver('pull_request', openedPayload(pr), { deliveryId: 'same' });
+    await scenario.waitForCompletedCheckRuns(1);
+
+    const stock = join(dir, 'src/stock.ts');
+    writeFileSync(stock, readFileSync(stock, 'utf8').replace('available <= count', 'available < count'));
+    execFileSync('git', [
+      '-C',
+      dir,
+      '-c',
+      'user.name=Dev',
+      '-c',
+      'user.email=dev@example.com',
+      'commit',
+      '-qam',
+      'Fix reserve',
+    ]);
+    pr = read();
+    github.updatePullRequest(pr);
+    await scenario.deliver('pull_request', { ...openedPayload(pr), action: 'synchronize' });
+    await scenario.waitForCompletedCheckRuns(2);
+
+    const threads = github.reviewComments.filter((comment) => comment.in_reply_to_id === null);
+    expect(github.reviews).toHaveLength(1);
+    expect(threads.map((comment) => [comment.path, comment.resolved])).toEqual([
+      ['src/format/price.ts', false],
+      ['src/stock.ts', true],
+    ]);
+    expect(github.unexpected).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ export function keepNewChanges(
   const byPath = new Map(newFiles.map((file) => [file.path, file]));
   const files: DiffFile[] = [];
   const skipped: SkippedFile[] = [];
-  const unchanged = `unchanged since Sift's review of ${since.slice(0, 7)}`;
+  const unchanged = `no part of its diff changed since Sift's review of ${since.slice(0, 7)}`;
   for (const file of pullFiles) {
     const newer = byPath.get(file.path);
     if (!newer) {

@@ -4,7 +4,7 @@ export interface ConfigEntry {
   /** Dotted key, e.g. `autoReview.drafts`. */
   readonly key: string;
   readonly value: unknown;
-  /** `default`, or the file (`owner/repo:path`) the value came from. */
+  /** `default`, or where the value came from: the repository, the organisation, or a file it extends. */
   readonly source: string;
 }
 
@@ -26,12 +26,18 @@ export function describeConfigSources(loaded: LoadedRepoConfig): ConfigEntry[] {
     const source = problem
       ? `default (the value in ${problem.file ?? 'the file'} is invalid: ${problem.message})`
       : layer
-        ? `${layer.repository}:${layer.path}`
+        ? `${describeLayer(layer, loaded.layers[0])} (${layer.repository}:${layer.path})`
         : 'default';
     entries.push({ key, value, source });
   };
   visit(loaded.config, []);
   return entries;
+}
+
+/** The first layer is the repository's own file; the organisation's is the `.github` repository's. */
+function describeLayer(layer: LoadedRepoConfig['layers'][number], own: LoadedRepoConfig['layers'][number] | undefined): string {
+  if (layer === own && !layer.repository.endsWith('/.github')) return 'repository';
+  return layer.repository.endsWith('/.github') ? 'organisation' : 'extended';
 }
 
 function hasPath(content: Record<string, unknown> | null, path: readonly string[]): boolean {

@@ -48,7 +48,8 @@ export function parseReviewCommand(body: string): ReviewCommand | null {
 
 function isValidGlob(glob: string): boolean {
   try {
-    picomatch.makeRe(glob);
+    // picomatch swallows a broken pattern into a regex that matches nothing, unless `debug` is on.
+    picomatch.makeRe(glob, { dot: true, debug: true });
     return true;
   } catch {
     return false;

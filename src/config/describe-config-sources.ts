@@ -35,7 +35,10 @@ export function describeConfigSources(loaded: LoadedRepoConfig): ConfigEntry[] {
 }
 
 /** The first layer is the repository's own file; the organisation's is the `.github` repository's. */
-function describeLayer(layer: LoadedRepoConfig['layers'][number], own: LoadedRepoConfig['layers'][number] | undefined): string {
+function describeLayer(
+  layer: LoadedRepoConfig['layers'][number],
+  own: LoadedRepoConfig['layers'][number] | undefined,
+): string {
   if (layer === own && !layer.repository.endsWith('/.github')) return 'repository';
   return layer.repository.endsWith('/.github') ? 'organisation' : 'extended';
 }

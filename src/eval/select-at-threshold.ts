@@ -1,3 +1,4 @@
+import { compareFindings } from '../review/score-findings/compare-findings.js';
 import type { Candidate, CandidateOutcome, Finding, Severity } from '../review/types.js';
 
 /** Fates no threshold changes: the repository's categories, the verifier and earlier reviews decide them. */
@@ -7,8 +8,6 @@ const NEVER_POSTED: ReadonlySet<CandidateOutcome> = new Set([
   'duplicate',
   'already-posted',
 ]);
-
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, major: 1, minor: 2 };
 
 /**
  * The findings a review would have posted at `threshold`, from its recorded candidates, with the
@@ -22,13 +21,7 @@ export function selectAtThreshold(
   threshold: number,
   maxComments: number,
 ): Finding[] {
-  const ranked = [...candidates].sort(
-    (a, b) =>
-      b.finding.confidence - a.finding.confidence ||
-      SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] ||
-      a.finding.path.localeCompare(b.finding.path) ||
-      a.finding.startLine - b.finding.startLine,
-  );
+  const ranked = [...candidates].sort((a, b) => compareFindings(a.finding, b.finding));
   const selected: Finding[] = [];
   const seen = new Set<string>();
   for (const { finding, outcome } of ranked) {

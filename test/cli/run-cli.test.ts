@@ -8,15 +8,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import type { ModelClient } from '../../src/llm/model-client.js';
 import { FIXTURES } from '../support/fixtures.js';
 import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
-import { createScriptedModel, finding, type ModelScript } from '../support/scripted-model.js';
-
-/** The id the prompt's diff gives the line containing `text`, e.g. `F3:R6`. */
-function lineIdOf(prompt: string, text: string): string | undefined {
-  return prompt
-    .split('\n')
-    .find((line) => /^F\d+:[LR]\d+\s*\|/.test(line) && line.includes(text))
-    ?.split(/\s/)[0];
-}
+import { createScriptedModel, finding, lineIdOf, type ModelScript } from '../support/scripted-model.js';
 
 /** A model that spots the two labelled defects of the dev cases and stays quiet on the clean one. */
 const DEV_CASES_SCRIPT: ModelScript = {

@@ -5,10 +5,19 @@ import { join } from 'node:path';
 import { FIXTURES } from './fixtures.js';
 
 /**
- * Turns `fixtures/repos/<name>/{base,head}` into a git repository with a `base` and a `head`
- * branch, so tests can read a fixture through git the way the CLI and the eval harness do.
+ * The project's own sample repositories, each the base and head of a pull request. They are the
+ * dev cases of the eval harness too, so one copy of the code serves both.
  */
-export function gitRepoFromFixture(name: string): string {
+export const FIXTURE_REPOSITORIES = {
+  /** A stock module: a stricter `reserve`, a renamed file, a deletion, a binary and a lockfile. */
+  inventory: join(FIXTURES, 'eval', 'typescript__inventory__reserve-last-unit'),
+  /** Pricing helpers whose `applyDiscount` takes its arguments in a new order; callers elsewhere. */
+  checkout: join(FIXTURES, 'eval', 'typescript__checkout__discount-argument-order'),
+} as const;
+
+/** Turns a fixture repository into a git repository with a `base` and a `head` branch. */
+export function gitRepoFromFixture(name: keyof typeof FIXTURE_REPOSITORIES): string {
+  const source = FIXTURE_REPOSITORIES[name];
   const dir = mkdtempSync(join(tmpdir(), `sift-fixture-${name}-`));
   const git = (...args: string[]) =>
     execFileSync(
@@ -17,12 +26,12 @@ export function gitRepoFromFixture(name: string): string {
       { stdio: 'pipe' },
     );
   git('init', '-q', '-b', 'base');
-  cpSync(join(FIXTURES, 'repos', name, 'base'), dir, { recursive: true });
+  cpSync(join(source, 'base'), dir, { recursive: true });
   git('add', '-A');
   git('commit', '-q', '-m', 'base');
   git('checkout', '-q', '-b', 'head');
   for (const entry of readdirSync(dir)) if (entry !== '.git') rmSync(join(dir, entry), { recursive: true });
-  cpSync(join(FIXTURES, 'repos', name, 'head'), dir, { recursive: true });
+  cpSync(join(source, 'head'), dir, { recursive: true });
   git('add', '-A');
   git('commit', '-q', '-m', 'head');
   return dir;

@@ -21,7 +21,7 @@ const INSTALLATION = { id: 42 };
  * Pushes are real commits; webhooks are what GitHub would send for them.
  */
 export async function startLifecycle(options: {
-  fixture: string;
+  fixture: 'inventory' | 'checkout';
   script: ModelScript;
   latencyMs?: number;
   now?: () => number;

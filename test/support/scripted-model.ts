@@ -21,6 +21,15 @@ export function finding(overrides: Record<string, unknown>): Record<string, unkn
   };
 }
 
+/** The id the prompt's diff gives the line containing `text`, e.g. `F3:R6`. */
+export function lineIdOf(prompt: string, text: string): string | undefined {
+  const diff = prompt.slice(prompt.indexOf('# The diff'));
+  return diff
+    .split('\n')
+    .find((line) => /^F\d+:[LR]\d+\s*\|/.test(line) && line.includes(text))
+    ?.split(/\s/)[0];
+}
+
 export interface ShownCluster {
   readonly id: string;
   /** The cluster as the verifier reads it: location, category, title and body. */

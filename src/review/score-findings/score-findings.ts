@@ -2,6 +2,7 @@ import type { RepoConfig } from '../../config/repo-config-schema.js';
 import type { Candidate, CandidateOutcome, FilterReason, Finding, Severity } from '../types.js';
 import type { Cluster } from '../verify-findings/cluster-findings.js';
 import type { Verification } from '../verify-findings/verify-clusters.js';
+import { compareFindings } from './compare-findings.js';
 import { computeConfidence } from './compute-confidence.js';
 import { fingerprintFinding } from './fingerprint-finding.js';
 
@@ -12,8 +13,6 @@ export interface ScoreResult {
   readonly candidates: readonly Candidate[];
   readonly filtered: Readonly<Partial<Record<FilterReason, number>>>;
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, major: 1, minor: 2 };
 
 /**
  * Stage 6: gives every cluster its computed confidence and decides its fate — a category the
@@ -51,13 +50,7 @@ export function scoreFindings(
     };
     return { finding, passes: cluster.passes, verifierReason: verification.reason };
   });
-  const ranked = [...scored].sort(
-    (a, b) =>
-      b.finding.confidence - a.finding.confidence ||
-      SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] ||
-      a.finding.path.localeCompare(b.finding.path) ||
-      a.finding.startLine - b.finding.startLine,
-  );
+  const ranked = [...scored].sort((a, b) => compareFindings(a.finding, b.finding));
   const kept: Finding[] = [];
   const seen = new Set<string>();
   const candidates: Candidate[] = ranked.map((entry) => {

@@ -30,6 +30,11 @@ export function decideScope(
   if (scope.kind === 'full' || last === null)
     return { files, skipped: [], description: 'the whole pull request' };
   const comparison = history.comparison;
+  // The head is the commit already reviewed: nothing is new (this is no force-push).
+  if (comparison?.status === 'identical') {
+    const kept = keepNewChanges(files, [], last);
+    return { ...kept, description: `what changed since Sift's review of ${last.slice(0, 7)}` };
+  }
   if (comparison?.status !== 'ahead') {
     const why =
       comparison?.status === 'unknown'

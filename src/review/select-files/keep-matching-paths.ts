@@ -4,7 +4,8 @@ import type { ScopedFiles } from './keep-new-changes.js';
 
 /** `/review <glob>`: only the files matching the glob; the others are named as left out. */
 export function keepMatchingPaths(pullFiles: readonly DiffFile[], glob: string): ScopedFiles {
-  const matches = picomatch(glob, { dot: true });
+  // A folder (`docs/`) means everything under it; picomatch alone matches only the folder itself.
+  const matches = picomatch(glob.endsWith('/') ? `${glob}**` : glob, { dot: true });
   const files = pullFiles.filter(
     (file) => matches(file.path) || (file.previousPath !== null && matches(file.previousPath)),
   );

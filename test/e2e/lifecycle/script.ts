@@ -1,13 +1,4 @@
-import { finding, type ModelScript } from '../../support/scripted-model.js';
-
-/** The id the prompt's diff gives the line containing `text`, e.g. `F3:R6`. */
-export function lineIdOf(prompt: string, text: string): string | undefined {
-  const diff = prompt.slice(prompt.indexOf('# The diff'));
-  return diff
-    .split('\n')
-    .find((line) => /^F\d+:[LR]\d+\s*\|/.test(line) && line.includes(text))
-    ?.split(/\s/)[0];
-}
+import { finding, lineIdOf, type ModelScript } from '../../support/scripted-model.js';
 
 export const RESERVE_TITLE = '`reserve` refuses to sell the last units in stock';
 export const RANGE_TITLE = '`formatRange` prints reversed ranges when `low` > `high`';

@@ -12,7 +12,7 @@ import type { ContextSnippet } from '../../../src/review/build-context/context-t
 import { renderContext, renderSnippet } from '../../../src/review/build-context/render-context.js';
 import type { ReviewFile } from '../../../src/review/types.js';
 import { FIXTURES } from '../../support/fixtures.js';
-import { gitRepoFromFixture } from '../../support/git-repo-from-fixture.js';
+import { FIXTURE_REPOSITORIES, gitRepoFromFixture } from '../../support/git-repo-from-fixture.js';
 
 // The checkout fixture's change puts applyDiscount's percentage first and updates its test; cart.ts
 // and invoice.ts still call it the old way.
@@ -24,7 +24,7 @@ beforeAll(async () => {
   dir = gitRepoFromFixture('checkout');
   const diff = execFileSync('git', ['-C', dir, 'diff', 'base', 'head'], { encoding: 'utf8' });
   files = parseUnifiedDiff(diff).map((file, index) => ({ id: `f${index + 1}`, file }));
-  snapshot = await createFixtureRepository(join(FIXTURES, 'repos/checkout')).snapshot('head');
+  snapshot = await createFixtureRepository(FIXTURE_REPOSITORIES.checkout).snapshot('head');
 });
 
 afterAll(() => {

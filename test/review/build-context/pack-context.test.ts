@@ -6,8 +6,9 @@ import type { ContextSnippet, SnippetReason } from '../../../src/review/build-co
 import { packContext } from '../../../src/review/build-context/pack-context.js';
 import { renderSnippet } from '../../../src/review/build-context/render-context.js';
 import { FIXTURES } from '../../support/fixtures.js';
+import { FIXTURE_REPOSITORIES } from '../../support/git-repo-from-fixture.js';
 
-const HEAD = join(FIXTURES, 'repos/checkout/head');
+const HEAD = join(FIXTURE_REPOSITORIES.checkout, 'head');
 const LINES: Record<string, readonly string[]> = Object.fromEntries(
   ['src/cart.ts', 'src/invoice.ts', 'src/pricing.ts', 'test/pricing.test.ts'].map((path) => [
     path,

@@ -27,7 +27,8 @@ export function parseReviewCommand(body: string): ReviewCommand | null {
     if (inFence || line.startsWith('>')) continue;
     const match = COMMAND.exec(line);
     if (!match) continue;
-    const argument = (match[1] ?? '').trim();
+    // People often quote the glob as code: `/review `src/**``.
+    const argument = (match[1] ?? '').trim().replace(/^`([^`]*)`$/, '$1');
     if (argument === '') return { kind: 'review', scope: 'new' };
     if (argument === 'full') return { kind: 'review', scope: 'full' };
     if (argument === 'config') return { kind: 'config' };

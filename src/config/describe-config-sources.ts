@@ -21,7 +21,8 @@ export function describeConfigSources(loaded: LoadedRepoConfig): ConfigEntry[] {
       return;
     }
     const key = path.join('.');
-    const problem = invalid.get(key);
+    // A bad section (`autoReview: yes`) is reported on its own key; every key under it defaults.
+    const problem = path.map((_, end) => invalid.get(path.slice(0, end + 1).join('.'))).find(Boolean);
     const layer = loaded.layers.find((candidate) => hasPath(candidate.content, path));
     const source = problem
       ? `default (the value in ${problem.file ?? 'the file'} is invalid: ${problem.message})`

@@ -24,6 +24,21 @@ export interface PostedFinding {
   }>;
 }
 
+/**
+ * The claim of a Sift comment, to compare new findings with: its explanation, without the title
+ * line, the evidence, a suggested fix or the hidden marker.
+ */
+function claimOf(body: string): string {
+  const lines = body.trimEnd().split('\n');
+  return lines
+    .slice(1, -1)
+    .join('\n')
+    .replace(/(`{3,})suggestion\n[\s\S]*?\n\1/g, '')
+    .replace(/^Evidence: .*$/m, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
 export interface SiftHistory {
   /** The head commit of Sift's most recent review, from its hidden marker. */
   readonly lastReviewedHead: string | null;
@@ -128,7 +143,7 @@ export async function loadSiftHistory(
         commentId: first.databaseId,
         path: thread.path,
         title: /^\*\*(.+?)\*\*/.exec(first.body)?.[1] ?? '',
-        body: first.body,
+        body: claimOf(first.body),
         isResolved: thread.isResolved,
         resolvedBy: thread.resolvedBy?.login ?? null,
         thumbsDown: first.reactionGroups.some(

@@ -30,7 +30,13 @@ export async function handleReviewComment(
   deps: { queue: JobQueue<SiftJob>; store: SiftStore },
 ): Promise<void> {
   const parsed = reviewCommentSchema.safeParse(context.payload);
-  if (!parsed.success) return;
+  if (!parsed.success) {
+    context.log.warn(
+      { delivery: context.id, issues: parsed.error.issues.slice(0, 3) },
+      'ignoring a malformed pull_request_review_comment event',
+    );
+    return;
+  }
   const { installation, repository, pull_request: pull, comment } = parsed.data;
   if (!comment.in_reply_to_id || comment.user.type === 'Bot') return;
   if (!(await deps.store.firstDelivery(context.id))) return;

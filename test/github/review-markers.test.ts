@@ -52,6 +52,31 @@ describe('review markers', () => {
     expect(readFindingMarker(body)).toBeNull();
   });
 
+  it('a finding marker with every field › each read back as written', () => {
+    const marker = {
+      fingerprint: FINGERPRINT,
+      span: 'abcdef0123456789',
+      lines: 3,
+      category: 'api-contract',
+      side: 'LEFT' as const,
+      head: HEAD,
+    };
+    expect(readFindingMarker(`**Title**\n\nBody\n\n${findingMarker(marker)}`)).toEqual(marker);
+  });
+
+  it.each([
+    ['a side other than LEFT or RIGHT', { side: 'BOTH' }],
+    ['a head that is not a commit id', { head: 'main' }],
+    ['a head shorter than 7 characters', { head: '60c8b9' }],
+    ['a category longer than 40 characters', { category: 'x'.repeat(41) }],
+    ['a line count of 0', { lines: 0 }],
+    ['a line count past 10 000', { lines: 10_001 }],
+    ['a span that is not hex', { span: 'not-a-hash-at-all' }],
+  ])('a finding marker with %s › not trusted', (_, field) => {
+    const body = `**Title**\n\n<!-- sift:finding ${JSON.stringify({ fingerprint: FINGERPRINT, ...field })} -->`;
+    expect(readFindingMarker(body)).toBeNull();
+  });
+
   it('a review marker with a head that is not a commit id › not trusted', () => {
     expect(readReviewMarker('<!-- sift:review {"head":"main; rm -rf"} -->')).toBeNull();
   });

@@ -1,8 +1,8 @@
-import picomatch from 'picomatch';
 import type { RepoConfig } from '../../config/repo-config-schema.js';
 import type { DiffFile } from '../../diff/types.js';
 import type { ReviewFile, SkippedFile } from '../types.js';
 import { classifyPath } from './classify-path.js';
+import { compileGlobs } from './compile-globs.js';
 
 export interface FileSelection {
   readonly selected: readonly ReviewFile[];
@@ -21,8 +21,7 @@ const PATCH_STATE_REASONS = {
  * ids (F1, F2, …) in path order, so a file's id does not depend on the order files are shown in.
  */
 export function selectFiles(files: readonly DiffFile[], config: Pick<RepoConfig, 'paths'>): FileSelection {
-  const ignored =
-    config.paths.ignore.length > 0 ? picomatch(config.paths.ignore, { dot: true }) : () => false;
+  const ignored = compileGlobs(config.paths.ignore);
   const selected: DiffFile[] = [];
   const skipped: SkippedFile[] = [];
   for (const file of [...files].sort((a, b) => compare(a.path, b.path))) {

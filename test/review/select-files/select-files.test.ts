@@ -158,7 +158,8 @@ describe('selectFiles', () => {
       { ignore: ['migrations/*.sql'], path: 'migrations/0042_add_index.sql', ignored: true },
       { ignore: ['src/legacy/**', 'scripts/**'], path: 'scripts/release.ts', ignored: true },
       { ignore: ['*.md'], path: 'README.md', ignored: true },
-      { ignore: ['*.md'], path: 'docs/guide.md', ignored: false },
+      { ignore: ['*.md'], path: 'docs/guide.md', ignored: true },
+      { ignore: ['/*.md'], path: 'docs/guide.md', ignored: false },
       { ignore: ['docs/**'], path: 'src/docs.ts', ignored: false },
       { ignore: ['**/*.test.ts'], path: 'src/review/score.ts', ignored: false },
     ])('$ignore on $path › ignored: $ignored', ({ ignore, path, ignored }) => {

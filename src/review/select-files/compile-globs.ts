@@ -1,0 +1,15 @@
+import picomatch from 'picomatch';
+
+/**
+ * A matcher for path globs with .gitignore's conventions, which is what people write: a pattern
+ * without a slash matches a file name anywhere (`*.snap`), one ending in `/` everything in that
+ * folder (`docs/`); dotfiles match.
+ */
+export function compileGlobs(globs: readonly string[]): (path: string) => boolean {
+  if (globs.length === 0) return () => false;
+  const patterns = globs.map((glob) => {
+    const folder = glob.endsWith('/') ? `${glob}**` : glob;
+    return folder.includes('/') ? folder.replace(/^\//, '') : `**/${folder}`;
+  });
+  return picomatch(patterns, { dot: true });
+}

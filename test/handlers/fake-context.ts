@@ -1,0 +1,39 @@
+import pino from 'pino';
+import type { JobQueue } from '../../src/queue/job-queue.js';
+import type { SiftJob } from '../../src/queue/sift-job.js';
+
+/** A queue that only records what handlers hand it. */
+export function recordingQueue(): JobQueue<SiftJob> & { readonly jobs: SiftJob[] } {
+  const jobs: SiftJob[] = [];
+  return {
+    jobs,
+    async enqueue(job) {
+      jobs.push(job);
+      return 'queued';
+    },
+    async onIdle() {},
+    async close() {
+      return [];
+    },
+  };
+}
+
+export interface LogLine {
+  readonly level: number;
+  readonly msg: string;
+  readonly delivery?: string;
+  readonly [field: string]: unknown;
+}
+
+/**
+ * The part of Probot's `Context` the handlers use — the delivery id, the payload and a logger —
+ * with what is logged kept for the test. Cast to the handler's context type at the call.
+ */
+export function fakeContext(id: string, name: string, payload: unknown) {
+  const logged: LogLine[] = [];
+  const log = pino({ level: 'info' }, { write: (line: string) => logged.push(JSON.parse(line) as LogLine) });
+  return { context: { id, name, payload, log }, logged };
+}
+
+/** Pino's numeric level for warnings. */
+export const WARN = 40;

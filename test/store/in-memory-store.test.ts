@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { createInMemoryStore } from '../../src/store/in-memory-store.js';
+import type { Feedback, FindingOutcome } from '../../src/store/sift-store.js';
+
+const REPO = 'acme/inventory';
+const PULL = `${REPO}#7`;
+const COOLDOWN = 60_000;
+
+/** GitHub's delivery ids are GUIDs. */
+const delivery = (n: number) => `72d3162e-cc78-11e3-81ab-${String(n).padStart(12, '0')}`;
+
+const disputed = (fingerprint: string): Feedback => ({
+  fingerprint,
+  kind: 'disputed',
+  user: 'octocat',
+  text: 'This is intended: we keep one unit back as a display sample.',
+});
+
+const outcome = (fingerprint: string, fate: FindingOutcome['fate']): FindingOutcome => ({
+  fingerprint,
+  path: 'src/stock.ts',
+  category: 'bug',
+  fate,
+});
+
+describe('createInMemoryStore', () => {
+  describe('deliveries', () => {
+    it('the first delivery of an id › true; the same id again (a redelivery) › false', async () => {
+      const store = createInMemoryStore();
+      expect(await store.firstDelivery(delivery(1))).toBe(true);
+      expect(await store.firstDelivery(delivery(1))).toBe(false);
+      expect(await store.firstDelivery(delivery(2))).toBe(true);
+    });
+
+    it('more deliveries than it remembers › the oldest is forgotten, the newer ones still known', async () => {
+      const store = createInMemoryStore({ maxDeliveries: 3 });
+      for (const n of [1, 2, 3, 4]) await store.firstDelivery(delivery(n));
+      expect(await store.firstDelivery(delivery(4))).toBe(false);
+      expect(await store.firstDelivery(delivery(3))).toBe(false);
+      expect(await store.firstDelivery(delivery(2))).toBe(false);
+      expect(await store.firstDelivery(delivery(1))).toBe(true);
+    });
+  });
+
+  describe('command slots', () => {
+    it.each([
+      ['the first command', [], 1_000, true],
+      ['a second command 30 s after the first', [1_000], 31_000, false],
+      ['a second command just under a minute after', [1_000], 60_999, false],
+      ['a second command a minute after', [1_000], 61_000, true],
+      ['a third command a minute after the second, refused one', [1_000, 31_000], 61_000, true],
+    ])('%s › %s', async (_, earlier, now, expected) => {
+      const store = createInMemoryStore();
+      for (const at of earlier) await store.takeCommandSlot(PULL, COOLDOWN, at);
+      expect(await store.takeCommandSlot(PULL, COOLDOWN, now)).toBe(expected);
+    });
+
+    it('a command on another pull request › its own slot', async () => {
+      const store = createInMemoryStore();
+      expect(await store.takeCommandSlot(PULL, COOLDOWN, 1_000)).toBe(true);
+      expect(await store.takeCommandSlot(`${REPO}#8`, COOLDOWN, 2_000)).toBe(true);
+    });
+  });
+
+  describe('last reviewed head', () => {
+    it('none recorded › null; recorded twice › the latest, per pull request', async () => {
+      const store = createInMemoryStore();
+      expect(await store.lastReviewedHead(PULL)).toBeNull();
+      await store.setLastReviewedHead(PULL, '2adf080edc8fd291d686f9f687c05cd2a3935f5c');
+      await store.setLastReviewedHead(PULL, '60c8b975d5898e70e1416c00031e7c02f2365bdb');
+      expect(await store.lastReviewedHead(PULL)).toBe('60c8b975d5898e70e1416c00031e7c02f2365bdb');
+      expect(await store.lastReviewedHead(`${REPO}#8`)).toBeNull();
+    });
+  });
+
+  describe('feedback', () => {
+    it('disputes › the fingerprints of that pull request only', async () => {
+      const store = createInMemoryStore();
+      await store.recordFeedback(REPO, 7, disputed('3f9a1c7e2b4d6a80'));
+      await store.recordFeedback(REPO, 7, { ...disputed('b41c9e07d2a35f18'), kind: 'thumbs-down', text: '' });
+      await store.recordFeedback(REPO, 8, disputed('77aa01c3e9d2b460'));
+      await store.recordFeedback('acme/billing', 7, disputed('0c1d2e3f4a5b6c7d'));
+      expect(await store.disputedFingerprints(REPO, 7)).toEqual(
+        new Set(['3f9a1c7e2b4d6a80', 'b41c9e07d2a35f18']),
+      );
+      expect(await store.disputedFingerprints(REPO, 9)).toEqual(new Set());
+    });
+  });
+
+  describe('outcomes and stats', () => {
+    it('no pull request recorded › all zero', async () => {
+      expect(await createInMemoryStore().repositoryStats(REPO)).toEqual({
+        pullRequests: 0,
+        posted: 0,
+        fixed: 0,
+        dismissed: 0,
+        open: 0,
+        disputes: 0,
+      });
+    });
+
+    it('outcomes of several pull requests › summed per repository, disputes counted', async () => {
+      const store = createInMemoryStore();
+      await store.recordOutcomes(REPO, 7, [outcome('a1', 'fixed'), outcome('a2', 'dismissed')]);
+      await store.recordOutcomes(REPO, 8, [
+        outcome('b1', 'fixed'),
+        outcome('b2', 'open'),
+        outcome('b3', 'fixed'),
+      ]);
+      await store.recordOutcomes('acme/inventory-ui', 3, [outcome('c1', 'open')]);
+      await store.recordFeedback(REPO, 7, disputed('a2'));
+      await store.recordFeedback(REPO, 8, { ...disputed('b2'), kind: 'thumbs-down', text: '' });
+      await store.recordFeedback('acme/inventory-ui', 3, disputed('c1'));
+      expect(await store.repositoryStats(REPO)).toEqual({
+        pullRequests: 2,
+        posted: 5,
+        fixed: 3,
+        dismissed: 1,
+        open: 1,
+        disputes: 1,
+      });
+    });
+
+    it('a pull request recorded again (reopened and closed) › its new outcomes replace the old', async () => {
+      const store = createInMemoryStore();
+      await store.recordOutcomes(REPO, 7, [outcome('a1', 'open'), outcome('a2', 'open')]);
+      await store.recordOutcomes(REPO, 7, [outcome('a1', 'fixed'), outcome('a2', 'dismissed')]);
+      expect(await store.repositoryStats(REPO)).toMatchObject({
+        pullRequests: 1,
+        posted: 2,
+        fixed: 1,
+        dismissed: 1,
+        open: 0,
+      });
+    });
+  });
+});

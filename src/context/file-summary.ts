@@ -45,6 +45,8 @@ export interface CallRef {
 export interface FileSummary {
   readonly definitions: readonly Definition[];
   readonly imports: readonly ImportRef[];
+  /** Calls, when asked for: only the files a change touches need them (they cost a second query). */
+  readonly calls?: readonly CallRef[];
   /** True when the parse had syntax errors (the summary is then best effort). */
   readonly hasErrors: boolean;
 }

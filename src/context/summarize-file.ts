@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { Definition, DefinitionKind, FileSummary, ImportBinding, ImportRef } from './file-summary.js';
+import type { CallRef, Definition, DefinitionKind, FileSummary, ImportBinding, ImportRef } from './file-summary.js';
 import type { LanguageId } from './languages.js';
 import { loadLanguage } from './load-language.js';
 
@@ -12,13 +12,18 @@ const MAX_START_DEPTH = 9;
 
 /**
  * Parses one file and runs its language's symbol query: definitions with their line ranges and
- * signatures, and imports. The syntax tree is freed before returning — trees live in WebAssembly
- * memory, which is never collected on its own.
+ * signatures, and imports — and, when asked, the reference query for its calls, on the same tree.
+ * The syntax tree is freed before returning — trees live in WebAssembly memory, which is never
+ * collected on its own.
  */
-export async function summarizeFile(source: string, languageId: LanguageId): Promise<FileSummary> {
-  const { parser, symbolQuery } = await loadLanguage(languageId);
+export async function summarizeFile(
+  source: string,
+  languageId: LanguageId,
+  options: { calls?: boolean } = {},
+): Promise<FileSummary> {
+  const { parser, symbolQuery, referenceQuery } = await loadLanguage(languageId);
   const tree = parser.parse(source);
-  if (!tree) return { definitions: [], imports: [], hasErrors: true };
+  if (!tree) return { definitions: [], imports: [], hasErrors: true, ...(options.calls ? { calls: [] } : {}) };
   try {
     const definitions = new Map<string, Definition>();
     const imports = new Map<
@@ -79,6 +84,7 @@ export async function summarizeFile(source: string, languageId: LanguageId): Pro
       ),
       imports: [...imports.values()].sort((a, b) => a.line - b.line) as ImportRef[],
       hasErrors: tree.rootNode.hasError,
+      ...(options.calls ? { calls: callsIn(referenceQuery.captures(tree.rootNode)) } : {}),
     };
   } finally {
     tree.delete();
@@ -118,6 +124,13 @@ function bindingsOfClause(clause: Node): ImportBinding[] {
     }
   }
   return bindings;
+}
+
+function callsIn(captures: ReadonlyArray<{ name: string; node: Node }>): CallRef[] {
+  return captures
+    .filter((capture) => capture.name === 'name')
+    .map((capture) => ({ name: capture.node.text, line: capture.node.startPosition.row + 1 }))
+    .sort((a, b) => a.line - b.line);
 }
 
 function bindingOf(named: Record<string, Node>): ImportBinding | null {

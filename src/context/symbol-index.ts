@@ -51,7 +51,8 @@ export interface DefinitionAt {
  */
 export interface SymbolIndex {
   readonly snapshot: RepositorySnapshot;
-  summaryOf(path: string): Promise<FileSummary>;
+  /** With `calls`, the summary also lists the file's calls (parsed once with the rest). */
+  summaryOf(path: string, options?: { calls?: boolean }): Promise<FileSummary>;
   identifiersOf(path: string): Promise<ReadonlySet<string>>;
   /** Files whose text contains the identifier, in path order. */
   filesMentioning(name: string): Promise<string[]>;
@@ -105,15 +106,15 @@ export function createSymbolIndex(snapshot: RepositorySnapshot, caches: SymbolCa
     return identifiers;
   };
 
-  const summaryOf = async (path: string): Promise<FileSummary> => {
+  const summaryOf = async (path: string, options: { calls?: boolean } = {}): Promise<FileSummary> => {
     const file = snapshot.files.get(path);
     const language = detectLanguage(path);
-    if (!file || !language) return EMPTY_SUMMARY;
+    if (!file || !language) return options.calls ? { ...EMPTY_SUMMARY, calls: [] } : EMPTY_SUMMARY;
     const key = `${language}:${file.id}`;
     const cached = caches.summaries.get(key);
-    if (cached) return cached;
+    if (cached && (!options.calls || cached.calls)) return cached;
     const text = await snapshot.read(path);
-    const summary = text === null ? EMPTY_SUMMARY : await summarizeFile(text, language);
+    const summary = text === null ? EMPTY_SUMMARY : await summarizeFile(text, language, options);
     caches.parsed += 1;
     caches.summaries.set(key, summary);
     return summary;

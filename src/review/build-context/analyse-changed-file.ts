@@ -1,6 +1,4 @@
 import type { CallRef, Definition, FileSummary } from '../../context/file-summary.js';
-import { findCalls } from '../../context/find-calls.js';
-import { detectLanguage } from '../../context/languages.js';
 import { type SymbolCaches, type SymbolIndex, summarizeText } from '../../context/symbol-index.js';
 import { reconstructBase } from '../../diff/reconstruct-base.js';
 import type { DiffFile } from '../../diff/types.js';
@@ -39,7 +37,9 @@ export async function analyseChangedFile(
   const headText = file.status === 'removed' ? '' : ((await index.snapshot.read(file.path)) ?? '');
   const baseText = reconstructBase(headText, file) ?? '';
   const head =
-    file.status === 'removed' ? await summarizeText('', file.path, caches) : await index.summaryOf(file.path);
+    file.status === 'removed'
+      ? await summarizeText('', file.path, caches)
+      : await index.summaryOf(file.path, { calls: true });
   const base = await summarizeText(baseText, file.previousPath ?? file.path, caches);
   const lines = changedLinesOf(file);
 
@@ -58,13 +58,12 @@ export async function analyseChangedFile(
     head: (definition) => touchedHead.has(definition),
   });
 
-  const language = detectLanguage(file.path);
   return {
     file,
     headText,
     headLines: headText.split('\n'),
     head,
-    calls: language && headText ? await findCalls(headText, language) : [],
+    calls: head.calls ?? [],
     lines,
     changedSymbols: attributeConstructors(changes, head.definitions, base.definitions),
     removed: removedText(lines.removedText, headText),

@@ -46,9 +46,15 @@ export async function buildContext(
   const candidates: ContextSnippet[] = [];
   const linesByPath = new Map<string, readonly string[]>();
 
+  // Every changed file is parsed (with its calls) before any other file is looked at, so no
+  // changed file is parsed twice.
+  const analysed = [];
   for (const { file } of input.files) {
     deps.signal?.throwIfAborted();
-    const facts = await analyseChangedFile(file, index, deps.caches);
+    analysed.push(await analyseChangedFile(file, index, deps.caches));
+  }
+  for (const facts of analysed) {
+    const { file } = facts;
     linesByPath.set(file.path, facts.headLines);
 
     for (const definition of facts.enclosing) {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCalls } from '../../../src/context/find-calls.js';
 import { summarizeFile } from '../../../src/context/summarize-file.js';
 import { callRows, definitionRows } from './summary-rows.js';
 
@@ -138,7 +137,7 @@ describe('c', () => {
     });
 
     it('reports calls of functions and function-like macros', async () => {
-      const calls = await findCalls(implementation, 'c');
+      const calls = (await summarizeFile(implementation, 'c', { calls: true })).calls ?? [];
       expect(callRows(calls)).toEqual([
         'realloc:14',
         'die_errno:16',

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCalls } from '../../../src/context/find-calls.js';
 import { summarizeFile } from '../../../src/context/summarize-file.js';
 import { callRows, definitionRows } from './summary-rows.js';
 
@@ -85,7 +84,7 @@ describe('cpp', () => {
     });
 
     it('reports member, qualified and template calls', async () => {
-      const calls = await findCalls(lruCache, 'cpp');
+      const calls = (await summarizeFile(lruCache, 'cpp', { calls: true })).calls ?? [];
       expect(callRows(calls)).toEqual([
         'size:19',
         'find:34',
@@ -136,7 +135,11 @@ describe('cpp', () => {
         'function operator< 7-9',
         'function Parse 11-11',
       ]);
-      expect(callRows(await findCalls(source, 'cpp'))).toEqual(['tie:8', 'tie:8', 'FromString:11']);
+      expect(callRows((await summarizeFile(source, 'cpp', { calls: true })).calls ?? [])).toEqual([
+        'tie:8',
+        'tie:8',
+        'FromString:11',
+      ]);
     });
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCalls } from '../../../src/context/find-calls.js';
 import { summarizeFile } from '../../../src/context/summarize-file.js';
 import { callRows, definitionRows } from './summary-rows.js';
 
@@ -75,7 +74,7 @@ describe('csharp', () => {
     });
 
     it('reports invocations by member name and `new X(…)` as a call of X, leaving out nameof', async () => {
-      const calls = await findCalls(invoiceService, 'csharp');
+      const calls = (await summarizeFile(invoiceService, 'csharp', { calls: true })).calls ?? [];
       expect(callRows(calls)).toEqual([
         'FromDays:21',
         'ArgumentNullException:28',
@@ -123,7 +122,11 @@ describe('csharp', () => {
         'class Point 6-9',
         'method DistanceTo 8-8',
       ]);
-      expect(callRows(await findCalls(source, 'csharp'))).toEqual(['Sqrt:8', 'Pow:8', 'Pow:8']);
+      expect(callRows((await summarizeFile(source, 'csharp', { calls: true })).calls ?? [])).toEqual([
+        'Sqrt:8',
+        'Pow:8',
+        'Pow:8',
+      ]);
       expect(summary.imports).toEqual([
         { source: 'System.Linq', line: 1, bindings: [], reexport: false },
         { source: 'System.Math', line: 2, bindings: [], reexport: false },

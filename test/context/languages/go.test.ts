@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCalls } from '../../../src/context/find-calls.js';
 import { summarizeFile } from '../../../src/context/summarize-file.js';
 import { callRows, definitionRows } from './summary-rows.js';
 
@@ -101,7 +100,7 @@ describe('go', () => {
     });
 
     it('names a selector call by its field, `strings.Split` as Split', async () => {
-      const calls = await findCalls(router, 'go');
+      const calls = (await summarizeFile(router, 'go', { calls: true })).calls ?? [];
       expect(callRows(calls)).toEqual([
         'New:13',
         'Split:38',
@@ -146,7 +145,10 @@ describe('go', () => {
         { source: 'github.com/lib/pq', line: 4, bindings: [], reexport: false },
       ]);
       expect(definitionRows(summary)).toEqual(['function main 6-9']);
-      expect(callRows(await findCalls(migrate, 'go'))).toEqual(['Open:7', 'Close:8']);
+      expect(callRows((await summarizeFile(migrate, 'go', { calls: true })).calls ?? [])).toEqual([
+        'Open:7',
+        'Close:8',
+      ]);
     });
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCalls } from '../../../src/context/find-calls.js';
 import { summarizeFile } from '../../../src/context/summarize-file.js';
 import { callRows, definitionRows } from './summary-rows.js';
 
@@ -73,7 +72,7 @@ describe('java', () => {
     });
 
     it('reports method invocations by name and `new X(…)` as a call of X', async () => {
-      const calls = await findCalls(orderService, 'java');
+      const calls = (await summarizeFile(orderService, 'java', { calls: true })).calls ?? [];
       expect(callRows(calls)).toEqual([
         'getLogger:12',
         'requireNonNull:19',

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCalls } from '../../../src/context/find-calls.js';
 import { summarizeFile } from '../../../src/context/summarize-file.js';
 import { callRows, definitionRows } from './summary-rows.js';
 
@@ -64,7 +63,7 @@ describe('javascript', () => {
     });
 
     it('reports calls and `new` by name', async () => {
-      const calls = await findCalls(webhooks, 'javascript');
+      const calls = (await summarizeFile(webhooks, 'javascript', { calls: true })).calls ?? [];
       expect(callRows(calls)).toEqual([
         'require:3',
         'require:4',

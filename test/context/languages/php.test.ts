@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCalls } from '../../../src/context/find-calls.js';
 import { summarizeFile } from '../../../src/context/summarize-file.js';
 import { callRows, definitionRows } from './summary-rows.js';
 
@@ -81,7 +80,7 @@ describe('php', () => {
     });
 
     it('reports function, member, static and nullsafe calls and `new X` by name', async () => {
-      const calls = await findCalls(invoiceController, 'php');
+      const calls = (await summarizeFile(invoiceController, 'php', { calls: true })).calls ?? [];
       expect(callRows(calls)).toEqual([
         'define:16',
         'storage_path:16',
@@ -154,7 +153,11 @@ describe('php', () => {
       ].join('\n');
       const summary = await summarizeFile(source, 'php');
       expect(definitionRows(summary)).toEqual(['function find_user 5-10']);
-      expect(callRows(await findCalls(source, 'php'))).toEqual(['prepare:7', 'execute:8', 'fetch:9']);
+      expect(callRows((await summarizeFile(source, 'php', { calls: true })).calls ?? [])).toEqual([
+        'prepare:7',
+        'execute:8',
+        'fetch:9',
+      ]);
       expect(summary.imports).toEqual([
         { source: 'config.php', line: 2, bindings: [], reexport: false },
         { source: 'lib/db.php', line: 3, bindings: [], reexport: false },

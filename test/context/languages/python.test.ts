@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCalls } from '../../../src/context/find-calls.js';
 import { summarizeFile } from '../../../src/context/summarize-file.js';
 import { callRows, definitionRows } from './summary-rows.js';
 
@@ -77,7 +76,7 @@ describe('python', () => {
     });
 
     it('reports calls by name, attribute calls by the attribute', async () => {
-      const calls = await findCalls(tasks, 'python');
+      const calls = (await summarizeFile(tasks, 'python', { calls: true })).calls ?? [];
       expect(callRows(calls)).toEqual([
         'getLogger:14',
         'field:22',

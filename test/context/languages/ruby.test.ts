@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCalls } from '../../../src/context/find-calls.js';
 import { summarizeFile } from '../../../src/context/summarize-file.js';
 import { callRows, definitionRows } from './summary-rows.js';
 
@@ -69,7 +68,7 @@ describe('ruby', () => {
     });
 
     it('reports explicit calls, with or without a receiver, and no bare identifiers', async () => {
-      const calls = await findCalls(subscription, 'ruby');
+      const calls = (await summarizeFile(subscription, 'ruby', { calls: true })).calls ?? [];
       expect(callRows(calls)).toEqual([
         'require:3',
         'require_relative:4',

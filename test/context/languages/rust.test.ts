@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCalls } from '../../../src/context/find-calls.js';
 import { summarizeFile } from '../../../src/context/summarize-file.js';
 import { callRows, definitionRows } from './summary-rows.js';
 
@@ -93,7 +92,7 @@ describe('rust', () => {
     });
 
     it('names method calls by the method and path calls by their last segment', async () => {
-      const calls = await findCalls(pageCache, 'rust');
+      const calls = (await summarizeFile(pageCache, 'rust', { calls: true })).calls ?? [];
       expect(callRows(calls)).toEqual([
         'from_secs:9',
         'new:10',

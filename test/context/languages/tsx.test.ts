@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCalls } from '../../../src/context/find-calls.js';
 import { summarizeFile } from '../../../src/context/summarize-file.js';
 import { callRows, definitionRows } from './summary-rows.js';
 
@@ -70,7 +69,7 @@ describe('tsx', () => {
     });
 
     it('reports hook, member and optional calls, `new` included, and not JSX elements', async () => {
-      const calls = await findCalls(reviewList, 'tsx');
+      const calls = (await summarizeFile(reviewList, 'tsx', { calls: true })).calls ?? [];
       expect(callRows(calls)).toEqual([
         'useState:16',
         'useState:17',

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { findCalls } from '../../../src/context/find-calls.js';
 import { summarizeFile } from '../../../src/context/summarize-file.js';
 import { callRows, definitionRows } from './summary-rows.js';
 
@@ -76,7 +75,7 @@ describe('typescript', () => {
     });
 
     it('reports plain and member calls by name', async () => {
-      const calls = await findCalls(rateLimiter, 'typescript');
+      const calls = (await summarizeFile(rateLimiter, 'typescript', { calls: true })).calls ?? [];
       expect(callRows(calls)).toEqual([
         'pino:20',
         'incr:31',

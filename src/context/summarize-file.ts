@@ -1,5 +1,12 @@
 import type { Node } from 'web-tree-sitter';
-import type { CallRef, Definition, DefinitionKind, FileSummary, ImportBinding, ImportRef } from './file-summary.js';
+import type {
+  CallRef,
+  Definition,
+  DefinitionKind,
+  FileSummary,
+  ImportBinding,
+  ImportRef,
+} from './file-summary.js';
 import type { LanguageId } from './languages.js';
 import { loadLanguage } from './load-language.js';
 
@@ -23,7 +30,8 @@ export async function summarizeFile(
 ): Promise<FileSummary> {
   const { parser, symbolQuery, referenceQuery } = await loadLanguage(languageId);
   const tree = parser.parse(source);
-  if (!tree) return { definitions: [], imports: [], hasErrors: true, ...(options.calls ? { calls: [] } : {}) };
+  if (!tree)
+    return { definitions: [], imports: [], hasErrors: true, ...(options.calls ? { calls: [] } : {}) };
   try {
     const definitions = new Map<string, Definition>();
     const imports = new Map<

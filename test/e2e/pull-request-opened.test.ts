@@ -199,7 +199,7 @@ describe('pull_request.opened', () => {
         |---|---|
         | Files reviewed | 3 of 6 changed |
         | Findings posted | 3 inline, 1 in the review summary |
-        | Findings held back | 1 in a category this repository does not enable; 2 pointed at lines that are not in the diff |
+        | Findings held back | 2 pointed at lines that are not in the diff; 1 in a category this repository does not enable |
         | Cross-file context | off |
         | Review passes | 4 of 4 answered; findings verified |
         | Model usage | 5 calls, 6,000 prompt tokens (0 cached), 750 completion tokens |

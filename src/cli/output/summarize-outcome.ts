@@ -1,3 +1,7 @@
+import { describeContext } from '../../review/post-review/describe-context.js';
+import { describeHeldBack } from '../../review/post-review/describe-held-back.js';
+import { describePasses } from '../../review/post-review/describe-passes.js';
+import { describeUsage } from '../../review/post-review/describe-usage.js';
 import { FILTER_LABELS } from '../../review/post-review/filter-labels.js';
 import { plural } from '../../review/post-review/plural.js';
 import type { Change, FilterReason, Finding, ReviewOutcome, SkippedFile } from '../../review/types.js';
@@ -48,41 +52,8 @@ export function summarizeOutcome(outcome: ReviewOutcome, change: Pick<Change, 'h
       ['Held back', describeHeldBack(outcome.filtered)],
       ['Review passes', describePasses(outcome)],
       ['Cross-file context', describeContext(outcome.context)],
-      [
-        'Model usage',
-        `${plural(usage.calls, 'call')}, ${count(usage.promptTokens)} prompt tokens (${count(usage.cachedPromptTokens)} cached), ${count(usage.completionTokens)} completion tokens`,
-      ],
+      ['Model usage', describeUsage(usage)],
     ],
     notes,
   };
-}
-
-function describeHeldBack(filtered: ReviewOutcome['filtered']): string {
-  const held = (Object.keys(FILTER_LABELS) as FilterReason[])
-    .filter((reason) => (filtered[reason] ?? 0) > 0)
-    .map((reason) => `${filtered[reason]} ${FILTER_LABELS[reason]}`);
-  return held.length === 0 ? 'none' : held.join('; ');
-}
-
-function describePasses(outcome: ReviewOutcome): string {
-  const { planned, failed } = outcome.passes;
-  if (planned === 0) return 'none (nothing to review)';
-  const failures = failed.map((failure) => `${failure.pass}: ${failure.reason}`).join('; ');
-  const verifier =
-    outcome.verifierFailures.length > 0
-      ? `; verification failed (${outcome.verifierFailures[0]}), findings were scored on agreement alone`
-      : '';
-  return `${planned - failed.length} of ${planned} answered${failures ? ` (failed: ${failures})` : ''}${verifier}`;
-}
-
-function describeContext(context: ReviewOutcome['context']): string {
-  if (context.status === 'off') return 'off';
-  if (context.status === 'unavailable')
-    return `unavailable (${context.reason}); the diff was reviewed on its own`;
-  const omitted = context.omitted > 0 ? `; ${plural(context.omitted, 'more snippet')} did not fit` : '';
-  return `${plural(context.snippets, 'snippet')} from ${plural(context.files, 'file')}, ${count(context.tokens)} of ${count(context.budget)} tokens${omitted}`;
-}
-
-function count(value: number): string {
-  return value.toLocaleString('en-US');
 }

@@ -1,6 +1,10 @@
 import type { LocatedConfigProblem } from '../../config/load-repo-config.js';
 import type { CheckRunReport } from '../../github/check-run.js';
 import type { FilterReason, ReviewOutcome } from '../types.js';
+import { describeContext } from './describe-context.js';
+import { describeHeldBack } from './describe-held-back.js';
+import { describePasses } from './describe-passes.js';
+import { describeUsage } from './describe-usage.js';
 import { FILTER_LABELS } from './filter-labels.js';
 import { plural } from './plural.js';
 
@@ -34,13 +38,10 @@ export function renderCheckRun(
       'Findings posted',
       `${outcome.inline.length} inline, ${outcome.summaryOnly.length} in the review summary`,
     ],
-    ['Findings held back', heldBack === 0 ? 'none' : describeFiltered(outcome.filtered)],
-    ['Cross-file context', describeContext(outcome.context)],
-    ['Review passes', describePasses(outcome)],
-    [
-      'Model usage',
-      `${plural(usage.calls, 'call')}, ${usage.promptTokens.toLocaleString('en-US')} prompt tokens (${usage.cachedPromptTokens.toLocaleString('en-US')} cached), ${usage.completionTokens.toLocaleString('en-US')} completion tokens`,
-    ],
+    ['Findings held back', heldBack === 0 ? 'none' : describeHeldBack(outcome.filtered)],
+    ['Cross-file context', cell(describeContext(outcome.context))],
+    ['Review passes', cell(describePasses(outcome))],
+    ['Model usage', describeUsage(usage)],
   ];
   const summary = [
     `Reviewed commit \`${context.headSha.slice(0, 7)}\`${context.scope ? `: ${context.scope}` : ''}.`,
@@ -79,34 +80,12 @@ export function renderCheckRun(
   return { conclusion: posted === 0 ? 'success' : 'neutral', title, summary: summary.join('\n') };
 }
 
-function describePasses(outcome: ReviewOutcome): string {
-  const { planned, failed } = outcome.passes;
-  if (planned === 0) return 'none (nothing to review)';
-  const ran = `${planned - failed.length} of ${planned} answered`;
-  const failures = failed.map((failure) => `${failure.pass}: ${failure.reason}`).join('; ');
-  const verifier =
-    outcome.verifierFailures.length > 0
-      ? `; verification failed (${outcome.verifierFailures[0]}), findings were scored on agreement alone`
-      : '; findings verified';
-  return `${ran}${failures ? ` (failed: ${failures.replace(/[|\n]/g, ' ')})` : ''}${verifier}`;
-}
-
-function describeContext(context: ReviewOutcome['context']): string {
-  if (context.status === 'off') return 'off';
-  if (context.status === 'unavailable')
-    return `unavailable (${context.reason.replace(/[|\n]/g, ' ')}); the diff was reviewed on its own`;
-  const omitted = context.omitted > 0 ? `; ${plural(context.omitted, 'more snippet')} did not fit` : '';
-  return `${plural(context.snippets, 'snippet')} from ${plural(context.files, 'file')}, ${context.tokens.toLocaleString('en-US')} of ${context.budget.toLocaleString('en-US')} tokens${omitted}`;
+/** Text that must stay inside one cell of a Markdown table. */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 function describeConfigProblem(problem: LocatedConfigProblem): string {
   const where = problem.file ? ` (${problem.file}${problem.line ? `, line ${problem.line}` : ''})` : '';
   return `- \`${problem.key || 'the file'}\`: ${problem.message}${where}`;
-}
-
-function describeFiltered(filtered: ReviewOutcome['filtered']): string {
-  return (Object.entries(filtered) as [FilterReason, number][])
-    .filter(([, count]) => count > 0)
-    .map(([reason, count]) => `${count} ${FILTER_LABELS[reason]}`)
-    .join('; ');
 }

@@ -44,7 +44,7 @@ describe('formatMarkdown', () => {
       ---
 
       - **Held back:** 1 below the confidence threshold; 1 rejected by the verifier
-      - **Review passes:** 3 of 4 answered (failed: concurrency-resources: The model did not answer in time.)
+      - **Review passes:** 3 of 4 answered (failed: concurrency-resources: The model did not answer in time.); findings verified
       - **Cross-file context:** 4 snippets from 3 files, 2,150 of 8,000 tokens; 1 more snippet did not fit
       - **Model usage:** 6 calls, 48,210 prompt tokens (40,960 cached), 3,127 completion tokens
 
@@ -65,7 +65,7 @@ describe('formatMarkdown', () => {
       ---
 
       - **Held back:** none
-      - **Review passes:** 3 of 4 answered (failed: concurrency-resources: The model did not answer in time.)
+      - **Review passes:** 3 of 4 answered (failed: concurrency-resources: The model did not answer in time.); findings verified
       - **Cross-file context:** 4 snippets from 3 files, 2,150 of 8,000 tokens; 1 more snippet did not fit
       - **Model usage:** 6 calls, 48,210 prompt tokens (40,960 cached), 3,127 completion tokens
       "

@@ -40,7 +40,8 @@ describe('formatText', () => {
         Evidence: inventory/models.py:31, inventory/models.py:86
 
       Held back: 1 below the confidence threshold; 1 rejected by the verifier
-      Review passes: 3 of 4 answered (failed: concurrency-resources: The model did not answer in time.)
+      Review passes: 3 of 4 answered (failed: concurrency-resources: The model did not answer in time.);
+      findings verified
       Cross-file context: 4 snippets from 3 files, 2,150 of 8,000 tokens; 1 more snippet did not fit
       Model usage: 6 calls, 48,210 prompt tokens (40,960 cached), 3,127 completion tokens
 
@@ -60,7 +61,7 @@ describe('formatText', () => {
       "Sift reviewed 3 files at 60c8b97: nothing worth a comment.
 
       Held back: none
-      Review passes: 4 of 4 answered
+      Review passes: 4 of 4 answered; findings verified
       Cross-file context: off
       Model usage: 6 calls, 48,210 prompt tokens (40,960 cached), 3,127 completion tokens
       "

@@ -188,7 +188,7 @@ describe('renderCheckRun', () => {
     {
       name: 'unavailable, with a reason that would break the table',
       value: { status: 'unavailable', reason: 'clone failed | exit 128\nfatal' },
-      row: 'unavailable (clone failed   exit 128 fatal); the diff was reviewed on its own',
+      row: 'unavailable (clone failed \\| exit 128 fatal); the diff was reviewed on its own',
     },
   ])('cross-file context $name › one table row saying so', ({ value, row }) => {
     expect(renderCheckRun(outcome({ context: value }), context()).summary).toContain(

@@ -1,5 +1,5 @@
 import { compareFindings } from '../review/score-findings/compare-findings.js';
-import type { Candidate, CandidateOutcome, Finding, Severity } from '../review/types.js';
+import type { Candidate, CandidateOutcome, Finding } from '../review/types.js';
 
 /** Fates no threshold changes: the repository's categories, the verifier and earlier reviews decide them. */
 const NEVER_POSTED: ReadonlySet<CandidateOutcome> = new Set([

@@ -134,7 +134,7 @@ export async function loadSiftHistory(
     }
     for (const thread of pull.reviewThreads.nodes) {
       const [first, ...rest] = thread.comments.nodes;
-      if (!first || first.author?.__typename !== 'Bot') continue;
+      if (first?.author?.__typename !== 'Bot') continue;
       const marker = readFindingMarker(first.body);
       if (!marker) continue;
       findings.push({

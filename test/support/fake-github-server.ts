@@ -39,6 +39,8 @@ export interface FakeGitHub {
   readonly issueComments: Array<{ id: number; body: string; user: { login: string; type: string } }>;
   readonly reactions: Array<{ commentId: number; content: string }>;
   readonly checkRuns: Array<{ method: string; body: Record<string, unknown> }>;
+  /** The summary of the latest check-run write; throws when Sift wrote none. */
+  lastCheckRunSummary(): string;
   /** Requests no route answered; a correct Sift leaves this empty. */
   readonly unexpected: RecordedRequest[];
   /** Moves the pull request to a new head (a push): its files, commits and head commit. */
@@ -103,7 +105,8 @@ export async function startFakeGitHub(
         return send(200, options.config, 'text/plain; charset=utf-8');
       return send(404, { message: 'Not Found' });
     }
-    if ((match = route('GET', new RegExp(`^${repoPath}/contents/(.+)$`)))) {
+    match = route('GET', new RegExp(`^${repoPath}/contents/(.+)$`));
+    if (match) {
       const file = decodeURIComponent(match[1] ?? '');
       const ref = url.searchParams.get('ref') ?? 'HEAD';
       try {
@@ -112,16 +115,18 @@ export async function startFakeGitHub(
         return send(404, { message: 'Not Found' });
       }
     }
-    if ((match = route('GET', new RegExp(`^${repoPath}/git/trees/([0-9a-f]{40})$`))))
-      return send(200, gitTree(pr.dir, match[1] ?? ''));
-    if ((match = route('GET', new RegExp(`^${repoPath}/git/blobs/([0-9a-f]{40})$`)))) {
+    match = route('GET', new RegExp(`^${repoPath}/git/trees/([0-9a-f]{40})$`));
+    if (match) return send(200, gitTree(pr.dir, match[1] ?? ''));
+    match = route('GET', new RegExp(`^${repoPath}/git/blobs/([0-9a-f]{40})$`));
+    if (match) {
       return send(200, {
         sha: match[1],
         encoding: 'base64',
         content: git('cat-file', 'blob', match[1] ?? '').toString('base64'),
       });
     }
-    if ((match = route('GET', new RegExp(`^${repoPath}/tarball/([0-9a-f]{40})$`)))) {
+    match = route('GET', new RegExp(`^${repoPath}/tarball/([0-9a-f]{40})$`));
+    if (match) {
       const sha = match[1] ?? '';
       return send(
         200,
@@ -129,10 +134,12 @@ export async function startFakeGitHub(
         'application/x-gzip',
       );
     }
-    if ((match = route('GET', new RegExp(`^${repoPath}/compare/([0-9a-f]{40})\\.\\.\\.([0-9a-f]{40})$`)))) {
+    match = route('GET', new RegExp(`^${repoPath}/compare/([0-9a-f]{40})\\.\\.\\.([0-9a-f]{40})$`));
+    if (match) {
       return send(...compare(match[1] ?? '', match[2] ?? ''));
     }
-    if ((match = route('GET', new RegExp(`^${repoPath}/collaborators/([^/]+)/permission$`)))) {
+    match = route('GET', new RegExp(`^${repoPath}/collaborators/([^/]+)/permission$`));
+    if (match) {
       const level = permissions.get(decodeURIComponent(match[1] ?? '')) ?? 'read';
       const permission = level === 'maintain' ? 'write' : level;
       return send(200, { permission, role_name: level, user: { login: match[1] } });
@@ -141,11 +148,13 @@ export async function startFakeGitHub(
     if (method === 'GET' && path === `${pulls}/files`) return send(200, pr.files);
     if (method === 'GET' && path === `${pulls}/commits`) return send(200, pr.commits);
     if (method === 'GET' && path === `${pulls}/comments`) return send(200, reviewComments.map(restComment));
-    if ((match = route('GET', new RegExp(`^${repoPath}/pulls/comments/(\\d+)$`)))) {
+    match = route('GET', new RegExp(`^${repoPath}/pulls/comments/(\\d+)$`));
+    if (match) {
       const comment = reviewComments.find((item) => item.id === Number(match?.[1]));
       return comment ? send(200, restComment(comment)) : send(404, { message: 'Not Found' });
     }
-    if ((match = route('POST', new RegExp(`^${pulls}/comments/(\\d+)/replies$`)))) {
+    match = route('POST', new RegExp(`^${pulls}/comments/(\\d+)/replies$`));
+    if (match) {
       const root = reviewComments.find((item) => item.id === Number(match?.[1]));
       if (!root) return send(404, { message: 'Not Found' });
       const reply = addComment({
@@ -181,7 +190,8 @@ export async function startFakeGitHub(
       issueComments.push(comment);
       return send(201, comment);
     }
-    if ((match = route('POST', new RegExp(`^${repoPath}/issues/comments/(\\d+)/reactions$`)))) {
+    match = route('POST', new RegExp(`^${repoPath}/issues/comments/(\\d+)/reactions$`));
+    if (match) {
       reactions.push({ commentId: Number(match[1]), content: (body as { content: string }).content });
       return send(201, { id: nextId++ });
     }
@@ -291,6 +301,11 @@ export async function startFakeGitHub(
     checkRuns,
     unexpected,
     permissions,
+    lastCheckRunSummary() {
+      const output = checkRuns.at(-1)?.body.output as { summary?: unknown } | undefined;
+      if (typeof output?.summary !== 'string') throw new Error('Sift wrote no check-run summary');
+      return output.summary;
+    },
     updatePullRequest(next) {
       pr = next;
     },

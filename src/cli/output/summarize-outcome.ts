@@ -2,9 +2,8 @@ import { describeContext } from '../../review/post-review/describe-context.js';
 import { describeHeldBack } from '../../review/post-review/describe-held-back.js';
 import { describePasses } from '../../review/post-review/describe-passes.js';
 import { describeUsage } from '../../review/post-review/describe-usage.js';
-import { FILTER_LABELS } from '../../review/post-review/filter-labels.js';
 import { plural } from '../../review/post-review/plural.js';
-import type { Change, FilterReason, Finding, ReviewOutcome, SkippedFile } from '../../review/types.js';
+import type { Change, Finding, ReviewOutcome, SkippedFile } from '../../review/types.js';
 
 // A long list of lockfiles and generated code would push the findings off the screen.
 const MAX_SKIPPED_SHOWN = 10;

@@ -1,11 +1,10 @@
 import type { LocatedConfigProblem } from '../../config/load-repo-config.js';
 import type { CheckRunReport } from '../../github/check-run.js';
-import type { FilterReason, ReviewOutcome } from '../types.js';
+import type { ReviewOutcome } from '../types.js';
 import { describeContext } from './describe-context.js';
 import { describeHeldBack } from './describe-held-back.js';
 import { describePasses } from './describe-passes.js';
 import { describeUsage } from './describe-usage.js';
-import { FILTER_LABELS } from './filter-labels.js';
 import { plural } from './plural.js';
 
 /**

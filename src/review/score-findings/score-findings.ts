@@ -1,5 +1,5 @@
 import type { RepoConfig } from '../../config/repo-config-schema.js';
-import type { Candidate, CandidateOutcome, FilterReason, Finding, Severity } from '../types.js';
+import type { Candidate, CandidateOutcome, FilterReason, Finding } from '../types.js';
 import type { Cluster } from '../verify-findings/cluster-findings.js';
 import type { Verification } from '../verify-findings/verify-clusters.js';
 import { compareFindings } from './compare-findings.js';

@@ -62,7 +62,7 @@ describe('/review', () => {
     await life.comment('/review full');
     await life.idle();
     expect(life.github.reviewComments.filter((comment) => comment.in_reply_to_id === null)).toHaveLength(2);
-    const summary = String((life.github.checkRuns.at(-1)?.body.output as { summary: string }).summary);
+    const summary = life.github.lastCheckRunSummary();
     expect(summary).toContain('the whole pull request');
     expect(summary).toContain('2 already posted on this pull request');
   });

@@ -11,8 +11,7 @@ afterEach(async () => {
 
 const reviewedCommits = (life: Lifecycle) =>
   life.github.reviews.map((review) => String(review.commit_id).slice(0, 7));
-const lastSummary = (life: Lifecycle) =>
-  String((life.github.checkRuns.at(-1)?.body.output as { summary: string }).summary);
+const lastSummary = (life: Lifecycle) => life.github.lastCheckRunSummary();
 
 describe('synchronize', () => {
   it('a burst of three pushes while a review runs › the running review is cancelled and posts nothing; one review of the latest head', async () => {

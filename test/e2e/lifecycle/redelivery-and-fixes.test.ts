@@ -55,7 +55,7 @@ describe('synchronize', () => {
     expect(replies.map((reply) => reply.body)).toEqual([
       `This looks fixed in ${life.head().slice(0, 7)}: the code this pointed at changed, and the re-review no longer finds the problem.`,
     ]);
-    const summary = String((life.github.checkRuns.at(-1)?.body.output as { summary: string }).summary);
+    const summary = life.github.lastCheckRunSummary();
     expect(summary).toContain(
       `Reviewed commit \`${life.head().slice(0, 7)}\`: what changed since Sift's review of`,
     );

@@ -21,7 +21,7 @@ export const INVENTORY_SCRIPT: ModelScript = {
         }),
       );
     }
-    const range = lineIdOf(prompt, 'return `${formatPrice(low)}–${formatPrice(high)}`;');
+    const range = lineIdOf(prompt, '{formatPrice(low)}–');
     if (range) {
       findings.push(
         finding({

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { countTokens } from 'gpt-tokenizer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSymbolCaches } from '../../../src/context/symbol-index.js';
@@ -11,7 +10,6 @@ import { buildContext } from '../../../src/review/build-context/build-context.js
 import type { ContextSnippet } from '../../../src/review/build-context/context-types.js';
 import { renderContext, renderSnippet } from '../../../src/review/build-context/render-context.js';
 import type { ReviewFile } from '../../../src/review/types.js';
-import { FIXTURES } from '../../support/fixtures.js';
 import { FIXTURE_REPOSITORIES, gitRepoFromFixture } from '../../support/git-repo-from-fixture.js';
 
 // The checkout fixture's change puts applyDiscount's percentage first and updates its test; cart.ts

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import type { ContextSnippet, SnippetReason } from '../../../src/review/build-context/context-types.js';
 import { packContext } from '../../../src/review/build-context/pack-context.js';
 import { renderSnippet } from '../../../src/review/build-context/render-context.js';
-import { FIXTURES } from '../../support/fixtures.js';
 import { FIXTURE_REPOSITORIES } from '../../support/git-repo-from-fixture.js';
 
 const HEAD = join(FIXTURE_REPOSITORIES.checkout, 'head');

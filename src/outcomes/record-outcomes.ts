@@ -1,9 +1,10 @@
 import { loadSiftHistory } from '../github/load-sift-history.js';
 import type { Octokit } from '../github/octokit.js';
-import { readFileAtRef } from '../github/read-file-at-ref.js';
+import { createFileReader } from '../github/read-file-at-ref.js';
 import type { Logger } from '../logger.js';
 import type { SiftJob } from '../queue/sift-job.js';
-import { containsSpan } from '../review/score-findings/span-hash.js';
+import { codeIsGone } from '../review/post-review/find-fixed-findings.js';
+import { wasDismissed } from '../review/score-findings/already-said.js';
 import type { FindingFate, FindingOutcome, SiftStore } from '../store/sift-store.js';
 
 type OutcomeJob = Extract<SiftJob, { kind: 'outcome' }>;
@@ -23,28 +24,17 @@ export async function recordOutcomes(
     loadSiftHistory(deps.octokit, where),
     deps.store.disputedFingerprints(`${job.owner}/${job.repo}`, job.pullNumber),
   ]);
-  const files = new Map<string, Promise<{ exists: boolean; text: string | null }>>();
-  const fileAtClose = (path: string) => {
-    let file = files.get(path);
-    if (!file) {
-      file = readFileAtRef(deps.octokit, { owner: job.owner, repo: job.repo, path, ref: job.headSha });
-      files.set(path, file);
-    }
-    return file;
-  };
+  const fileAtClose = createFileReader(deps.octokit, {
+    owner: job.owner,
+    repo: job.repo,
+    ref: job.headSha,
+  });
   const outcomes: FindingOutcome[] = [];
   for (const finding of history.findings) {
-    const { span, lines, side, fingerprint, category } = finding.marker;
-    let changed = false;
-    if (span && lines && side !== 'LEFT') {
-      const file = await fileAtClose(finding.path);
-      changed = !file.exists || (file.text !== null && !containsSpan(file.text, span, lines));
-    }
-    const resolvedByPerson =
-      finding.isResolved && finding.resolvedBy !== null && !finding.resolvedBy.endsWith('[bot]');
     let fate: FindingFate = 'open';
-    if (changed) fate = 'fixed';
-    else if (finding.thumbsDown || disputed.has(fingerprint) || resolvedByPerson) fate = 'dismissed';
+    if (await codeIsGone(finding, fileAtClose)) fate = 'fixed';
+    else if (wasDismissed(finding, disputed)) fate = 'dismissed';
+    const { fingerprint, category } = finding.marker;
     outcomes.push({ fingerprint, path: finding.path, category: category ?? 'unknown', fate });
   }
   await deps.store.recordOutcomes(`${job.owner}/${job.repo}`, job.pullNumber, outcomes);

@@ -6,10 +6,11 @@ import { commentOnPullRequest } from '../github/comment-on-pull-request.js';
 import { compareCommits } from '../github/compare-commits.js';
 import { loadSiftHistory } from '../github/load-sift-history.js';
 import type { Octokit } from '../github/octokit.js';
-import { readFileAtRef } from '../github/read-file-at-ref.js';
+import { createFileReader } from '../github/read-file-at-ref.js';
 import type { ModelClient } from '../llm/model-client.js';
 import type { Logger } from '../logger.js';
-import type { RepositoryReader, RepositorySnapshot } from '../repository/repository-reader.js';
+import { rememberSnapshots } from '../repository/remember-snapshots.js';
+import type { RepositoryReader } from '../repository/repository-reader.js';
 import type { SiftStore } from '../store/sift-store.js';
 import { loadPullRequest } from './load-pull-request/load-pull-request.js';
 import { postReview } from './post-review/post-review.js';
@@ -120,59 +121,49 @@ export async function runReview(job: ReviewJob, deps: RunReviewDeps): Promise<Ru
       lastReviewedHead: incremental ? lastReviewed : null,
       comparison,
     });
-    const snapshot = await loadSnapshot(deps.repository, job.headSha, signal, deps.log);
+    const repository = deps.repository && rememberSnapshots(deps.repository);
 
     // 2–7
-    const dismissed = new Set([
-      ...disputed,
-      ...history.findings
-        .filter(
-          (item) =>
-            item.thumbsDown ||
-            (item.isResolved && item.resolvedBy !== null && !item.resolvedBy.endsWith('[bot]')),
-        )
-        .map((item) => item.marker.fingerprint),
-    ]);
     const outcome = await reviewChange({ ...pull, files: scope.files }, config, {
       model: deps.model,
-      repository: snapshot ? { snapshot: async () => snapshot } : deps.repository,
+      repository,
       caches: deps.caches,
       maxPromptTokens: deps.maxPromptTokens,
-      alreadySaid: alreadySaid(history.findings, dismissed),
+      alreadySaid: alreadySaid(history.findings, disputed),
       log: deps.log,
       signal,
     });
     signal.throwIfAborted();
 
+    const reviewed = { ...outcome, skippedFiles: [...scope.skipped, ...outcome.skippedFiles] };
+
     // 8 post: a first review always says what it found, even nothing; later ones only when they have something to say
     const findings = outcome.inline.length + outcome.summaryOnly.length;
     const post = findings > 0 || lastReviewed === null || job.trigger === 'command';
-    if (post)
-      await postReview(octokit, pull, {
-        ...outcome,
-        skippedFiles: [...scope.skipped, ...outcome.skippedFiles],
-      });
+    if (post) await postReview(octokit, pull, reviewed);
+    const readHead = createFileReader(
+      octokit,
+      { owner: job.owner, repo: job.repo, ref: job.headSha },
+      (await repository?.loaded(job.headSha)) ?? null,
+    );
     const resolved = await resolveFixedThreads(
       octokit,
       { ...where, headSha: job.headSha },
       history.findings,
       outcome.candidates,
-      (path) => readHeadFile(octokit, snapshot, { owner: job.owner, repo: job.repo, path, ref: job.headSha }),
+      readHead,
       deps.log,
     );
     await deps.store.setLastReviewedHead(pullKey, job.headSha);
     await finish(
-      renderCheckRun(
-        { ...outcome, skippedFiles: [...scope.skipped, ...outcome.skippedFiles] },
-        {
-          headSha: pull.head.sha,
-          changedFileCount: pull.changedFileCount,
-          listedFileCount: pull.files.length,
-          configProblems: problems,
-          scope: scope.description,
-          resolvedThreads: resolved,
-        },
-      ),
+      renderCheckRun(reviewed, {
+        headSha: pull.head.sha,
+        changedFileCount: pull.changedFileCount,
+        listedFileCount: pull.files.length,
+        configProblems: problems,
+        scope: scope.description,
+        resolvedThreads: resolved,
+      }),
     );
     return post ? 'posted' : 'quiet';
   } catch (error) {
@@ -193,32 +184,4 @@ export async function runReview(job: ReviewJob, deps: RunReviewDeps): Promise<Ru
 
 export function jobKey(job: Pick<ReviewJob, 'owner' | 'repo' | 'pullNumber' | 'headSha'>): string {
   return `${job.owner}/${job.repo}#${job.pullNumber}@${job.headSha.slice(0, 7)}`;
-}
-
-/** The repository at the head, once per review; a failure leaves the review without context (and says so there). */
-async function loadSnapshot(
-  repository: RepositoryReader | undefined,
-  head: string,
-  signal: AbortSignal,
-  log: Logger,
-): Promise<RepositorySnapshot | null> {
-  if (!repository) return null;
-  try {
-    return await repository.snapshot(head, signal);
-  } catch (error) {
-    signal.throwIfAborted();
-    log.warn({ err: error }, 'repository snapshot failed');
-    return null;
-  }
-}
-
-/** A file at the head: from the snapshot when it holds it, else through the contents API. */
-async function readHeadFile(
-  octokit: Octokit,
-  snapshot: RepositorySnapshot | null,
-  target: { owner: string; repo: string; path: string; ref: string },
-) {
-  const text = snapshot?.files.has(target.path) ? await snapshot.read(target.path) : null;
-  if (text !== null) return { exists: true, text };
-  return readFileAtRef(octokit, target);
 }

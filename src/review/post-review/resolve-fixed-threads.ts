@@ -1,9 +1,10 @@
 import type { PostedFinding } from '../../github/load-sift-history.js';
 import type { Octokit } from '../../github/octokit.js';
+import type { FileAtRef } from '../../github/read-file-at-ref.js';
 import { resolveReviewThread } from '../../github/resolve-review-thread.js';
 import type { Logger } from '../../logger.js';
 import type { Candidate } from '../types.js';
-import { findFixedFindings, type HeadFile } from './find-fixed-findings.js';
+import { findFixedFindings } from './find-fixed-findings.js';
 
 /**
  * Closes the threads of findings a push fixed, each with a one-line reply saying so. A failure on
@@ -14,7 +15,7 @@ export async function resolveFixedThreads(
   target: { owner: string; repo: string; pullNumber: number; headSha: string },
   posted: readonly PostedFinding[],
   candidates: readonly Candidate[],
-  readHead: (path: string) => Promise<HeadFile>,
+  readHead: (path: string) => Promise<FileAtRef>,
   log: Logger,
 ): Promise<number> {
   const fixed = await findFixedFindings(posted, candidates, readHead);

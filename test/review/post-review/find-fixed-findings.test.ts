@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PostedFinding } from '../../../src/github/load-sift-history.js';
-import { findFixedFindings, type HeadFile } from '../../../src/review/post-review/find-fixed-findings.js';
+import type { FileAtRef } from '../../../src/github/read-file-at-ref.js';
+import { findFixedFindings } from '../../../src/review/post-review/find-fixed-findings.js';
 import type { Candidate } from '../../../src/review/types.js';
 import { candidate, inventoryFile, postedFinding, RESERVE, scored } from '../support/sift-findings.js';
 
@@ -36,7 +37,7 @@ const OTHER_CLAIM = scored(RESERVE, {
 /** Runs detection against `src/stock.ts` at the new head; returns the fixed titles and the paths read. */
 async function fixedAfter(
   posted: readonly PostedFinding[],
-  head: HeadFile,
+  head: FileAtRef,
   candidates: readonly Candidate[] = [],
 ): Promise<{ fixed: string[]; read: string[] }> {
   const read: string[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alreadySaid } from '../../../src/review/score-findings/already-said.js';
+import { alreadySaid, wasDismissed } from '../../../src/review/score-findings/already-said.js';
 import { postedFinding, RESERVE, scored } from '../support/sift-findings.js';
 
 /** The finding of the first review, raised again unchanged by the next one. */
@@ -59,6 +59,13 @@ describe('alreadySaid', () => {
       expect(alreadySaid([posted], new Set([posted.marker.fingerprint]))(AGAIN)).toBe(true);
     });
 
+    it.each([
+      ['with 👎', { thumbsDown: true }],
+      ['resolved by hand', { isResolved: true, resolvedBy: 'octocat' }],
+    ])('%s › already said, from the thread alone', (_, state) => {
+      expect(alreadySaid([postedFinding(scored(RESERVE), state)], new Set())(AGAIN)).toBe(true);
+    });
+
     it('disputed in a reply on a thread since resolved › its fingerprint alone blocks it', () => {
       expect(alreadySaid([], new Set([AGAIN.fingerprint]))(AGAIN)).toBe(true);
     });
@@ -77,5 +84,22 @@ describe('alreadySaid', () => {
     it('the same claim again › may be raised again', () => {
       expect(said(REWRITTEN)).toBe(false);
     });
+  });
+});
+
+describe('wasDismissed', () => {
+  it.each([
+    ['open, no reaction', {}, false],
+    ['👎', { thumbsDown: true }, true],
+    ['resolved by a person', { isResolved: true, resolvedBy: 'octocat' }, true],
+    ['resolved by Sift as fixed', { isResolved: true, resolvedBy: 'sift-review[bot]' }, false],
+    ['resolved, resolver unknown', { isResolved: true, resolvedBy: null }, false],
+  ] as const)('%s › %s', (_, state, dismissed) => {
+    expect(wasDismissed(postedFinding(scored(RESERVE), state), new Set())).toBe(dismissed);
+  });
+
+  it('disputed in a reply › dismissed', () => {
+    const posted = postedFinding(scored(RESERVE));
+    expect(wasDismissed(posted, new Set([posted.marker.fingerprint]))).toBe(true);
   });
 });

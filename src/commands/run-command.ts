@@ -4,7 +4,7 @@ import { commentOnPullRequest } from '../github/comment-on-pull-request.js';
 import type { Octokit } from '../github/octokit.js';
 import type { Logger } from '../logger.js';
 import type { SiftJob } from '../queue/sift-job.js';
-import type { SiftStore } from '../store/sift-store.js';
+import { repositoryKey, type SiftStore } from '../store/sift-store.js';
 
 type CommandJob = Extract<SiftJob, { kind: 'command' }>;
 
@@ -42,7 +42,7 @@ export async function runCommand(
     );
     return 'config';
   }
-  const stats = await deps.store.repositoryStats(`${job.owner}/${job.repo}`);
+  const stats = await deps.store.repositoryStats(repositoryKey(job));
   const rate = stats.posted === 0 ? null : stats.fixed / stats.posted;
   await commentOnPullRequest(
     deps.octokit,

@@ -13,7 +13,7 @@ import type { SiftJob } from '../queue/sift-job.js';
 import { findEnclosingDefinition } from '../review/build-context/find-enclosing-definition.js';
 import { clipText } from '../review/post-review/clip-text.js';
 import { sanitizeModelMarkdown } from '../review/post-review/sanitize-model-markdown.js';
-import type { SiftStore } from '../store/sift-store.js';
+import { repositoryKey, type SiftStore } from '../store/sift-store.js';
 import { replyAnswerSchema } from './reply-answer-schema.js';
 
 type ConversationJob = Extract<SiftJob, { kind: 'conversation' }>;
@@ -108,7 +108,7 @@ export async function runConversation(
     body: parts.join('\n\n'),
   });
   if (answer.stance === 'disputes') {
-    await deps.store.recordFeedback(`${job.owner}/${job.repo}`, job.pullNumber, {
+    await deps.store.recordFeedback(repositoryKey(job), job.pullNumber, {
       fingerprint: marker.fingerprint,
       kind: 'disputed',
       user: job.author,

@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { CHECK_RUN_NAME } from '../github/check-run.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { SiftJob } from '../queue/sift-job.js';
+import { commitIdSchema, installationSchema, readPayload, repositorySchema } from './read-payload.js';
 
 const checkRunEventSchema = z.object({
-  installation: z.object({ id: z.number().int().positive() }),
-  repository: z.object({ name: z.string().min(1), owner: z.object({ login: z.string().min(1) }) }),
+  installation: installationSchema,
+  repository: repositorySchema,
   check_run: z.object({
     name: z.string(),
-    head_sha: z.string().regex(/^[0-9a-f]{40}$/),
+    head_sha: commitIdSchema,
     pull_requests: z.array(
       z.object({ number: z.number().int().positive(), base: z.object({ ref: z.string().min(1) }) }),
     ),
@@ -25,9 +26,9 @@ export async function handleCheckRunRerequested(
   context: Context<'check_run.rerequested'>,
   queue: JobQueue<SiftJob>,
 ): Promise<void> {
-  const parsed = checkRunEventSchema.safeParse(context.payload);
-  if (!parsed.success || parsed.data.check_run.name !== CHECK_RUN_NAME) return;
-  const { installation, repository, check_run: checkRun } = parsed.data;
+  const payload = readPayload(context, checkRunEventSchema);
+  if (payload?.check_run.name !== CHECK_RUN_NAME) return;
+  const { installation, repository, check_run: checkRun } = payload;
   for (const pull of checkRun.pull_requests) {
     const result = await queue.enqueue({
       kind: 'review',

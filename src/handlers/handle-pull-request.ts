@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { SiftJob } from '../queue/sift-job.js';
 import type { ReviewTrigger } from '../review/skip-reason.js';
-import type { SiftStore } from '../store/sift-store.js';
+import { pullKey, type SiftStore } from '../store/sift-store.js';
+import { commitIdSchema, installationSchema, readPayload, repositorySchema } from './read-payload.js';
 
 const TRIGGERS: ReadonlySet<string> = new Set<ReviewTrigger>([
   'opened',
@@ -15,13 +16,13 @@ const TRIGGERS: ReadonlySet<string> = new Set<ReviewTrigger>([
 /** The fields of a `pull_request` delivery Sift relies on; anything else in it is ignored. */
 const pullRequestEventSchema = z.object({
   action: z.string(),
-  installation: z.object({ id: z.number().int().positive() }),
-  repository: z.object({ name: z.string().min(1), owner: z.object({ login: z.string().min(1) }) }),
+  installation: installationSchema,
+  repository: repositorySchema,
   pull_request: z.object({
     number: z.number().int().positive(),
     state: z.enum(['open', 'closed']),
     merged: z.boolean().nullable().optional(),
-    head: z.object({ sha: z.string().regex(/^[0-9a-f]{40}$/) }),
+    head: z.object({ sha: commitIdSchema }),
     base: z.object({ ref: z.string().min(1) }),
   }),
 });
@@ -35,15 +36,9 @@ export async function handlePullRequest(
   context: Context<'pull_request'>,
   deps: { queue: JobQueue<SiftJob>; store: SiftStore },
 ): Promise<void> {
-  const parsed = pullRequestEventSchema.safeParse(context.payload);
-  if (!parsed.success) {
-    context.log.warn(
-      { delivery: context.id, issues: parsed.error.issues.slice(0, 3) },
-      'ignoring a malformed pull_request event',
-    );
-    return;
-  }
-  const { action, installation, repository, pull_request: pull } = parsed.data;
+  const payload = readPayload(context, pullRequestEventSchema);
+  if (!payload) return;
+  const { action, installation, repository, pull_request: pull } = payload;
   const closing = action === 'closed';
   if (!closing && (!TRIGGERS.has(action) || pull.state !== 'open')) return;
   if (!(await deps.store.firstDelivery(context.id))) {
@@ -68,8 +63,5 @@ export async function handlePullRequest(
         scope: { kind: 'auto' },
       };
   const result = await deps.queue.enqueue(job);
-  context.log.info(
-    { delivery: context.id, pull: `${base.owner}/${base.repo}#${base.pullNumber}`, kind: job.kind, result },
-    'job enqueued',
-  );
+  context.log.info({ delivery: context.id, pull: pullKey(base), kind: job.kind, result }, 'job enqueued');
 }

@@ -3,15 +3,16 @@ import { z } from 'zod';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { SiftJob } from '../queue/sift-job.js';
 import type { SiftStore } from '../store/sift-store.js';
+import { commitIdSchema, installationSchema, readPayload, repositorySchema } from './read-payload.js';
 
 const reviewCommentSchema = z.object({
   action: z.literal('created'),
-  installation: z.object({ id: z.number().int().positive() }),
-  repository: z.object({ name: z.string().min(1), owner: z.object({ login: z.string().min(1) }) }),
+  installation: installationSchema,
+  repository: repositorySchema,
   pull_request: z.object({
     number: z.number().int().positive(),
     user: z.object({ login: z.string() }),
-    head: z.object({ sha: z.string().regex(/^[0-9a-f]{40}$/) }),
+    head: z.object({ sha: commitIdSchema }),
   }),
   comment: z.object({
     id: z.number().int().positive(),
@@ -29,15 +30,9 @@ export async function handleReviewComment(
   context: Context<'pull_request_review_comment.created'>,
   deps: { queue: JobQueue<SiftJob>; store: SiftStore },
 ): Promise<void> {
-  const parsed = reviewCommentSchema.safeParse(context.payload);
-  if (!parsed.success) {
-    context.log.warn(
-      { delivery: context.id, issues: parsed.error.issues.slice(0, 3) },
-      'ignoring a malformed pull_request_review_comment event',
-    );
-    return;
-  }
-  const { installation, repository, pull_request: pull, comment } = parsed.data;
+  const payload = readPayload(context, reviewCommentSchema);
+  if (!payload) return;
+  const { installation, repository, pull_request: pull, comment } = payload;
   if (!comment.in_reply_to_id || comment.user.type === 'Bot') return;
   if (!(await deps.store.firstDelivery(context.id))) return;
   await deps.queue.enqueue({

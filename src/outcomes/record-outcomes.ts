@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import type { SiftJob } from '../queue/sift-job.js';
 import { codeIsGone } from '../review/post-review/find-fixed-findings.js';
 import { wasDismissed } from '../review/score-findings/already-said.js';
-import type { FindingFate, FindingOutcome, SiftStore } from '../store/sift-store.js';
+import { type FindingFate, type FindingOutcome, repositoryKey, type SiftStore } from '../store/sift-store.js';
 
 type OutcomeJob = Extract<SiftJob, { kind: 'outcome' }>;
 
@@ -22,7 +22,7 @@ export async function recordOutcomes(
   const where = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
   const [history, disputed] = await Promise.all([
     loadSiftHistory(deps.octokit, where),
-    deps.store.disputedFingerprints(`${job.owner}/${job.repo}`, job.pullNumber),
+    deps.store.disputedFingerprints(repositoryKey(job), job.pullNumber),
   ]);
   const fileAtClose = createFileReader(deps.octokit, {
     owner: job.owner,
@@ -37,6 +37,6 @@ export async function recordOutcomes(
     const { fingerprint, category } = finding.marker;
     outcomes.push({ fingerprint, path: finding.path, category: category ?? 'unknown', fate });
   }
-  await deps.store.recordOutcomes(`${job.owner}/${job.repo}`, job.pullNumber, outcomes);
+  await deps.store.recordOutcomes(repositoryKey(job), job.pullNumber, outcomes);
   return `recorded ${outcomes.length} outcomes`;
 }

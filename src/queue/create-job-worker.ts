@@ -7,7 +7,7 @@ import type { Logger } from '../logger.js';
 import { recordOutcomes } from '../outcomes/record-outcomes.js';
 import type { RepositoryReader } from '../repository/repository-reader.js';
 import { jobKey, runReview } from '../review/run-review.js';
-import type { SiftStore } from '../store/sift-store.js';
+import { pullKey, type SiftStore } from '../store/sift-store.js';
 import type { JobWorker } from './job-queue.js';
 import type { SiftJob } from './sift-job.js';
 
@@ -28,8 +28,7 @@ export interface JobWorkerDeps {
 /** The function the queue runs for each job: one client, one logger with the job's key, one runner per kind. */
 export function createJobWorker(deps: JobWorkerDeps): JobWorker<SiftJob> {
   return async (job, signal) => {
-    const key =
-      job.kind === 'review' ? jobKey(job) : `${job.owner}/${job.repo}#${job.pullNumber}:${job.kind}`;
+    const key = job.kind === 'review' ? jobKey(job) : `${pullKey(job)}:${job.kind}`;
     const log = deps.log.child({ job: key, delivery: job.deliveryId });
     const octokit = await deps.octokitFor(job.installationId);
     const repository = deps.repositoryFor?.(octokit, { owner: job.owner, repo: job.repo });

@@ -1,4 +1,5 @@
 import type { ReviewJob } from '../review/run-review.js';
+import { pullKey } from '../store/sift-store.js';
 import type { JobIdentity } from './job-queue.js';
 
 interface PullRequestJob {
@@ -37,7 +38,7 @@ export type SiftJob =
  */
 export const siftJobIdentity: JobIdentity<SiftJob> = {
   keyOf: (job) => {
-    const pull = `${job.owner}/${job.repo}#${job.pullNumber}`;
+    const pull = pullKey(job);
     switch (job.kind) {
       case 'review':
         return pull;

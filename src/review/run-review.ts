@@ -11,7 +11,7 @@ import type { ModelClient } from '../llm/model-client.js';
 import type { Logger } from '../logger.js';
 import { rememberSnapshots } from '../repository/remember-snapshots.js';
 import type { RepositoryReader } from '../repository/repository-reader.js';
-import type { SiftStore } from '../store/sift-store.js';
+import { pullKey, repositoryKey, type SiftStore } from '../store/sift-store.js';
 import { loadPullRequest } from './load-pull-request/load-pull-request.js';
 import { postReview } from './post-review/post-review.js';
 import { renderCheckRun } from './post-review/render-check-run.js';
@@ -70,12 +70,11 @@ export type RunReviewResult =
  */
 export async function runReview(job: ReviewJob, deps: RunReviewDeps): Promise<RunReviewResult> {
   const { octokit, signal } = deps;
-  const pullKey = `${job.owner}/${job.repo}#${job.pullNumber}`;
   const where = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
 
   // 0 history
   const history = await loadSiftHistory(octokit, where);
-  const lastReviewed = (await deps.store.lastReviewedHead(pullKey)) ?? history.lastReviewedHead;
+  const lastReviewed = (await deps.store.lastReviewedHead(pullKey(where))) ?? history.lastReviewedHead;
   const automatic = job.trigger !== 'command' && job.trigger !== 'rerequested';
   if (automatic && (lastReviewed === job.headSha || history.reviewedHeads.has(job.headSha)))
     return 'already-reviewed';
@@ -97,7 +96,7 @@ export async function runReview(job: ReviewJob, deps: RunReviewDeps): Promise<Ru
     const [{ config, problems }, pull, disputed] = await Promise.all([
       loadRepoConfig(octokit, { owner: job.owner, repo: job.repo, ref: job.baseRef }),
       loadPullRequest(octokit, where),
-      deps.store.disputedFingerprints(`${job.owner}/${job.repo}`, job.pullNumber),
+      deps.store.disputedFingerprints(repositoryKey(job), job.pullNumber),
     ]);
     if (pull.head.sha !== job.headSha) throw new ReviewSupersededError(`head moved to ${pull.head.sha}`);
     const skip = skipReason(pull, config.autoReview, job.trigger);
@@ -154,7 +153,7 @@ export async function runReview(job: ReviewJob, deps: RunReviewDeps): Promise<Ru
       readHead,
       deps.log,
     );
-    await deps.store.setLastReviewedHead(pullKey, job.headSha);
+    await deps.store.setLastReviewedHead(pullKey(where), job.headSha);
     await finish(
       renderCheckRun(reviewed, {
         headSha: pull.head.sha,
@@ -183,5 +182,5 @@ export async function runReview(job: ReviewJob, deps: RunReviewDeps): Promise<Ru
 }
 
 export function jobKey(job: Pick<ReviewJob, 'owner' | 'repo' | 'pullNumber' | 'headSha'>): string {
-  return `${job.owner}/${job.repo}#${job.pullNumber}@${job.headSha.slice(0, 7)}`;
+  return `${pullKey(job)}@${job.headSha.slice(0, 7)}`;
 }

@@ -1,3 +1,17 @@
+/** `owner/repo`: how the store keys what it keeps per repository. */
+export function repositoryKey(where: { readonly owner: string; readonly repo: string }): string {
+  return `${where.owner}/${where.repo}`;
+}
+
+/** `owner/repo#123`: how the store, the queue and the logs name a pull request. */
+export function pullKey(where: {
+  readonly owner: string;
+  readonly repo: string;
+  readonly pullNumber: number;
+}): string {
+  return `${repositoryKey(where)}#${where.pullNumber}`;
+}
+
 /** What became of a posted finding by the time its pull request closed. */
 export type FindingFate = 'fixed' | 'dismissed' | 'open';
 

@@ -26,6 +26,10 @@ export async function startLifecycle(options: {
   latencyMs?: number;
   now?: () => number;
   permissions?: Record<string, 'admin' | 'maintain' | 'write' | 'read'>;
+  /** The repository is private (its pull requests' authors may then be allowed to command Sift). */
+  private?: boolean;
+  /** `.github/sift.yml` on the base branch. */
+  config?: string;
 }) {
   const dir = gitRepoFromFixture(options.fixture);
   const read = () =>
@@ -38,7 +42,10 @@ export async function startLifecycle(options: {
       number: 7,
     });
   let pr: FakePullRequest = read();
-  const github: FakeGitHub = await startFakeGitHub(pr);
+  const github: FakeGitHub = await startFakeGitHub(
+    pr,
+    options.config !== undefined ? { config: options.config } : {},
+  );
   const permissions: Record<string, 'admin' | 'maintain' | 'write' | 'read'> = options.permissions ?? {
     octocat: 'write',
   };
@@ -70,7 +77,7 @@ export async function startLifecycle(options: {
   });
   await probot.load(sift.app);
   let deliveries = 0;
-  const repository = { name: options.fixture, owner: { login: 'acme' }, private: false };
+  const repository = { name: options.fixture, owner: { login: 'acme' }, private: options.private ?? false };
 
   const deliver = async (name: string, payload: Record<string, unknown>, id = `delivery-${++deliveries}`) => {
     await probot.receive({

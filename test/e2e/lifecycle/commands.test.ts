@@ -35,6 +35,26 @@ describe('/review', () => {
     );
   });
 
+  it.each([
+    ['commands.allowAuthor on', 'commands:\n  allowAuthor: true\n', 1],
+    ['commands.allowAuthor off', 'commands:\n  allowAuthor: false\n', 0],
+  ])(
+    'from the read-only author of a pull request on a private repository, %s › reviewed only when allowed',
+    async (_, config, reviews) => {
+      life = await startLifecycle({
+        fixture: 'inventory',
+        script: INVENTORY_SCRIPT,
+        permissions: { octocat: 'read' },
+        private: true,
+        config,
+      });
+      await life.comment('/review full', 'octocat');
+      await life.idle();
+      expect(life.github.reviews).toHaveLength(reviews);
+      expect(life.github.unexpected).toEqual([]);
+    },
+  );
+
   it('twice within a minute › the second is answered, not run', async () => {
     life = await startLifecycle({ fixture: 'inventory', script: INVENTORY_SCRIPT, now: () => 1_000 });
     await life.comment('/review full');

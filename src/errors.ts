@@ -116,3 +116,9 @@ export class ModelOutputTruncatedError extends ModelOutputError {
   readonly retryable = true;
   readonly userMessage = 'The model answer was cut off by the output token limit.';
 }
+
+/** What went wrong, in one line for a person: a model failure in the user's terms, else the message. */
+export function describeError(error: unknown): string {
+  if (error instanceof ModelError) return error.userMessage;
+  return error instanceof Error ? error.message : String(error);
+}

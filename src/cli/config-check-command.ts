@@ -12,11 +12,7 @@ import type { CliDeps } from './cli-deps.js';
 export async function configCheckCommand(args: readonly string[], deps: CliDeps): Promise<number> {
   if (args.length > 1) throw new UsageError('[sift] usage: sift config check [file]');
   const file = resolve(deps.cwd, args[0] ?? REPO_CONFIG_PATH);
-  const loaded = await loadLocalConfig({ file }).catch((error: unknown) => {
-    throw new UsageError(
-      `[sift] cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  });
+  const loaded = await loadLocalConfig({ file });
   for (const problem of loaded.problems) {
     deps.stderr.write(
       `${file}${problem.line ? `:${problem.line}` : ''}: \`${problem.key || 'the file'}\` ${problem.message}\n`,

@@ -4,17 +4,14 @@ import { loadEnv } from '../config/load-env.js';
 import { loadLocalConfig } from '../config/load-local-config.js';
 import type { RepoConfig } from '../config/repo-config-schema.js';
 import { createSymbolCaches } from '../context/symbol-index.js';
-import { UsageError } from '../errors.js';
 import { loadLocalChange } from '../repository/load-local-change.js';
 import { createLocalGitRepository } from '../repository/local-git-repository.js';
 import { reviewChange } from '../review/review-change.js';
-import type { Severity } from '../review/types.js';
+import { SEVERITY_RANK } from '../review/severity-rank.js';
 import type { CliDeps } from './cli-deps.js';
 import { formatOutcome } from './output/format-outcome.js';
 import { parseCliOptions, REVIEW_OPTIONS, reviewOptionsSchema } from './parse-cli-options.js';
 import { createProgressReporter } from './progress-reporter.js';
-
-const SEVERITY_RANK: Record<Severity, number> = { minor: 1, major: 2, critical: 3 };
 
 /**
  * `sift review`: the app's pipeline on a local git change, through the local-git repository
@@ -28,11 +25,7 @@ export async function reviewCommand(args: readonly string[], deps: CliDeps): Pro
   const change = await loadLocalChange(directory, { base: options.base, head: options.head });
   const loaded = await loadLocalConfig(
     options.config ? { file: resolve(deps.cwd, options.config) } : { directory, ref: change.base.sha },
-  ).catch((error: unknown) => {
-    throw new UsageError(
-      `[sift] cannot read ${options.config}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  });
+  );
   for (const problem of loaded.problems) {
     deps.stderr.write(
       `sift: configuration: \`${problem.key || 'the file'}\` ${problem.message} (${problem.file}${problem.line ? `:${problem.line}` : ''}); the default applies\n`,

@@ -1,3 +1,4 @@
+import { hasPath } from './has-path.js';
 import type { LoadedRepoConfig } from './load-repo-config.js';
 
 export interface ConfigEntry {
@@ -42,13 +43,4 @@ function describeLayer(
 ): string {
   if (layer === own && !layer.repository.endsWith('/.github')) return 'repository';
   return layer.repository.endsWith('/.github') ? 'organisation' : 'extended';
-}
-
-function hasPath(content: Record<string, unknown> | null, path: readonly string[]): boolean {
-  let node: unknown = content;
-  for (const segment of path) {
-    if (typeof node !== 'object' || node === null || Array.isArray(node) || !(segment in node)) return false;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return content !== null;
 }

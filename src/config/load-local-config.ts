@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
+import { describeError, UsageError } from '../errors.js';
 import type { LoadedRepoConfig, LocatedConfigProblem } from './load-repo-config.js';
 import { REPO_CONFIG_PATH } from './load-repo-config.js';
 import { locateYamlKey } from './locate-yaml-key.js';
@@ -12,7 +13,8 @@ const run = promisify(execFile);
 /**
  * Configuration for the CLI: a file given with `--config`, or `.github/sift.yml` as committed at
  * the base commit of the change (the same rule as the app: the change under review cannot
- * configure its own review). Organisation inheritance needs GitHub and does not apply here.
+ * configure its own review). Organisation inheritance needs GitHub and does not apply here. A
+ * file that cannot be read is a usage error; a missing `.github/sift.yml` means the defaults.
  */
 export async function loadLocalConfig(
   source: { file: string } | { directory: string; ref: string },
@@ -21,7 +23,9 @@ export async function loadLocalConfig(
   let label: string;
   if ('file' in source) {
     label = source.file;
-    text = await readFile(source.file, 'utf8');
+    text = await readFile(source.file, 'utf8').catch((error: unknown) => {
+      throw new UsageError(`[sift] cannot read ${source.file}: ${describeError(error)}`);
+    });
   } else {
     label = `${source.ref.slice(0, 12)}:${REPO_CONFIG_PATH}`;
     text = await run('git', ['-C', source.directory, 'show', `${source.ref}:${REPO_CONFIG_PATH}`])

@@ -1,4 +1,5 @@
 import type { Octokit } from '../github/octokit.js';
+import { hasPath } from './has-path.js';
 import { locateYamlKey } from './locate-yaml-key.js';
 import { mergeConfigLayers } from './merge-config-layers.js';
 import type { RepoConfig } from './repo-config-schema.js';
@@ -61,7 +62,9 @@ export async function loadRepoConfig(
   const { config, problems } = resolveRepoConfig(
     mergeConfigLayers(layers.map((layer) => layer.content ?? undefined)),
   );
-  const sources = problems.map((problem) => files.find((file) => hasKey(file.config, problem.key)) ?? null);
+  const sources = problems.map(
+    (problem) => files.find((file) => hasPath(file.config, problem.key.split('.').filter(Boolean))) ?? null,
+  );
   const texts = new Map<string, Promise<string | null>>();
   for (const source of sources) {
     if (source && !texts.has(source.url)) texts.set(source.url, fetchRawText(octokit, source.url));
@@ -79,15 +82,6 @@ export async function loadRepoConfig(
     }),
   );
   return { config, problems: located, layers };
-}
-
-function hasKey(content: Record<string, unknown> | null, dottedKey: string): boolean {
-  let node: unknown = content;
-  for (const segment of dottedKey.split('.').filter(Boolean)) {
-    if (typeof node !== 'object' || node === null || !(segment in node)) return false;
-    node = (node as Record<string, unknown>)[segment];
-  }
-  return content !== null;
 }
 
 /** Fetches a configuration file's text a second time, only when it has problems, to point at the lines to fix. */

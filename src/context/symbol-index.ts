@@ -2,7 +2,7 @@ import { gitBlobId } from '../repository/git-blob-id.js';
 import type { RepositorySnapshot } from '../repository/repository-reader.js';
 import type { Definition, FileSummary } from './file-summary.js';
 import { EMPTY_SUMMARY } from './file-summary.js';
-import { detectLanguage } from './languages.js';
+import { detectLanguage, type LanguageId } from './languages.js';
 import { LruCache } from './lru-cache.js';
 import { moduleReferences } from './module-references.js';
 import { resolveImport } from './resolve-import.js';
@@ -25,17 +25,32 @@ export function createSymbolCaches(maxFiles = 200_000): SymbolCaches {
   return { summaries: new LruCache(maxFiles), identifiers: new LruCache(maxFiles), parsed: 0 };
 }
 
+/**
+ * The summary of one content in one language: from the cache, or parsed and cached. A summary
+ * asked for with its calls replaces one cached without them.
+ */
+async function cachedSummary(
+  caches: SymbolCaches,
+  language: LanguageId,
+  contentId: string,
+  read: () => Promise<string | null>,
+  options: { calls?: boolean } = {},
+): Promise<FileSummary> {
+  const key = `${language}:${contentId}`;
+  const cached = caches.summaries.get(key);
+  if (cached && (!options.calls || cached.calls)) return cached;
+  const text = await read();
+  const summary = text === null ? EMPTY_SUMMARY : await summarizeFile(text, language, options);
+  caches.parsed += 1;
+  caches.summaries.set(key, summary);
+  return summary;
+}
+
 /** Summarises text that is not a file of the snapshot (a base version rebuilt from a patch), with the same cache. */
 export async function summarizeText(text: string, path: string, caches: SymbolCaches): Promise<FileSummary> {
   const language = detectLanguage(path);
   if (!language || text === '') return EMPTY_SUMMARY;
-  const key = `${language}:${gitBlobId(Buffer.from(text, 'utf8'))}`;
-  const cached = caches.summaries.get(key);
-  if (cached) return cached;
-  const summary = await summarizeFile(text, language);
-  caches.parsed += 1;
-  caches.summaries.set(key, summary);
-  return summary;
+  return cachedSummary(caches, language, gitBlobId(Buffer.from(text, 'utf8')), async () => text);
 }
 
 export interface DefinitionAt {
@@ -110,14 +125,7 @@ export function createSymbolIndex(snapshot: RepositorySnapshot, caches: SymbolCa
     const file = snapshot.files.get(path);
     const language = detectLanguage(path);
     if (!file || !language) return options.calls ? { ...EMPTY_SUMMARY, calls: [] } : EMPTY_SUMMARY;
-    const key = `${language}:${file.id}`;
-    const cached = caches.summaries.get(key);
-    if (cached && (!options.calls || cached.calls)) return cached;
-    const text = await snapshot.read(path);
-    const summary = text === null ? EMPTY_SUMMARY : await summarizeFile(text, language, options);
-    caches.parsed += 1;
-    caches.summaries.set(key, summary);
-    return summary;
+    return cachedSummary(caches, language, file.id, () => snapshot.read(path), options);
   };
 
   // Built once per snapshot: every file's identifier set, so each lookup is a pass over sets.

@@ -3,7 +3,7 @@ import { type SymbolCaches, summarizeText } from '../context/symbol-index.js';
 import { canCommandSift } from '../github/can-command-sift.js';
 import type { Octokit } from '../github/octokit.js';
 import { readFileAtRef } from '../github/read-file-at-ref.js';
-import { readFindingMarker } from '../github/review-markers.js';
+import { readFindingMarker, withoutMarkers } from '../github/review-markers.js';
 import { fenceUntrusted } from '../llm/fence-untrusted.js';
 import { loadPrompt } from '../llm/load-prompt.js';
 import type { ModelClient } from '../llm/model-client.js';
@@ -12,6 +12,7 @@ import type { Logger } from '../logger.js';
 import type { SiftJob } from '../queue/sift-job.js';
 import { findEnclosingDefinition } from '../review/build-context/find-enclosing-definition.js';
 import { clipText } from '../review/post-review/clip-text.js';
+import { renderSuggestion } from '../review/post-review/render-suggestion.js';
 import { sanitizeModelMarkdown } from '../review/post-review/sanitize-model-markdown.js';
 import { repositoryKey, type SiftStore } from '../store/sift-store.js';
 import { replyAnswerSchema } from './reply-answer-schema.js';
@@ -73,7 +74,7 @@ export async function runConversation(
       : await codeAround(file.text, root.path, line, deps.caches);
   const history = thread.slice(-MAX_THREAD_MESSAGES).map((comment) => {
     const who = comment.user?.type === 'Bot' ? 'Sift' : `@${comment.user?.login ?? 'someone'}`;
-    return `${who}:\n${comment.body.replace(/<!-- sift:[^\n]*-->/g, '').trim()}`;
+    return `${who}:\n${withoutMarkers(comment.body)}`;
   });
   const response = await deps.model.complete({
     role: 'responder',
@@ -82,7 +83,7 @@ export async function runConversation(
       {
         role: 'user',
         content: renderPrompt(loadPrompt('reply'), {
-          finding: fenceUntrusted('finding', root.body.replace(/<!-- sift:[^\n]*-->/g, '').trim()),
+          finding: fenceUntrusted('finding', withoutMarkers(root.body)),
           diffHunk: fenceUntrusted('diff-hunk', root.diff_hunk),
           code: fenceUntrusted('code', code),
           thread: fenceUntrusted('thread', history.join('\n\n')),
@@ -95,12 +96,10 @@ export async function runConversation(
   });
   const answer = response.value;
   const parts = [sanitizeModelMarkdown(clipText(answer.reply, 2_000))];
-  if (answer.suggestion !== null && root.side !== 'LEFT' && answer.suggestion.split('\n').length <= 60) {
-    const fence = '`'.repeat(
-      Math.max(3, ...[...answer.suggestion.matchAll(/`+/g)].map((match) => match[0].length + 1)),
-    );
-    parts.push(`${fence}suggestion\n${answer.suggestion.replace(/\n$/, '')}\n${fence}`);
-  }
+  // A suggestion replaces lines of the new version; a thread on removed lines has none to replace.
+  const suggestion =
+    answer.suggestion !== null && root.side !== 'LEFT' ? renderSuggestion(answer.suggestion) : null;
+  if (suggestion) parts.push(suggestion);
   await octokit.rest.pulls.createReplyForReviewComment({
     ...repo,
     pull_number: job.pullNumber,

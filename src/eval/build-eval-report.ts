@@ -3,7 +3,6 @@ import type { Finding } from '../review/types.js';
 import { computeCurve } from './compute-curve.js';
 import { computeMetrics } from './compute-metrics.js';
 import type { CaseReport, CaseResult, EvalReport } from './eval-types.js';
-import { selectAtThreshold } from './select-at-threshold.js';
 
 /**
  * The eval run's report: metrics at the review threshold, overall and by category, every case with
@@ -14,14 +13,11 @@ export function buildEvalReport(
   results: readonly CaseResult[],
   options: { model: string; passes: number; threshold: number },
 ): EvalReport {
-  const { metrics, perCategory, matchesByCase } = computeMetrics(results, options.threshold);
+  const { metrics, perCategory, postedByCase, matchesByCase } = computeMetrics(results, options.threshold);
   const cases = results.map((result): CaseReport => {
     const matches = matchesByCase.get(result.case.id) ?? [];
     const matched = new Set<Finding>(matches.map((match) => match.finding));
-    const posted =
-      result.error === null
-        ? selectAtThreshold(result.candidates, options.threshold, result.maxComments)
-        : [];
+    const posted = postedByCase.get(result.case.id) ?? [];
     return {
       id: result.case.id,
       kind: result.case.kind,

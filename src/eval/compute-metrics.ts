@@ -22,7 +22,13 @@ interface Tally {
 export function computeMetrics(
   results: readonly CaseResult[],
   threshold: number,
-): { metrics: Metrics; perCategory: Record<string, Metrics>; matchesByCase: Map<string, Match[]> } {
+): {
+  metrics: Metrics;
+  perCategory: Record<string, Metrics>;
+  /** What each case would have posted at `threshold`. */
+  postedByCase: Map<string, Finding[]>;
+  matchesByCase: Map<string, Match[]>;
+} {
   const total = emptyTally();
   const byCategory = new Map<string, Tally>();
   const tallyOf = (category: string): Tally => {
@@ -30,11 +36,13 @@ export function computeMetrics(
     byCategory.set(category, tally);
     return tally;
   };
+  const postedByCase = new Map<string, Finding[]>();
   const matchesByCase = new Map<string, Match[]>();
   for (const result of results) {
     const posted =
       result.error === null ? selectAtThreshold(result.candidates, threshold, result.maxComments) : [];
     const matches = matchFindings(result.case.expected, posted);
+    postedByCase.set(result.case.id, posted);
     matchesByCase.set(result.case.id, matches);
     const matchedExpected = new Set<ExpectedFinding>(matches.map((match) => match.expected));
     const matchedPosted = new Set<Finding>(matches.map((match) => match.finding));
@@ -57,7 +65,7 @@ export function computeMetrics(
   for (const category of [...byCategory.keys()].sort()) {
     perCategory[category] = metricsOf(byCategory.get(category) ?? emptyTally(), results.length);
   }
-  return { metrics: metricsOf(total, results.length), perCategory, matchesByCase };
+  return { metrics: metricsOf(total, results.length), perCategory, postedByCase, matchesByCase };
 }
 
 function emptyTally(): Tally {

@@ -37,6 +37,11 @@ export function findingMarker(marker: FindingMarker): string {
   return `<!-- sift:finding ${JSON.stringify(marker)} -->`;
 }
 
+/** Text Sift posted with its hidden markers taken out: what people (and the model) read. */
+export function withoutMarkers(body: string): string {
+  return body.replace(/<!-- sift:[^\n]*-->/g, '').trim();
+}
+
 /** The marker on the first line of a review body Sift posted, or null. */
 export function readReviewMarker(body: string): ReviewMarker | null {
   return parseMarker(body.split('\n', 1)[0] ?? '', REVIEW_MARKER, reviewMarkerSchema);

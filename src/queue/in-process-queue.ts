@@ -15,8 +15,9 @@ interface Running<J> {
 }
 
 /**
- * The default queue: jobs live in this process. It loses waiting jobs if the process dies, which
- * is why the Redis-backed queue exists for deployments that cannot accept that.
+ * The queue behind the JobQueue port: jobs live in this process, so waiting jobs are lost if it
+ * dies (GitHub's next event for the pull request, or a `/review`, starts them again). A durable
+ * queue for several instances would plug in behind the same port.
  */
 export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQueue<J> {
   const waiting = new Map<string, J>(); // at most one waiting job per key, in arrival order

@@ -16,8 +16,7 @@ import { renderPullRequest } from './ask-models/render-pull-request.js';
 import { buildContext } from './build-context/build-context.js';
 import { EMPTY_CONTEXT, type ReviewContext } from './build-context/context-types.js';
 import { plural } from './post-review/plural.js';
-import { computeConfidence } from './score-findings/compute-confidence.js';
-import { scoreFindings } from './score-findings/score-findings.js';
+import { couldBePosted, scoreFindings } from './score-findings/score-findings.js';
 import { planBudget } from './select-files/plan-budget.js';
 import { selectFiles } from './select-files/select-files.js';
 import type { Change, ContextReport, Finding, ReviewFile, ReviewOutcome } from './types.js';
@@ -99,17 +98,8 @@ export async function reviewChange(
 
   // 5 verify: cluster what the passes agree on, then check each cluster against the code
   const clusters = clusterFindings(withSymbols);
-  const enabled = new Set(config.categories);
   const worthVerifying = clusters.filter(
-    (cluster) =>
-      deps.verifyAll ||
-      (enabled.has(cluster.representative.category) &&
-        computeConfidence({
-          votes: cluster.passes.length,
-          passes: passes.length,
-          verdict: 'confirmed',
-          severity: cluster.representative.severity,
-        }) >= config.threshold),
+    (cluster) => deps.verifyAll || couldBePosted(cluster, config, passes.length),
   );
   if (worthVerifying.length > 0) deps.progress?.(`verifying ${plural(worthVerifying.length, 'finding')}`);
   const verified = await verifyClusters(worthVerifying, asked.prompt.sharedPrefix, deps);

@@ -20,7 +20,7 @@ import { resolveFixedThreads } from './post-review/resolve-fixed-threads.js';
 import { reviewChange } from './review-change.js';
 import { alreadySaid } from './score-findings/already-said.js';
 import { decideScope } from './select-files/decide-scope.js';
-import { type ReviewTrigger, skipReason } from './skip-reason.js';
+import { askedByAPerson, type ReviewTrigger, skipReason } from './skip-reason.js';
 import type { ReviewScope } from './types.js';
 
 /** One unit of work: review one pull request at one head commit. */
@@ -75,8 +75,10 @@ export async function runReview(job: ReviewJob, deps: RunReviewDeps): Promise<Ru
   // 0 history
   const history = await loadSiftHistory(octokit, where);
   const lastReviewed = (await deps.store.lastReviewedHead(pullKey(where))) ?? history.lastReviewedHead;
-  const automatic = job.trigger !== 'command' && job.trigger !== 'rerequested';
-  if (automatic && (lastReviewed === job.headSha || history.reviewedHeads.has(job.headSha)))
+  if (
+    !askedByAPerson(job.trigger) &&
+    (lastReviewed === job.headSha || history.reviewedHeads.has(job.headSha))
+  )
     return 'already-reviewed';
   if (job.scope.kind === 'new' && lastReviewed === job.headSha) {
     await commentOnPullRequest(

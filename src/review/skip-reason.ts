@@ -12,6 +12,11 @@ export type ReviewTrigger =
 
 const ASKED_BY_A_PERSON: ReadonlySet<ReviewTrigger> = new Set(['rerequested', 'command']);
 
+/** A person asked for this review (a `/review` or Re-run), rather than an event of the pull request. */
+export function askedByAPerson(trigger: ReviewTrigger): boolean {
+  return ASKED_BY_A_PERSON.has(trigger);
+}
+
 /** Why this pull request is not reviewed automatically, or null when it is. */
 export function skipReason(
   pull: Pick<PullRequestChange, 'state' | 'draft' | 'author' | 'labels'>,
@@ -19,7 +24,7 @@ export function skipReason(
   trigger: ReviewTrigger,
 ): string | null {
   if (pull.state === 'closed') return 'The pull request is closed.';
-  if (ASKED_BY_A_PERSON.has(trigger)) return null;
+  if (askedByAPerson(trigger)) return null;
   if (pull.draft && !autoReview.drafts) {
     return 'Draft pull requests are not reviewed (`autoReview.drafts: false`). Sift reviews it when it is marked ready for review.';
   }

@@ -93,6 +93,7 @@ describe('computeMetrics', () => {
         commentsPerPr: 0,
       },
       perCategory: {},
+      postedByCase: new Map(),
       matchesByCase: new Map(),
     });
   });
@@ -170,6 +171,13 @@ describe('computeMetrics', () => {
         ['failed', []],
       ]),
     );
+  });
+
+  it('four cases at 0.7 › what each case posts, nothing for the failed one', () => {
+    const { postedByCase } = computeMetrics(results, 0.7);
+    expect([...postedByCase.values()].flat()).toHaveLength(5);
+    expect(postedByCase.get('single')).toContain(found.finding);
+    expect(postedByCase.get('failed')).toEqual([]);
   });
 
   it('threshold lowered to 0.5 › a second finding of a found defect is a false positive', () => {

@@ -1,5 +1,5 @@
 import type { RepoConfig } from '../../config/repo-config-schema.js';
-import { ModelError } from '../../errors.js';
+import { describeError } from '../../errors.js';
 import type { ModelClient, ModelUsage } from '../../llm/model-client.js';
 import { addUsage } from '../../llm/usage.js';
 import type { ReviewContext } from '../build-context/context-types.js';
@@ -67,7 +67,7 @@ export async function askModels(
       usages.push(result.value.usage);
       proposals.push(...result.value.value.findings.map((finding) => ({ ...finding, pass })));
     } else {
-      failures.push({ pass, reason: describeFailure(result.reason) });
+      failures.push({ pass, reason: describeError(result.reason) });
     }
   });
   const firstFailure = settled.find((result) => result.status === 'rejected');
@@ -84,9 +84,4 @@ function passNames(passes: readonly ReviewPass[]): string[] {
     seen.set(pass.lens, count);
     return count === 1 ? pass.lens : `${pass.lens} #${count}`;
   });
-}
-
-function describeFailure(error: unknown): string {
-  if (error instanceof ModelError) return error.userMessage;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,4 +1,3 @@
-import type { FileSummary } from '../../context/file-summary.js';
 import { isTestPath } from '../../context/is-test-path.js';
 import type { SymbolIndex } from '../../context/symbol-index.js';
 import type { ContextSnippet, SnippetReason } from './context-types.js';
@@ -43,6 +42,10 @@ export async function findUsages(query: UsageQuery, index: SymbolIndex): Promise
   const pattern = query.literal
     ? new RegExp(escapeRegExp(query.term))
     : new RegExp(`(?<![A-Za-z0-9_$])${escapeRegExp(query.term)}(?![A-Za-z0-9_$])`);
+  const call = new RegExp(`${escapeRegExp(query.term)}\\s*\\(`);
+  // The import of a symbol says nothing about how it is used, unless the symbol is gone: then
+  // the import itself is what breaks.
+  const importsBreak = query.reason === 'caller-of-removed' || query.reason === 'user-of-removed-text';
   const importers = await index.importersOf(query.origin);
   const snippets: ContextSnippet[] = [];
   for (const path of candidates) {
@@ -52,24 +55,21 @@ export async function findUsages(query: UsageQuery, index: SymbolIndex): Promise
     if (text === null) continue;
     const lines = text.split('\n');
     const summary = await index.summaryOf(path);
-    // The import of a symbol says nothing about how it is used, unless the symbol is gone: then
-    // the import itself is what breaks.
-    const importsBreak = query.reason === 'caller-of-removed' || query.reason === 'user-of-removed-text';
-    const importLines = importsBreak ? new Set<number>() : importLinesOf(summary);
+    const importLines = new Set(summary.imports.map((ref) => ref.line));
     let found = 0;
     for (let i = 0; i < lines.length && found < MAX_OCCURRENCES_PER_FILE; i += 1) {
       const line = lines[i] ?? '';
       const lineNumber = i + 1;
       if (!pattern.test(line) || isComment(line)) continue;
-      if (importLines.has(lineNumber) || (!importsBreak && IMPORT_LINE.test(line))) continue;
+      // A broken import is one line; the code around it is other imports.
+      const isImport = importLines.has(lineNumber) || IMPORT_LINE.test(line);
+      if (isImport && !importsBreak) continue;
       if (path === query.origin && query.shownInDiff.has(lineNumber)) continue;
       const definitionHere = summary.definitions.find(
         (definition) => definition.name === query.term && definition.startLine === lineNumber,
       );
       if (definitionHere && path === query.origin) continue; // the symbol's own definition is in the diff or the enclosing snippet
       found += 1;
-      // A broken import is one line; the code around it is other imports.
-      const isImport = importLinesOf(summary).has(lineNumber) || IMPORT_LINE.test(line);
       const window = isImport
         ? { startLine: lineNumber, endLine: lineNumber }
         : snippetAround(
@@ -82,7 +82,7 @@ export async function findUsages(query: UsageQuery, index: SymbolIndex): Promise
         REASON_SCORE[reason] +
         (importer ? 8 : 0) +
         (path === query.origin ? -15 : 0) +
-        (new RegExp(`${escapeRegExp(query.term)}\\s*\\(`).test(line) ? 4 : 0) -
+        (call.test(line) ? 4 : 0) -
         (common ? 10 : 0) -
         found; // later uses in the same file add less
       snippets.push({
@@ -105,10 +105,6 @@ async function filesContaining(text: string, index: SymbolIndex): Promise<string
     if ((await index.snapshot.read(path))?.includes(text)) found.push(path);
   }
   return found;
-}
-
-function importLinesOf(summary: FileSummary): Set<number> {
-  return new Set(summary.imports.map((ref) => ref.line));
 }
 
 /** Lines of a (possibly multi-line) import the parser's import records do not start on. */

@@ -1,4 +1,5 @@
 import { countTokens } from 'gpt-tokenizer';
+import { compareText } from '../compare-text.js';
 import type { ContextSnippet, ReviewContext } from './context-types.js';
 import { renderSnippet } from './render-context.js';
 
@@ -17,7 +18,7 @@ export function packContext(
   fileLines: (path: string) => readonly string[],
 ): ReviewContext {
   const ranked = mergeOverlapping(candidates, fileLines).sort(
-    (a, b) => b.score - a.score || compare(a.path, b.path) || a.startLine - b.startLine,
+    (a, b) => b.score - a.score || compareText(a.path, b.path) || a.startLine - b.startLine,
   );
   const snippets: ContextSnippet[] = [];
   let tokens = 0;
@@ -63,8 +64,4 @@ function join(a: ContextSnippet, b: ContextSnippet, lines: readonly string[]): C
   const startLine = Math.min(a.startLine, b.startLine);
   const endLine = Math.max(a.endLine, b.endLine);
   return { ...lead, startLine, endLine, lines: lines.slice(startLine - 1, endLine), score: lead.score + 1 };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -15,6 +15,27 @@ export interface ScoreResult {
 }
 
 /**
+ * Whether a cluster could be posted were the verifier to confirm it: its category is enabled and
+ * its best possible confidence clears the threshold. Only such clusters are worth a verifier call;
+ * the others are scored unverified.
+ */
+export function couldBePosted(
+  cluster: Cluster,
+  config: Pick<RepoConfig, 'categories' | 'threshold'>,
+  passes: number,
+): boolean {
+  return (
+    config.categories.includes(cluster.representative.category) &&
+    computeConfidence({
+      votes: cluster.passes.length,
+      passes,
+      verdict: 'confirmed',
+      severity: cluster.representative.severity,
+    }) >= config.threshold
+  );
+}
+
+/**
  * Stage 6: gives every cluster its computed confidence and decides its fate — a category the
  * repository does not enable, a verifier rejection, a confidence under the threshold, the same
  * problem as a finding already raised on this pull request, the same fingerprint as one kept in this

@@ -7,13 +7,13 @@ import type { ScopedFiles } from './keep-new-changes.js';
  * without a slash matches file names anywhere (`*.py`), as in .gitignore; one ending in `/` a folder.
  */
 export function keepMatchingPaths(pullFiles: readonly DiffFile[], glob: string): ScopedFiles {
-  // A folder (`docs/`) means everything under it; picomatch alone matches only the folder itself.
   const matches = compileGlobs([glob]);
   const files = pullFiles.filter(
     (file) => matches(file.path) || (file.previousPath !== null && matches(file.previousPath)),
   );
+  const kept = new Set(files);
   const skipped = pullFiles
-    .filter((file) => !files.includes(file))
+    .filter((file) => !kept.has(file))
     .map((file) => ({ path: file.path, reason: `not matched by \`/review ${glob}\`` }));
   return { files, skipped };
 }

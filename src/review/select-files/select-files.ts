@@ -1,5 +1,6 @@
 import type { RepoConfig } from '../../config/repo-config-schema.js';
 import type { DiffFile } from '../../diff/types.js';
+import { compareText } from '../compare-text.js';
 import type { ReviewFile, SkippedFile } from '../types.js';
 import { classifyPath } from './classify-path.js';
 import { compileGlobs } from './compile-globs.js';
@@ -24,7 +25,7 @@ export function selectFiles(files: readonly DiffFile[], config: Pick<RepoConfig,
   const ignored = compileGlobs(config.paths.ignore);
   const selected: DiffFile[] = [];
   const skipped: SkippedFile[] = [];
-  for (const file of [...files].sort((a, b) => compare(a.path, b.path))) {
+  for (const file of [...files].sort((a, b) => compareText(a.path, b.path))) {
     const reason =
       file.patchState === 'present'
         ? ignored(file.path)
@@ -35,8 +36,4 @@ export function selectFiles(files: readonly DiffFile[], config: Pick<RepoConfig,
     else selected.push(file);
   }
   return { selected: selected.map((file, index) => ({ id: `F${index + 1}`, file })), skipped };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

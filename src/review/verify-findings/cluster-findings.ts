@@ -1,5 +1,7 @@
 import { CATEGORY_FAMILY } from '../category-family.js';
-import type { LocatedFinding, Severity } from '../types.js';
+import { compareText } from '../compare-text.js';
+import { SEVERITY_RANK } from '../severity-rank.js';
+import type { LocatedFinding } from '../types.js';
 import { claimSimilarity } from './claim-similarity.js';
 
 /** Findings from several passes that describe the same problem, with one description for all. */
@@ -17,8 +19,6 @@ const LINE_TOLERANCE = 3;
 // Below this, two nearby findings of one category are different claims (measured on eval cases).
 const MIN_SIMILARITY = 0.2;
 
-const SEVERITY_RANK: Record<Severity, number> = { critical: 3, major: 2, minor: 1 };
-
 /**
  * Stage 5, first half: groups findings that describe the same issue — same file and side, lines
  * within a few of each other, categories of one family, similar claims — into clusters whose
@@ -28,12 +28,12 @@ const SEVERITY_RANK: Record<Severity, number> = { critical: 3, major: 2, minor: 
 export function clusterFindings(findings: readonly LocatedFinding[]): Cluster[] {
   const ordered = [...findings].sort(
     (a, b) =>
-      compare(a.path, b.path) ||
-      compare(a.side, b.side) ||
+      compareText(a.path, b.path) ||
+      compareText(a.side, b.side) ||
       a.startLine - b.startLine ||
       a.endLine - b.endLine ||
-      compare(a.pass, b.pass) ||
-      compare(a.title, b.title),
+      compareText(a.pass, b.pass) ||
+      compareText(a.title, b.title),
   );
   const groups: LocatedFinding[][] = [];
   for (const finding of ordered) {
@@ -102,8 +102,4 @@ function representativeOf(members: readonly LocatedFinding[]): LocatedFinding {
 
 function claimOf(finding: LocatedFinding): string {
   return `${finding.title}\n${finding.body}`;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

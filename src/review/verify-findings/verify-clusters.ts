@@ -1,4 +1,4 @@
-import { ModelError } from '../../errors.js';
+import { describeError } from '../../errors.js';
 import { fenceUntrusted } from '../../llm/fence-untrusted.js';
 import { loadPrompt } from '../../llm/load-prompt.js';
 import type { ChatMessage, ModelClient, ModelUsage } from '../../llm/model-client.js';
@@ -67,13 +67,7 @@ export async function verifyClusters(
         }
       } catch (error) {
         deps.signal?.throwIfAborted();
-        failures.push(
-          error instanceof ModelError
-            ? error.userMessage
-            : error instanceof Error
-              ? error.message
-              : String(error),
-        );
+        failures.push(describeError(error));
       }
     }),
   );

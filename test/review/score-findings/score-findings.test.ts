@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Category, DEFAULT_CATEGORIES } from '../../../src/config/repo-config-schema.js';
-import { scoreFindings } from '../../../src/review/score-findings/score-findings.js';
+import { couldBePosted, scoreFindings } from '../../../src/review/score-findings/score-findings.js';
 import type { LocatedFinding, Severity } from '../../../src/review/types.js';
 import type { Cluster } from '../../../src/review/verify-findings/cluster-findings.js';
 import type { Verdict, Verification } from '../../../src/review/verify-findings/verify-clusters.js';
@@ -148,4 +148,16 @@ describe('scoreFindings', () => {
       for (const finding of result.kept) expect(finding.confidence).toBeGreaterThanOrEqual(threshold);
     },
   );
+});
+
+describe('couldBePosted (which clusters are worth a verifier call)', () => {
+  const config = { categories: [...DEFAULT_CATEGORIES], threshold: 0.7 };
+  it.each([
+    ['two votes of four, major', { votes: 2 }, true],
+    ['one vote of four, major: below 0.7 even if confirmed', { votes: 1 }, false],
+    ['four votes, in a category the repository turned off', { votes: 4, category: 'style' as const }, false],
+  ])('%s › %s', (_, options, expected) => {
+    const [candidate] = cluster('Off-by-one', options);
+    expect(couldBePosted(candidate, config, 4)).toBe(expected);
+  });
 });

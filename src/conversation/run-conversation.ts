@@ -7,6 +7,7 @@ import { readFindingMarker, withoutMarkers } from '../github/review-markers.js';
 import { fenceUntrusted } from '../llm/fence-untrusted.js';
 import { loadPrompt } from '../llm/load-prompt.js';
 import type { ModelClient } from '../llm/model-client.js';
+import { redactSecrets } from '../llm/redact-secrets.js';
 import { renderPrompt } from '../llm/render-prompt.js';
 import type { Logger } from '../logger.js';
 import type { SiftJob } from '../queue/sift-job.js';
@@ -84,7 +85,7 @@ export async function runConversation(
         role: 'user',
         content: renderPrompt(loadPrompt('reply'), {
           finding: fenceUntrusted('finding', withoutMarkers(root.body)),
-          diffHunk: fenceUntrusted('diff-hunk', root.diff_hunk),
+          diffHunk: fenceUntrusted('diff-hunk', redactSecrets(root.diff_hunk.split('\n')).join('\n')),
           code: fenceUntrusted('code', code),
           thread: fenceUntrusted('thread', history.join('\n\n')),
         }),
@@ -127,8 +128,10 @@ async function codeAround(text: string, path: string, line: number, caches: Symb
   const start = whole ? definition.startLine : Math.max(1, line - CODE_MARGIN);
   const end = whole ? definition.endLine : Math.min(lines.length, line + CODE_MARGIN);
   const width = String(end).length;
+  // The same rule as the review's diff and context: secrets in the code never reach the model.
+  const shown = redactSecrets(lines.slice(start - 1, end));
   return [
     `${path}:${start}-${end}`,
-    ...lines.slice(start - 1, end).map((row, index) => `${String(start + index).padStart(width)}| ${row}`),
+    ...shown.map((row, index) => `${String(start + index).padStart(width)}| ${row}`),
   ].join('\n');
 }

@@ -91,6 +91,29 @@ describe('a reply in a Sift thread', () => {
     ).toHaveLength(1);
   });
 
+  it('the code around the finding holds a token › the model is sent it redacted', async () => {
+    life = await startLifecycle({ fixture: 'inventory', script: CONVERSATION });
+    await life.opened();
+    await life.idle();
+    const root = life.github.reviewComments.find((comment) => comment.body.includes(RESERVE_TITLE));
+    if (!root) throw new Error('no reserve finding');
+    const token = `ghp_${'a1B2c3D4e5'.repeat(4)}`;
+    await life.push(
+      'src/stock.ts',
+      (text) => text.replace('  const available', `  const auditToken = '${token}';\n  const available`),
+      { deliver: false },
+    );
+
+    await life.reply(root.id, 'why?');
+    await life.idle();
+
+    const asked = life.model.requests.filter((request) => request.role === 'responder');
+    expect(asked).toHaveLength(1);
+    const prompt = asked.flatMap((request) => request.messages.map((message) => message.content)).join('\n');
+    expect(prompt).toContain("const auditToken = '[redacted secret]';");
+    expect(prompt).not.toContain(token);
+  });
+
   it('from someone without write access who is not the author › not answered', async () => {
     life = await startLifecycle({
       fixture: 'inventory',

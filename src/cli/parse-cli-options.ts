@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { OUTPUT_FORMATS } from './output/format-outcome.js';
 
 const unit = z.coerce.number().min(0).max(1);
 const count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -9,7 +10,7 @@ export const reviewOptionsSchema = z.object({
   repo: z.string().optional(),
   base: z.string().optional(),
   head: z.string().optional(),
-  format: z.enum(['text', 'markdown', 'json', 'sarif']).default('text'),
+  format: z.enum(OUTPUT_FORMATS).default('text'),
   output: z.string().optional(),
   config: z.string().optional(),
   threshold: unit.optional(),

@@ -1,15 +1,10 @@
 import { detectLanguage } from '../../context/languages.js';
 import { clipText } from '../../review/post-review/clip-text.js';
+import { FINDING_LIMITS, fenceFor } from '../../review/post-review/finding-limits.js';
 import { sanitizeModelMarkdown } from '../../review/post-review/sanitize-model-markdown.js';
 import type { Change, Finding, ReviewOutcome } from '../../review/types.js';
 import { stripControlCharacters } from './strip-control-characters.js';
 import { summarizeOutcome } from './summarize-outcome.js';
-
-// The bounds of the GitHub comment (render-comment.ts), so the report reads like the review.
-const MAX_TITLE_CHARS = 200;
-const MAX_BODY_CHARS = 4_000;
-const MAX_EVIDENCE = 8;
-const MAX_SUGGESTION_LINES = 60;
 
 /**
  * The review as a Markdown report (for a CI job summary, a file, or a comment someone posts by
@@ -39,13 +34,15 @@ function renderFinding(finding: Finding): string[] {
       ? `line ${finding.startLine}`
       : `lines ${finding.startLine}–${finding.endLine}`;
   const blocks = [
-    `### ${prose(clipText(stripControlCharacters(finding.title), MAX_TITLE_CHARS))}`,
+    `### ${prose(clipText(stripControlCharacters(finding.title), FINDING_LIMITS.titleChars))}`,
     `${codeSpan(finding.path)} ${lines}${finding.side === 'LEFT' ? ' (before the change)' : ''} · ${finding.category} · ${finding.severity} · confidence ${finding.confidence.toFixed(2)}`,
-    closeOpenFence(sanitizeModelMarkdown(clipText(stripControlCharacters(finding.body), MAX_BODY_CHARS))),
+    closeOpenFence(
+      sanitizeModelMarkdown(clipText(stripControlCharacters(finding.body), FINDING_LIMITS.bodyChars)),
+    ),
   ];
   const evidence = finding.evidence
     .filter((item) => item.trim() !== '')
-    .slice(0, MAX_EVIDENCE)
+    .slice(0, FINDING_LIMITS.evidence)
     .map(codeSpan);
   if (evidence.length > 0) blocks.push(`Evidence: ${evidence.join(', ')}`);
   if (finding.suggestion !== null) blocks.push(...suggestionBlock(finding.suggestion, finding.path));
@@ -56,11 +53,10 @@ function renderFinding(finding: Finding): string[] {
 function suggestionBlock(suggestion: string, path: string): string[] {
   if (suggestion === '') return ['Suggested: delete these lines.'];
   const lines = stripControlCharacters(suggestion).replace(/\n$/, '').split('\n');
-  const shown = lines.slice(0, MAX_SUGGESTION_LINES).join('\n');
-  const longestRun = Math.max(2, ...[...shown.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = '`'.repeat(longestRun + 1);
+  const shown = lines.slice(0, FINDING_LIMITS.suggestionLines).join('\n');
+  const fence = fenceFor(shown);
   const block = `Suggested:\n\n${fence}${detectLanguage(path) ?? ''}\n${shown}\n${fence}`;
-  const more = lines.length - MAX_SUGGESTION_LINES;
+  const more = lines.length - FINDING_LIMITS.suggestionLines;
   return more > 0 ? [block, `(${more} more lines not shown)`] : [block];
 }
 

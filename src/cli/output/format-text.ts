@@ -1,4 +1,5 @@
 import { clipText } from '../../review/post-review/clip-text.js';
+import { FINDING_LIMITS } from '../../review/post-review/finding-limits.js';
 import type { Change, Finding, ReviewOutcome, Severity } from '../../review/types.js';
 import { stripControlCharacters as clean } from './strip-control-characters.js';
 import { summarizeOutcome } from './summarize-outcome.js';
@@ -6,11 +7,6 @@ import { wrapText } from './wrap-text.js';
 
 // Wide enough for a sentence of code-heavy prose, narrow enough to read in a split terminal.
 const WIDTH = 100;
-// The bounds of the GitHub comment (render-comment.ts): a rambling model fills no more of a screen.
-const MAX_TITLE_CHARS = 200;
-const MAX_BODY_CHARS = 4_000;
-const MAX_EVIDENCE = 8;
-const MAX_SUGGESTION_LINES = 60;
 
 // SGR codes (ECMA-48 §8.3.117), each closed by its own reset so styles nest.
 const BOLD = ['\u001b[1m', '\u001b[22m'] as const;
@@ -37,16 +33,16 @@ export function formatText(
   const blocks = [summary.headline];
   for (const finding of summary.findings) {
     const severity = style(finding.severity, SEVERITY_STYLE[finding.severity]);
-    const title = clipText(clean(finding.title).replace(/\s+/g, ' ').trim(), MAX_TITLE_CHARS);
+    const title = clipText(clean(finding.title).replace(/\s+/g, ' ').trim(), FINDING_LIMITS.titleChars);
     const lines = [
       `${location(finding)}  ${finding.category} · ${severity} · confidence ${finding.confidence.toFixed(2)}`,
       `  ${style(title, BOLD)}`,
-      wrapText(clipText(clean(finding.body), MAX_BODY_CHARS), WIDTH, '  '),
+      wrapText(clipText(clean(finding.body), FINDING_LIMITS.bodyChars), WIDTH, '  '),
     ];
     const evidence = finding.evidence
       .map((item) => clean(item).replace(/\s+/g, ' ').trim())
       .filter((item) => item !== '')
-      .slice(0, MAX_EVIDENCE);
+      .slice(0, FINDING_LIMITS.evidence);
     if (evidence.length > 0) lines.push(wrapText(`Evidence: ${evidence.join(', ')}`, WIDTH, '  '));
     if (finding.suggestion !== null) lines.push(...suggested(clean(finding.suggestion)));
     blocks.push(lines.join('\n'));
@@ -76,7 +72,9 @@ function location(finding: Finding): string {
 function suggested(suggestion: string): string[] {
   if (suggestion === '') return ['  Suggested: delete these lines.'];
   const lines = suggestion.replace(/\n$/, '').split('\n');
-  const shown = lines.slice(0, MAX_SUGGESTION_LINES).map((line) => (line.trim() === '' ? '' : `    ${line}`));
+  const shown = lines
+    .slice(0, FINDING_LIMITS.suggestionLines)
+    .map((line) => (line.trim() === '' ? '' : `    ${line}`));
   const more = lines.length - shown.length;
   return ['  Suggested:', ...shown, ...(more > 0 ? [`    … ${more} more lines`] : [])];
 }

@@ -2,6 +2,7 @@ import { permalink } from '../../github/permalink.js';
 import { reviewMarker } from '../../github/review-markers.js';
 import type { Change, ReviewOutcome } from '../types.js';
 import { clipText } from './clip-text.js';
+import { FINDING_LIMITS } from './finding-limits.js';
 import { plural } from './plural.js';
 import { sanitizeModelMarkdown } from './sanitize-model-markdown.js';
 
@@ -31,7 +32,7 @@ export function renderReviewBody(
       const link = permalink(change, finding);
       const where = `${finding.path} lines ${finding.startLine}–${finding.endLine}${finding.side === 'LEFT' ? ' (before the change)' : ''}`;
       lines.push(
-        `- **${sanitizeModelMarkdown(clipText(finding.title, 200))}** <sub>${finding.category} · ${finding.severity}</sub> — [${where}](${link})`,
+        `- **${sanitizeModelMarkdown(clipText(finding.title, FINDING_LIMITS.titleChars))}** <sub>${finding.category} · ${finding.severity}</sub> — [${where}](${link})`,
         `  ${sanitizeModelMarkdown(clipText(finding.body, 1_000)).replace(/\n/g, '\n  ')}`,
       );
     }

@@ -1,13 +1,8 @@
-// A longer replacement is a rewrite, not a suggestion a reviewer can check at a glance.
-const MAX_SUGGESTION_LINES = 60;
+import { FINDING_LIMITS, fenceFor } from './finding-limits.js';
 
-/**
- * A GitHub suggestion block for a replacement, or null when it is too long to offer. Its fence is
- * longer than any run of backticks inside, so the suggested code cannot close it early.
- */
+/** A GitHub suggestion block for a replacement, or null when it is too long to offer. */
 export function renderSuggestion(suggestion: string): string | null {
-  if (suggestion.split('\n').length > MAX_SUGGESTION_LINES) return null;
-  const longestRun = Math.max(2, ...[...suggestion.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = '`'.repeat(longestRun + 1);
+  if (suggestion.split('\n').length > FINDING_LIMITS.suggestionLines) return null;
+  const fence = fenceFor(suggestion);
   return `${fence}suggestion\n${suggestion.replace(/\n$/, '')}\n${fence}`;
 }

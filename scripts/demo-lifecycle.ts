@@ -5,11 +5,8 @@
  *
  *   npx tsx scripts/demo-lifecycle.ts
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { INVENTORY_SCRIPT } from '../test/e2e/lifecycle/script.js';
-import { gitRepoFromFixture } from '../test/support/git-repo-from-fixture.js';
+import { commitEdit, gitRepoFromFixture } from '../test/support/git-repo-from-fixture.js';
 import { pullRequestFromGit } from '../test/support/pull-request-from-git.js';
 import { runServerScenario } from '../test/support/run-server-scenario.js';
 import { scriptedAnswer } from '../test/support/scripted-model.js';
@@ -53,19 +50,12 @@ try {
       `  #${comment.id} ${comment.path}:${comment.line} ${/^\*\*(.+?)\*\*/.exec(comment.body)?.[1]}`,
     );
 
-  const path = join(dir, 'src/stock.ts');
-  writeFileSync(path, readFileSync(path, 'utf8').replace('available <= count', 'available < count'));
-  execFileSync('git', [
-    '-C',
+  commitEdit(
     dir,
-    '-c',
-    'user.name=Dev',
-    '-c',
-    'user.email=dev@example.com',
-    'commit',
-    '-qam',
+    'src/stock.ts',
+    (text) => text.replace('available <= count', 'available < count'),
     'Fix reserve',
-  ]);
+  );
   pr = read();
   github.updatePullRequest(pr);
   const head = String((pr.pull.head as { sha: string }).sha);

@@ -1,11 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cloneEvalBundle, HAS_EVAL_CASES, readEvalCase } from '../support/eval-cases.js';
 import type { ChatRequest } from '../support/fake-model-server.js';
 import { fileIdsInPrompt } from '../support/fake-model-server.js';
-import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
+import { commitEdit, gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
 import { type FakePullRequest, pullRequestFromGit } from '../support/pull-request-from-git.js';
 import { runServerScenario, type ServerScenario } from '../support/run-server-scenario.js';
 import { finding, scriptedAnswer } from '../support/scripted-model.js';
@@ -156,19 +153,12 @@ describe('npm start through a pull request’s life', () => {
     await scenario.deliver('pull_request', openedPayload(pr), { deliveryId: 'same' });
     await scenario.waitForCompletedCheckRuns(1);
 
-    const stock = join(dir, 'src/stock.ts');
-    writeFileSync(stock, readFileSync(stock, 'utf8').replace('available <= count', 'available < count'));
-    execFileSync('git', [
-      '-C',
+    commitEdit(
       dir,
-      '-c',
-      'user.name=Dev',
-      '-c',
-      'user.email=dev@example.com',
-      'commit',
-      '-qam',
+      'src/stock.ts',
+      (text) => text.replace('available <= count', 'available < count'),
       'Fix reserve',
-    ]);
+    );
     pr = read();
     github.updatePullRequest(pr);
     await scenario.deliver('pull_request', { ...openedPayload(pr), action: 'synchronize' });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES } from './fixtures.js';
@@ -35,4 +35,19 @@ export function gitRepoFromFixture(name: keyof typeof FIXTURE_REPOSITORIES): str
   git('add', '-A');
   git('commit', '-q', '-m', 'head');
   return dir;
+}
+
+/** Runs git in a work tree as the pull request's developer, with an identity of its own. */
+export function gitAsDeveloper(dir: string, ...args: string[]): string {
+  return execFileSync(
+    'git',
+    ['-C', dir, '-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args],
+    { encoding: 'utf8' },
+  );
+}
+
+/** Edits one file of the work tree and commits the edit on the current branch. */
+export function commitEdit(dir: string, path: string, edit: (text: string) => string, message: string): void {
+  writeFileSync(join(dir, path), edit(readFileSync(join(dir, path), 'utf8')));
+  gitAsDeveloper(dir, 'commit', '-qam', message);
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { createSift, type Sift } from '../../src/app.js';
 import { createGitHubRepository } from '../../src/github/github-repository.js';
 import { createBlobCache } from '../../src/repository/blob-cache.js';
 import { type FakeGitHub, startFakeGitHub } from './fake-github-server.js';
-import { gitRepoFromFixture } from './git-repo-from-fixture.js';
+import { gitAsDeveloper, gitRepoFromFixture } from './git-repo-from-fixture.js';
 import { type FakePullRequest, pullRequestFromGit } from './pull-request-from-git.js';
 import { createScriptedModel, type ModelScript } from './scripted-model.js';
 import { TEST_APP_ID, testPrivateKey } from './test-probot.js';
@@ -86,10 +85,7 @@ export async function startLifecycle(options: {
       payload: { installation: INSTALLATION, repository, ...payload },
     } as never);
   };
-  const git = (...args: string[]) =>
-    execFileSync('git', ['-C', dir, '-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], {
-      encoding: 'utf8',
-    });
+  const git = (...args: string[]) => gitAsDeveloper(dir, ...args);
 
   return {
     dir,

@@ -160,6 +160,18 @@ export function createSymbolIndex(snapshot: RepositorySnapshot, caches: SymbolCa
     return targets;
   };
 
+  // Targets in one folder share their module names, so many ask about the same file and name.
+  const references = new Map<string, Promise<string[]>>();
+  const referencesIn = (path: string, name: string): Promise<string[]> => {
+    const key = `${path}\0${name}`;
+    let found = references.get(key);
+    if (!found) {
+      found = snapshot.read(path).then((text) => moduleReferences(text ?? '', name));
+      references.set(key, found);
+    }
+    return found;
+  };
+
   const importers = new Map<string, Promise<ReadonlySet<string>>>();
   /** Importers are found among files that mention the module's name, so only those are parsed. */
   const findImporters = async (target: string, visited: Set<string>): Promise<ReadonlySet<string>> => {
@@ -189,8 +201,8 @@ export function createSymbolIndex(snapshot: RepositorySnapshot, caches: SymbolCa
     for (const { name, within } of moduleNames(target)) {
       for (const path of await filesMentioning(name)) {
         if (path === target || !path.startsWith(within)) continue;
-        const text = (await snapshot.read(path)) ?? '';
-        if (moduleReferences(text, name).some((reference) => resolve(path, reference).includes(target))) {
+        const found = await referencesIn(path, name);
+        if (found.some((reference) => resolve(path, reference).includes(target))) {
           candidates.add(path);
         }
       }

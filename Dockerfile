@@ -12,7 +12,9 @@ RUN npm run build
 
 # --- production: runtime dependencies and compiled code only, as an unprivileged user ---
 FROM node:20-bookworm-slim AS production
-ENV NODE_ENV=production
+# HOST: listen on every interface of the container, or `docker run -p 3000:3000` reaches nothing
+# (Sift's default is localhost, right for a laptop and wrong for a container).
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
@@ -21,6 +23,6 @@ COPY prompts ./prompts
 COPY app.yml ./
 USER node
 EXPOSE 3000
-# Probot serves webhooks at /api/github/webhooks and a health check at /ping.
-HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/ping').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# Webhooks at /api/github/webhooks; /healthz says the process is alive.
+HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "dist/main.js"]

@@ -3,8 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Builds dist/ once for the tests that start Sift as a process, and checks temp-folder hygiene.
+    globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup.ts'],
-    // Tree-sitter grammar loading and git bundle clones make some suites take seconds.
+    // Tree-sitter grammar loading and git bundle clones make some suites take seconds; tests that
+    // start processes set their own, longer timeouts.
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

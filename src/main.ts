@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { runServer } from './run-server.js';
+import { reportStartupFailure, runServer } from './run-server.js';
 
-await runServer();
+await runServer().catch(reportStartupFailure);

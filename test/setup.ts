@@ -1,5 +1,6 @@
 import nock from 'nock';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
+import { removeTempDirs } from './support/temp-dir.js';
 
 // The network is reached only through nock or through fake servers this suite starts on loopback.
 nock.disableNetConnect();
@@ -7,4 +8,8 @@ nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
 
 afterEach(() => {
   nock.cleanAll();
+});
+
+afterAll(() => {
+  removeTempDirs();
 });

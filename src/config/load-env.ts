@@ -1,56 +1,15 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { EnvInvalidError } from '../errors.js';
-
-// A blank value means unset, as docker-compose passes `${UNSET_VAR}` through as ''; coercion would read 0.
-const blankAsUnset = (value: unknown) => (typeof value === 'string' && !value.trim() ? undefined : value);
-const positiveInt = (fallback: number) =>
-  z.preprocess(blankAsUnset, z.coerce.number().int().positive().default(fallback));
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => (value ? value : undefined));
-// `new URL('localhost:11434/v1')` parses with the scheme `localhost:`; only HTTP reaches a model.
-const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional();
-
-const envSchema = z.object({
-  OPENAI_API_KEY: optionalText,
-  /** Any OpenAI-compatible endpoint: vLLM, Ollama, LiteLLM, a gateway. */
-  OPENAI_BASE_URL: optionalText.pipe(httpUrl),
-  SIFT_MODEL: z.string().trim().min(1).default('gpt-4.1'),
-  /** The verifier may be a different (often stronger) model; it defaults to SIFT_MODEL. */
-  SIFT_VERIFIER_MODEL: optionalText,
-  AZURE_OPENAI_ENDPOINT: optionalText.pipe(httpUrl),
-  AZURE_OPENAI_API_KEY: optionalText,
-  AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
-  /** Azure routes by deployment name; it defaults to the model name. */
-  AZURE_OPENAI_DEPLOYMENT: optionalText,
-  // A review prompt with cross-file context can take a minute to answer on a busy provider.
-  SIFT_MODEL_TIMEOUT_MS: positiveInt(180_000),
-  SIFT_MODEL_MAX_ATTEMPTS: positiveInt(4),
-  SIFT_MAX_OUTPUT_TOKENS: positiveInt(8_192),
-  // The model's context window; prompts are kept below it with room for the answer.
-  SIFT_MODEL_CONTEXT_TOKENS: positiveInt(128_000),
-  // Model calls in flight at once across all reviews of the process: providers rate-limit bursts.
-  SIFT_MODEL_CONCURRENCY: positiveInt(8),
-  // Two reviews at a time keep a small instance responsive while the model does the waiting.
-  SIFT_WORKER_CONCURRENCY: positiveInt(2),
-  /** Repository files downloaded for cross-file context, kept between reviews. */
-  SIFT_CACHE_DIR: optionalText,
-  // 2 GiB holds the source of a few dozen large repositories; the least recently used go first.
-  SIFT_CACHE_MAX_MB: positiveInt(2_048),
-  APP_ID: optionalText,
-});
-
-export type Env = z.output<typeof envSchema>;
+import { type EnvName, envSchema, type ParsedEnv } from './env-schema.js';
 
 /** The model provider Sift talks to, decided once from the environment. */
 export type ModelProvider =
   | { kind: 'openai'; apiKey: string; baseURL: string | undefined }
   | { kind: 'azure'; endpoint: string; apiKey: string; apiVersion: string; deployment: string };
 
+/** The settings of the review itself: the model and the limits around it (the server and the CLI share them). */
 export interface SiftEnv {
   readonly provider: ModelProvider;
   readonly model: string;
@@ -66,16 +25,56 @@ export interface SiftEnv {
   readonly cacheMaxBytes: number;
 }
 
-/** Reads and checks Sift's own settings; Probot reads APP_ID, PRIVATE_KEY and WEBHOOK_SECRET itself. */
+const REVIEW_VARIABLES = [
+  'OPENAI_API_KEY',
+  'OPENAI_BASE_URL',
+  'SIFT_MODEL',
+  'SIFT_VERIFIER_MODEL',
+  'AZURE_OPENAI_ENDPOINT',
+  'AZURE_OPENAI_API_KEY',
+  'AZURE_OPENAI_API_VERSION',
+  'AZURE_OPENAI_DEPLOYMENT',
+  'SIFT_MODEL_TIMEOUT_MS',
+  'SIFT_MODEL_MAX_ATTEMPTS',
+  'SIFT_MAX_OUTPUT_TOKENS',
+  'SIFT_MODEL_CONTEXT_TOKENS',
+  'SIFT_MODEL_CONCURRENCY',
+  'SIFT_WORKER_CONCURRENCY',
+  'SIFT_CACHE_DIR',
+  'SIFT_CACHE_MAX_MB',
+] as const satisfies readonly EnvName[];
+
+const reviewSchema = envSchema.pick(
+  Object.fromEntries(REVIEW_VARIABLES.map((name) => [name, true])) as Record<
+    (typeof REVIEW_VARIABLES)[number],
+    true
+  >,
+);
+type ReviewValues = Pick<ParsedEnv, (typeof REVIEW_VARIABLES)[number]>;
+
+/**
+ * Reads and checks the model and review settings (the CLI needs nothing else); every problem is
+ * reported at once, each with the variable and what to do.
+ */
 export function loadEnv(env: NodeJS.ProcessEnv = process.env): SiftEnv {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new EnvInvalidError(`[sift] invalid environment: ${lines.join('; ')}`);
-  }
-  const values = parsed.data;
+  const values = parseEnv(reviewSchema, env);
+  const problems: string[] = [];
+  const provider = providerOf(values, problems);
+  if (!provider) throw new EnvInvalidError(`[sift] ${problems.join('; ')}`);
+  return siftEnvOf(values, provider);
+}
+
+/** Parses variables with a schema; a value that does not fit stops Sift with every such problem named. */
+export function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new EnvInvalidError(`[sift] invalid environment: ${lines.join('; ')}`);
+}
+
+export function siftEnvOf(values: ReviewValues, provider: ModelProvider): SiftEnv {
   return {
-    provider: providerOf(values),
+    provider,
     model: values.SIFT_MODEL,
     verifierModel: values.SIFT_VERIFIER_MODEL ?? values.SIFT_MODEL,
     modelTimeoutMs: values.SIFT_MODEL_TIMEOUT_MS,
@@ -89,13 +88,15 @@ export function loadEnv(env: NodeJS.ProcessEnv = process.env): SiftEnv {
   };
 }
 
-function providerOf(values: Env): ModelProvider {
+/** The provider the settings name, or null with the reason added to `problems`. */
+export function providerOf(values: ReviewValues, problems: string[]): ModelProvider | null {
   if (values.AZURE_OPENAI_ENDPOINT) {
     const apiKey = values.AZURE_OPENAI_API_KEY ?? values.OPENAI_API_KEY;
     if (!apiKey) {
-      throw new EnvInvalidError(
-        '[sift] AZURE_OPENAI_ENDPOINT is set but AZURE_OPENAI_API_KEY is not: add it to .env or the deployment secrets',
+      problems.push(
+        'AZURE_OPENAI_ENDPOINT is set but AZURE_OPENAI_API_KEY is not: set it in the environment (the server also reads .env) or the deployment secrets',
       );
+      return null;
     }
     return {
       kind: 'azure',
@@ -106,9 +107,10 @@ function providerOf(values: Env): ModelProvider {
     };
   }
   if (!values.OPENAI_API_KEY && !values.OPENAI_BASE_URL) {
-    throw new EnvInvalidError(
-      '[sift] OPENAI_API_KEY is not set: add it to .env or the deployment secrets (or set OPENAI_BASE_URL for a local OpenAI-compatible server, or AZURE_OPENAI_ENDPOINT for Azure OpenAI)',
+    problems.push(
+      'OPENAI_API_KEY is not set: set it in the environment (the server also reads .env) or the deployment secrets (or set OPENAI_BASE_URL for a local OpenAI-compatible server, or AZURE_OPENAI_ENDPOINT for Azure OpenAI)',
     );
+    return null;
   }
   // Local servers such as Ollama ignore the key, but the SDK refuses an empty one.
   return { kind: 'openai', apiKey: values.OPENAI_API_KEY ?? 'not-needed', baseURL: values.OPENAI_BASE_URL };

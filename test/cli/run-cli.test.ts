@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import type { ModelClient } from '../../src/llm/model-client.js';
 import { FIXTURES } from '../support/fixtures.js';
 import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
 import { createScriptedModel, finding, lineIdOf, type ModelScript } from '../support/scripted-model.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 /** A model that spots the two labelled defects of the dev cases and stays quiet on the clean one. */
 const DEV_CASES_SCRIPT: ModelScript = {
@@ -120,7 +121,7 @@ describe('sift review', () => {
   });
 
   it('outside a git repository › says so', async () => {
-    const { deps, err } = harness({ cwd: mkdtempSync(join(tmpdir(), 'sift-not-git-')) });
+    const { deps, err } = harness({ cwd: makeTempDir('sift-not-git-') });
     expect(await runCli(['review'], deps)).toBe(2);
     expect(err()).toContain('is not a git repository');
   });
@@ -134,7 +135,7 @@ describe('sift review', () => {
 
 describe('sift eval', () => {
   it('on the dev cases with a scripted model › reports precision, recall and the curve, and writes both reports', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'sift-eval-out-'));
+    const out = makeTempDir('sift-eval-out-');
     const { deps, out: stdout } = harness({ cwd: tmpdir() });
 
     const code = await runCli(['eval', '--cases', join(FIXTURES, 'eval'), '--out', out, '--quiet'], deps);
@@ -169,7 +170,7 @@ describe('sift eval', () => {
 
 describe('sift config check', () => {
   it('a file with a typo › exit 1, the key and line named, the effective settings printed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sift-config-'));
+    const dir = makeTempDir('sift-config-');
     writeFileSync(join(dir, 'sift.yml'), 'threshold: 0.8\nmaxComment: 3\n');
     const { deps, out, err } = harness({ cwd: dir });
     expect(await runCli(['config', 'check', 'sift.yml'], deps)).toBe(1);
@@ -178,7 +179,7 @@ describe('sift config check', () => {
   });
 
   it('a valid file › exit 0', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sift-config-'));
+    const dir = makeTempDir('sift-config-');
     writeFileSync(join(dir, 'sift.yml'), 'ensemble:\n  passes: 2\n');
     const { deps } = harness({ cwd: dir });
     expect(await runCli(['config', 'check', 'sift.yml'], deps)).toBe(0);

@@ -54,7 +54,7 @@ describe('loadEnv', () => {
         const error = loadEnvError(env);
         expect(error.name).toBe('EnvInvalidError');
         expect(error.message).toMatch(
-          /^\[sift\] OPENAI_API_KEY is not set: add it to \.env or the deployment/,
+          /^\[sift\] OPENAI_API_KEY is not set: set it in the environment \(the server also reads \.env\) or the deployment/,
         );
         expect(error.message).toContain('OPENAI_BASE_URL');
         expect(error.message).toContain('AZURE_OPENAI_ENDPOINT');
@@ -138,7 +138,7 @@ describe('loadEnv', () => {
     it('with an endpoint and no key › an EnvInvalidError naming AZURE_OPENAI_API_KEY', () => {
       const error = loadEnvError({ AZURE_OPENAI_ENDPOINT: endpoint });
       expect(error.message).toBe(
-        '[sift] AZURE_OPENAI_ENDPOINT is set but AZURE_OPENAI_API_KEY is not: add it to .env or the deployment secrets',
+        '[sift] AZURE_OPENAI_ENDPOINT is set but AZURE_OPENAI_API_KEY is not: set it in the environment (the server also reads .env) or the deployment secrets',
       );
     });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { buildLineMap, hunkOfLine, type LineMap } from '../../src/diff/build-lin
 import { parseHunks } from '../../src/diff/parse-hunks.js';
 import { parseUnifiedDiff } from '../../src/diff/parse-unified-diff.js';
 import type { DiffFile, Hunk, Side } from '../../src/diff/types.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 function fileFromPatch(patch: string, overrides: Partial<DiffFile> = {}): DiffFile {
   return {
@@ -179,7 +180,7 @@ describe.runIf(existsSync(EVAL_DIR))('buildLineMap on the real diffs of ../share
     '%s › every line GitHub accepts a comment on is commentable, with its text in that version, and no other',
     (id) => {
       const caseDir = join(EVAL_DIR, id);
-      const repo = mkdtempSync(join(tmpdir(), 'sift-eval-'));
+      const repo = makeTempDir('sift-eval-');
       try {
         git(tmpdir(), 'clone', '-q', join(caseDir, 'repo.bundle'), repo);
         const files = parseUnifiedDiff(readFileSync(join(caseDir, 'pr.diff'), 'utf8'));

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseUnifiedDiff } from '../../src/diff/parse-unified-diff.js';
 import type { DiffFile } from '../../src/diff/types.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 /** Runs git with none of the user's or the machine's settings, so its output is git's default. */
 function git(cwd: string, ...args: string[]): string {
@@ -48,7 +48,7 @@ export function gitDiffOf(
   head: Readonly<Record<string, string | null>>,
   args: readonly string[] = [],
 ): DiffFile[] {
-  const dir = mkdtempSync(join(tmpdir(), 'sift-diff-'));
+  const dir = makeTempDir('sift-diff-');
   try {
     git(dir, 'init', '-q');
     write(dir, base);

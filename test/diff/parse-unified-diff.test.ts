@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseUnifiedDiff } from '../../src/diff/parse-unified-diff.js';
 import type { DiffFile, DiffLine } from '../../src/diff/types.js';
 import { MalformedDiffError } from '../../src/errors.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 /** File contents by path; in `head`, null deletes the file. */
 type Tree = Readonly<Record<string, string | Uint8Array>>;
@@ -64,7 +64,7 @@ function writeTree(root: string, files: Change): void {
 
 /** Commits `base`, then the change, in a fresh repository; returns the repository folder. */
 function commitBoth({ base, head, chmodX = [], moves = {} }: Commits): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sift-diff-'));
+  const dir = makeTempDir('sift-diff-');
   tempDirs.push(dir);
   git(dir, 'init', '-q');
   writeTree(dir, base);

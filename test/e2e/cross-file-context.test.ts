@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSift } from '../../src/app.js';
@@ -12,6 +9,7 @@ import { createTestModelClient, type ModelRequests } from '../support/model-nock
 import { nockRepositoryAtCommit } from '../support/nock-repository.js';
 import { pullRequestFromGit } from '../support/pull-request-from-git.js';
 import { nockScriptedModel } from '../support/scripted-model.js';
+import { makeTempDir } from '../support/temp-dir.js';
 import { createTestProbot } from '../support/test-probot.js';
 
 /** GitHub's answers for the checkout fixture's pull request, which reorders applyDiscount's parameters. */
@@ -49,7 +47,7 @@ describe('pull_request.opened on a change to a function signature', () => {
   it('shows the model the callers in other files, and says so on the check run', async () => {
     const dir = gitRepoFromFixture('checkout');
     const cache = createBlobCache({
-      directory: mkdtempSync(join(tmpdir(), 'sift-cache-')),
+      directory: makeTempDir('sift-cache-'),
       maxBytes: 50 << 20,
     });
     const sift = createSift({

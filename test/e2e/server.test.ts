@@ -4,7 +4,11 @@ import type { ChatRequest } from '../support/fake-model-server.js';
 import { fileIdsInPrompt } from '../support/fake-model-server.js';
 import { commitEdit, gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
 import { type FakePullRequest, pullRequestFromGit } from '../support/pull-request-from-git.js';
-import { runServerScenario, type ServerScenario } from '../support/run-server-scenario.js';
+import {
+  runServerScenario,
+  SERVER_TEST_TIMEOUT_MS,
+  type ServerScenario,
+} from '../support/run-server-scenario.js';
 import { finding, scriptedAnswer } from '../support/scripted-model.js';
 import { INVENTORY_SCRIPT } from './lifecycle/script.js';
 
@@ -62,7 +66,7 @@ function expectOneValidReview(scenario: ServerScenario, pr: FakePullRequest) {
   expect(scenario.github.unexpected).toEqual([]);
 }
 
-describe('npm start with GitHub and the model on loopback', () => {
+describe('npm start with GitHub and the model on loopback', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   let scenario: ServerScenario | undefined;
 
   afterEach(async () => {
@@ -126,7 +130,7 @@ describe('npm start with GitHub and the model on loopback', () => {
   });
 });
 
-describe('npm start through a pull request’s life', () => {
+describe('npm start through a pull request’s life', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   let scenario: ServerScenario | undefined;
 
   afterEach(async () => {

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import nock from 'nock';
@@ -13,6 +12,7 @@ import { gitBlobId } from '../../src/repository/git-blob-id.js';
 import { MAX_CONTEXT_FILE_BYTES, type RepositorySnapshot } from '../../src/repository/repository-reader.js';
 import { buildTar, TOP_FOLDER, type TreeEntry, tarArchive, tarEntry } from '../repository/tarball.js';
 import { GITHUB_API } from '../support/github-nock.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 const CODELOAD = 'https://codeload.github.com';
 const INVENTORY = { owner: 'acme', repo: 'inventory' };
@@ -203,7 +203,7 @@ async function snapshotColdA(): Promise<RepositorySnapshot> {
 }
 
 beforeEach(() => {
-  directory = mkdtempSync(join(tmpdir(), 'sift-github-repository-'));
+  directory = makeTempDir('sift-github-repository-');
   cache = createBlobCache({ directory, maxBytes: 64 << 20 });
   requests = [];
   logged = [];

@@ -1,13 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PromptContractError } from '../../src/errors.js';
 import { loadPrompt, type PromptTemplate } from '../../src/llm/load-prompt.js';
 import { renderPrompt } from '../../src/llm/render-prompt.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 /** A prompts directory of its own per test file; loadPrompt caches by directory and name. */
-const directory = mkdtempSync(join(tmpdir(), 'sift-prompts-'));
+const directory = makeTempDir('sift-prompts-');
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 function writePrompt(name: string, text: string): PromptTemplate {

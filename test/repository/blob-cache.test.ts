@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBlobCache } from '../../src/repository/blob-cache.js';
 import { gitBlobId } from '../../src/repository/git-blob-id.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 const INVENTORY = { owner: 'acme', repo: 'inventory' };
 const COMMIT = 'c0ffee0000000000000000000000000000000001';
@@ -11,7 +11,7 @@ const COMMIT = 'c0ffee0000000000000000000000000000000001';
 let directory: string;
 
 beforeEach(() => {
-  directory = mkdtempSync(join(tmpdir(), 'sift-blob-cache-'));
+  directory = makeTempDir('sift-blob-cache-');
 });
 
 afterEach(() => {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { makeTempDir } from '../support/temp-dir.js';
 
 /** A file of a test repository: its content, or the target of a symbolic link. */
 export type TreeEntry = string | Buffer | { readonly symlink: string };
@@ -18,7 +18,7 @@ export function buildTar(
   files: Readonly<Record<string, TreeEntry>>,
   options: { format?: 'gnu' | 'pax' | 'ustar'; gzip?: boolean; top?: string } = {},
 ): Buffer {
-  const root = mkdtempSync(join(tmpdir(), 'sift-tar-'));
+  const root = makeTempDir('sift-tar-');
   const top = options.top ?? TOP_FOLDER;
   try {
     for (const [path, entry] of Object.entries(files)) {
@@ -45,7 +45,7 @@ export function buildTar(
 
 /** The archive `git archive` makes of a commit of `files`, as GitHub serves it (pax, with a global header). */
 export function buildGitArchive(files: Readonly<Record<string, TreeEntry>>, top = TOP_FOLDER): Buffer {
-  const root = mkdtempSync(join(tmpdir(), 'sift-git-archive-'));
+  const root = makeTempDir('sift-git-archive-');
   const git = (...args: string[]) =>
     execFileSync('git', ['-C', root, '-c', 'user.name=Sift', '-c', 'user.email=sift@example.com', ...args]);
   try {

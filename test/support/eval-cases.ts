@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { makeTempDir } from './temp-dir.js';
 
 /** The labelled cases beside the project; absent in a user's fresh clone, present in CI. */
 export const EVAL_DIR = resolve(import.meta.dirname, '../../../shared/eval');
@@ -34,7 +34,7 @@ export function readEvalCase(id: string): EvalCaseFiles {
 
 /** Clones a case's bundle into a temporary folder; `origin/base` and `origin/head` are its two commits. */
 export function cloneEvalBundle(id: string): string {
-  const target = mkdtempSync(join(tmpdir(), `sift-${id}-`));
+  const target = makeTempDir(`sift-${id}-`);
   execFileSync('git', ['clone', '-q', join(EVAL_DIR, id, 'repo.bundle'), target]);
   return target;
 }

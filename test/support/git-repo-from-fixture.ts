@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES } from './fixtures.js';
+import { makeTempDir } from './temp-dir.js';
 
 /**
  * The project's own sample repositories, each the base and head of a pull request. They are the
@@ -18,7 +18,7 @@ export const FIXTURE_REPOSITORIES = {
 /** Turns a fixture repository into a git repository with a `base` and a `head` branch. */
 export function gitRepoFromFixture(name: keyof typeof FIXTURE_REPOSITORIES): string {
   const source = FIXTURE_REPOSITORIES[name];
-  const dir = mkdtempSync(join(tmpdir(), `sift-fixture-${name}-`));
+  const dir = makeTempDir(`sift-fixture-${name}-`);
   const git = (...args: string[]) =>
     execFileSync(
       'git',

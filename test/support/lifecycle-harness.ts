@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { Probot, ProbotOctokit } from 'probot';
@@ -10,6 +9,7 @@ import { type FakeGitHub, startFakeGitHub } from './fake-github-server.js';
 import { gitAsDeveloper, gitRepoFromFixture } from './git-repo-from-fixture.js';
 import { type FakePullRequest, pullRequestFromGit } from './pull-request-from-git.js';
 import { createScriptedModel, type ModelScript } from './scripted-model.js';
+import { makeTempDir } from './temp-dir.js';
 import { TEST_APP_ID, testPrivateKey } from './test-probot.js';
 
 const INSTALLATION = { id: 42 };
@@ -54,7 +54,7 @@ export async function startLifecycle(options: {
     options.latencyMs ? { latencyMs: options.latencyMs } : {},
   );
   const cache = createBlobCache({
-    directory: mkdtempSync(join(tmpdir(), 'sift-lifecycle-cache-')),
+    directory: makeTempDir('sift-lifecycle-cache-'),
     maxBytes: 50 << 20,
   });
   const sift: Sift = createSift({

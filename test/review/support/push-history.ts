@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseUnifiedDiff } from '../../../src/diff/parse-unified-diff.js';
 import type { DiffFile } from '../../../src/diff/types.js';
+import { makeTempDir } from '../../support/temp-dir.js';
 
 /** File contents by path; null deletes the file. */
 export type Change = Readonly<Record<string, string | Uint8Array | null>>;
@@ -71,7 +71,7 @@ export function pushAfterReview(history: {
   baseMerge?: Change;
   push: Change;
 }): PushHistory {
-  const dir = mkdtempSync(join(tmpdir(), 'sift-push-'));
+  const dir = makeTempDir('sift-push-');
   try {
     git(dir, 'init', '-q');
     commit(dir, history.base, 'base');

@@ -1,0 +1,115 @@
+import { getPrivateKey } from '@probot/get-private-key';
+import { EnvInvalidError } from '../errors.js';
+import { envSchema, type ParsedEnv } from './env-schema.js';
+import { type ModelProvider, parseEnv, providerOf, type SiftEnv, siftEnvOf } from './load-env.js';
+
+export interface ListenSettings {
+  readonly host: string;
+  readonly port: number;
+  readonly webhookPath: string;
+}
+
+export interface LogSettings {
+  readonly level: ParsedEnv['LOG_LEVEL'];
+  readonly format: 'json' | 'pretty';
+  readonly levelInString: boolean;
+  readonly messageKey: string;
+}
+
+export interface AppCredentials {
+  readonly appId: number;
+  readonly privateKey: string;
+  readonly webhookSecret: string;
+  /** `https://api.github.com`, or `<protocol>://<GHE_HOST>/api/v3`. */
+  readonly baseUrl: string;
+  readonly webhookProxyUrl: string | undefined;
+}
+
+/**
+ * What `npm start` will do. Without any app credentials it serves Probot's setup page, which
+ * registers the app and writes them to `.env`; with credentials it reviews, and then every setting
+ * it needs must be present and valid.
+ */
+export type ServerEnv =
+  | { readonly mode: 'setup'; readonly listen: ListenSettings; readonly log: LogSettings }
+  | {
+      readonly mode: 'app';
+      readonly listen: ListenSettings;
+      readonly log: LogSettings;
+      readonly app: AppCredentials;
+      readonly sift: SiftEnv;
+    };
+
+/**
+ * Reads and checks every setting the server needs before it starts, and reports all problems at
+ * once. Half a set of credentials, a missing webhook secret (Probot would fall back to the public
+ * value `development`) or missing model settings stop it with a message naming what to set — a
+ * server that starts without them answers webhooks and reviews nothing.
+ */
+export function loadServerEnv(env: NodeJS.ProcessEnv, options: { cwd: string }): ServerEnv {
+  const values = parseEnv(envSchema, env);
+  const listen = { host: values.HOST, port: values.PORT, webhookPath: values.WEBHOOK_PATH };
+  const log: LogSettings = {
+    level: values.LOG_LEVEL,
+    format: values.LOG_FORMAT ?? (values.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    levelInString: values.LOG_LEVEL_IN_STRING === 'true',
+    messageKey: values.LOG_MESSAGE_KEY,
+  };
+  const problems: string[] = [];
+  const privateKey = readPrivateKey(env, options.cwd, problems);
+  if (values.APP_ID === undefined && privateKey === null && problems.length === 0) {
+    if (values.NODE_ENV !== 'production') return { mode: 'setup', listen, log };
+    problems.push(
+      'APP_ID and PRIVATE_KEY are not set, and the setup page is not served when NODE_ENV=production: register the app first (npm start without NODE_ENV) or set them',
+    );
+  } else if (values.APP_ID === undefined) {
+    problems.push(
+      'a private key is set but APP_ID is not: copy the App ID from the GitHub App settings page',
+    );
+  } else if (privateKey === null && problems.length === 0) {
+    problems.push(
+      'APP_ID is set but there is no private key: set PRIVATE_KEY (the PEM text) or PRIVATE_KEY_PATH (a .pem file)',
+    );
+  }
+  if (!values.WEBHOOK_SECRET) {
+    problems.push(
+      "WEBHOOK_SECRET is not set: copy it from the GitHub App settings page (Sift does not fall back to Probot's public default)",
+    );
+  }
+  const provider: ModelProvider | null = providerOf(values, problems);
+  if (
+    problems.length > 0 ||
+    !provider ||
+    values.APP_ID === undefined ||
+    !privateKey ||
+    !values.WEBHOOK_SECRET
+  ) {
+    throw new EnvInvalidError(`[sift] cannot start: ${problems.join('; ')}`);
+  }
+  return {
+    mode: 'app',
+    listen,
+    log,
+    app: {
+      appId: values.APP_ID,
+      privateKey,
+      webhookSecret: values.WEBHOOK_SECRET,
+      baseUrl: values.GHE_HOST
+        ? `${values.GHE_PROTOCOL}://${values.GHE_HOST}/api/v3`
+        : 'https://api.github.com',
+      webhookProxyUrl: values.WEBHOOK_PROXY_URL,
+    },
+    sift: siftEnvOf(values, provider),
+  };
+}
+
+/** The private key as Probot finds it (PRIVATE_KEY, PRIVATE_KEY_PATH, or one .pem file in the folder). */
+function readPrivateKey(env: NodeJS.ProcessEnv, cwd: string, problems: string[]): string | null {
+  try {
+    return getPrivateKey({ env, cwd })?.toString() ?? null;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/^\[@probot\/get-private-key\] /, '') : '';
+    problems.push(`the private key cannot be read: ${reason}`);
+    return null;
+  }
+}

@@ -1,0 +1,212 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChatRequest } from '../support/fake-model-server.js';
+import { fileIdsInPrompt } from '../support/fake-model-server.js';
+import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
+import { type FakePullRequest, pullRequestFromGit } from '../support/pull-request-from-git.js';
+import {
+  freePort,
+  makeProjectFolder,
+  runServerScenario,
+  runStartCommand,
+  SERVER_TEST_TIMEOUT_MS,
+  type ServerScenario,
+  startServerProcess,
+} from '../support/run-server-scenario.js';
+import { finding, scriptedAnswer } from '../support/scripted-model.js';
+import { testPrivateKey } from '../support/test-probot.js';
+
+function inventoryPullRequest(): FakePullRequest {
+  return pullRequestFromGit(gitRepoFromFixture('inventory'), {
+    baseRef: 'base',
+    headRef: 'head',
+    title: 'Reserve stock strictly',
+    body: 'Tightens reserve().',
+    repo: 'inventory',
+    number: 7,
+  });
+}
+
+/** Every review pass finds the off-by-one in reserve(); the verifier confirms it. */
+function reserveFinding(request: ChatRequest) {
+  return scriptedAnswer(
+    {
+      review: () => [
+        finding({
+          startLineId: `${fileIdsInPrompt(request).get('src/stock.ts')}:R6`,
+          endLineId: `${fileIdsInPrompt(request).get('src/stock.ts')}:R6`,
+          title: 'The last unit can never be reserved',
+        }),
+      ],
+    },
+    request.messages,
+  );
+}
+
+function openedPayload(pr: FakePullRequest) {
+  return {
+    action: 'opened',
+    number: pr.number,
+    pull_request: pr.pull,
+    repository: { name: pr.repo, owner: { login: pr.owner } },
+    installation: { id: 42 },
+    sender: { login: 'octocat', type: 'User' },
+  };
+}
+
+describe('npm start', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
+  let scenario: ServerScenario | undefined;
+
+  afterEach(async () => {
+    await scenario?.stop();
+    scenario = undefined;
+  });
+
+  describe('from a folder whose only configuration is a .env file', () => {
+    it('reviews a pull request from a signed webhook', async () => {
+      const pr = inventoryPullRequest();
+      scenario = await runServerScenario(pr, reserveFinding, { settingsFrom: 'dotenv' });
+
+      expect(await scenario.deliver('pull_request', openedPayload(pr))).toBe(200);
+      await scenario.waitForCompletedCheckRuns(1);
+
+      expect(scenario.github.reviews).toHaveLength(1);
+      expect(scenario.github.reviewComments.map((comment) => comment.path)).toEqual(['src/stock.ts']);
+      expect(scenario.model.requests.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('with no app credentials at all', () => {
+    it('serves the setup page that registers the GitHub App', async () => {
+      const port = await freePort();
+      const server = await startServerProcess(makeProjectFolder(), { PORT: String(port) });
+      try {
+        await server.waitForUrl(`http://localhost:${port}/probot`);
+        expect(await (await fetch(`http://localhost:${port}/probot`)).text()).toContain(
+          'Register GitHub App',
+        );
+      } finally {
+        await server.stop();
+      }
+    });
+  });
+
+  describe('with settings that cannot work', () => {
+    const complete = () => ({
+      APP_ID: '123',
+      PRIVATE_KEY: testPrivateKey().replace(/\n/g, '\\n'),
+      WEBHOOK_SECRET: 'secret',
+      OPENAI_API_KEY: 'sk-test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+    });
+
+    it.each([
+      [
+        'APP_ID without a private key',
+        { PRIVATE_KEY: '' },
+        'APP_ID is set but there is no private key: set PRIVATE_KEY',
+      ],
+      ['a private key without APP_ID', { APP_ID: '' }, 'a private key is set but APP_ID is not'],
+      ['no WEBHOOK_SECRET', { WEBHOOK_SECRET: '' }, 'WEBHOOK_SECRET is not set'],
+      ['no model settings', { OPENAI_API_KEY: '' }, 'OPENAI_API_KEY is not set'],
+      [
+        'an APP_ID that is not a number',
+        { APP_ID: 'sift' },
+        'APP_ID: expected the numeric id of the GitHub App',
+      ],
+    ])('%s › exits 1 before listening, with one line saying what to set', async (_, change, message) => {
+      const folder = makeProjectFolder({ ...complete(), ...change });
+
+      const { code, output } = await runStartCommand(folder, {});
+
+      expect(code).toBe(1);
+      expect(output).toContain(message);
+      expect(output).not.toMatch(/\n\s+at /); // no stack trace
+    });
+
+    it('several problems › all named in one message', async () => {
+      const folder = makeProjectFolder({ ...complete(), WEBHOOK_SECRET: '', OPENAI_API_KEY: '' });
+
+      const { output } = await runStartCommand(folder, {});
+
+      expect(output).toContain('WEBHOOK_SECRET is not set');
+      expect(output).toContain('OPENAI_API_KEY is not set');
+    });
+
+    it('the environment wins over .env, as with node --env-file', async () => {
+      const folder = makeProjectFolder(complete());
+
+      const { code, output } = await runStartCommand(folder, { APP_ID: 'from-the-environment' });
+
+      expect(code).toBe(1);
+      expect(output).toContain('APP_ID: expected the numeric id of the GitHub App');
+    });
+  });
+
+  describe('with hostile or broken deliveries', () => {
+    it.each([
+      ['null', 'null', 'the body must be a JSON object'],
+      ['42', '42', 'the body must be a JSON object'],
+      ['a JSON array', '[]', 'the body must be a JSON object'],
+      ['text that is not JSON', '{"action":', 'the body is not valid JSON'],
+    ])('a signed body of %s › 400 with a clear reason, and no review', async (_, body, reason) => {
+      const pr = inventoryPullRequest();
+      scenario = await runServerScenario(pr, reserveFinding);
+
+      const response = await postWebhook(scenario, body, { sign: true });
+
+      expect(response.status).toBe(400);
+      expect(response.body).toContain(reason);
+      expect(scenario.github.requests).toEqual([]);
+    });
+
+    it('a bad signature › 401, one warning line with the delivery and event, never the body', async () => {
+      const pr = inventoryPullRequest();
+      scenario = await runServerScenario(pr, reserveFinding);
+      const body = JSON.stringify({ ...openedPayload(pr), marker: 'UNVERIFIED-BODY-TEXT' });
+
+      const response = await postWebhook(scenario, body, { sign: false, deliveryId: 'forged-1' });
+      await new Promise((resolve) => setTimeout(resolve, 200)); // let the log line arrive
+
+      expect(response.status).toBe(401);
+      const lines = scenario.output.filter((line) => line.includes('forged-1'));
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({
+        level: 40,
+        delivery: 'forged-1',
+        event: 'pull_request',
+        reason: 'the signature does not match WEBHOOK_SECRET',
+      });
+      expect(scenario.output.join('\n')).not.toContain('UNVERIFIED-BODY-TEXT');
+      expect(scenario.output.filter((line) => /"level":50/.test(line))).toEqual([]);
+      expect(scenario.github.requests).toEqual([]);
+    });
+
+    it('the health endpoints › /healthz and /readyz answer 200', async () => {
+      scenario = await runServerScenario(inventoryPullRequest(), reserveFinding);
+
+      expect((await fetch(`${scenario.baseUrl}/healthz`)).status).toBe(200);
+      expect((await fetch(`${scenario.baseUrl}/readyz`)).status).toBe(200);
+    });
+  });
+});
+
+async function postWebhook(
+  scenario: ServerScenario,
+  body: string,
+  options: { sign: boolean; deliveryId?: string },
+): Promise<{ status: number; body: string }> {
+  const { createHmac } = await import('node:crypto');
+  const secret = options.sign ? 'scenario-secret' : 'someone-else';
+  const response = await fetch(`${scenario.baseUrl}/api/github/webhooks`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'pull_request',
+      'x-github-delivery': options.deliveryId ?? crypto.randomUUID(),
+      'x-hub-signature-256': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
+    },
+    body,
+  });
+  return { status: response.status, body: await response.text() };
+}

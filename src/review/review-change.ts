@@ -96,10 +96,13 @@ export async function reviewChange(
   const located = locateFindings(asked.proposals, plan.files);
   const withSymbols = await attachSymbols(located.located, snapshot.value, deps.caches);
 
-  // 5 verify: cluster what the passes agree on, then check each cluster against the code
+  // 5 verify: cluster what the passes agree on, then check each cluster against the code.
+  // Agreement is counted against the passes configured: a budget that ran one pass of four has
+  // heard one opinion, not a unanimous one.
+  const agreementOf = Math.max(config.ensemble.passes, passes.length);
   const clusters = clusterFindings(withSymbols);
   const worthVerifying = clusters.filter(
-    (cluster) => deps.verifyAll || couldBePosted(cluster, config, passes.length),
+    (cluster) => deps.verifyAll || couldBePosted(cluster, config, agreementOf),
   );
   if (worthVerifying.length > 0) deps.progress?.(`verifying ${plural(worthVerifying.length, 'finding')}`);
   const verified = await verifyClusters(worthVerifying, asked.prompt.sharedPrefix, deps);
@@ -113,7 +116,7 @@ export async function reviewChange(
     ]),
   );
   const scored = scoreFindings(clusters, verifications, config, {
-    passes: passes.length,
+    passes: agreementOf,
     alreadySaid: deps.alreadySaid,
   });
 
@@ -126,6 +129,12 @@ export async function reviewChange(
   const rejected = new Set(
     located.rejected.map((proposal) => `${proposal.startLineId}|${proposal.endLineId}|${proposal.title}`),
   ).size;
+  if (rejected > 0) {
+    deps.log?.warn(
+      { rejected, examples: located.rejected.slice(0, 3).map((proposal) => proposal.startLineId) },
+      'findings pointed at lines that are not in the diff: the model and the prompt disagree on line ids',
+    );
+  }
   return {
     reviewedFiles: plan.files,
     skippedFiles,

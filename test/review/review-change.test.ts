@@ -208,6 +208,15 @@ describe('reviewChange with an ensemble of four passes', () => {
     ]);
   });
 
+  it('a budget that leaves one of four passes › its finding is one vote of four, not unanimous, and is held back', async () => {
+    const { outcome, requests } = await review({ review: () => [RESERVE] }, { budget: { maxModelCalls: 2 } });
+    expect(requests.filter((request) => request.role === 'reviewer')).toHaveLength(1);
+    expect(outcome.inline).toEqual([]);
+    expect(outcome.candidates.map((candidate) => [candidate.finding.votes, candidate.outcome])).toEqual([
+      [1, 'below-threshold'],
+    ]);
+  });
+
   it('with one pass configured › one general pass, verified', async () => {
     const { outcome, requests } = await review({ review: () => [RESERVE] }, { ensemble: { passes: 1 } });
     expect(requests.map((request) => request.role)).toEqual(['reviewer', 'verifier']);

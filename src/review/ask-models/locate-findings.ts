@@ -10,9 +10,10 @@ export interface LocateResult {
 }
 
 /**
- * Resolves the line ids of proposed findings to a file, side and line range. Both ids must exist
- * in the diff shown to the model and name the same file and side; the range may span hunks
- * (it is then posted in the summary, since GitHub accepts a multi-line comment only within one).
+ * Resolves the line ids of proposed findings to a file, side and line range. The start id must
+ * exist in the diff shown to the model; an end id that does not (or names another file or side)
+ * shrinks the range to the start line. The range may span hunks (it is then posted in the summary,
+ * since GitHub accepts a multi-line comment only within one).
  */
 export function locateFindings(
   proposals: readonly ProposedFinding[],
@@ -23,19 +24,23 @@ export function locateFindings(
   const rejected: ProposedFinding[] = [];
   for (const proposal of proposals) {
     const start = parseLineId(proposal.startLineId);
-    const end = parseLineId(proposal.endLineId);
     const target = start ? byId.get(start.fileId) : undefined;
-    if (!start || !end || !target || end.fileId !== start.fileId || end.side !== start.side) {
+    const startHunk = start && target ? hunkOfLine(target.lines, start.side, start.line) : undefined;
+    if (!start || !target || startHunk === undefined) {
       rejected.push(proposal);
       continue;
     }
-    const [first, last] = start.line <= end.line ? [start.line, end.line] : [end.line, start.line];
-    const firstHunk = hunkOfLine(target.lines, start.side, first);
-    const lastHunk = hunkOfLine(target.lines, start.side, last);
-    if (firstHunk === undefined || lastHunk === undefined) {
-      rejected.push(proposal);
-      continue;
-    }
+    // An end the diff does not have (another file or side, a line outside the diff) leaves the
+    // finding on its start line: that line is one the model did see, so nothing is guessed.
+    const end = parseLineId(proposal.endLineId);
+    const endHunk =
+      end && end.fileId === start.fileId && end.side === start.side
+        ? hunkOfLine(target.lines, start.side, end.line)
+        : undefined;
+    const [first, last] =
+      end && endHunk !== undefined
+        ? [Math.min(start.line, end.line), Math.max(start.line, end.line)]
+        : [start.line, start.line];
     const { startLineId: _start, endLineId: _end, ...rest } = proposal;
     located.push({
       ...rest,
@@ -44,7 +49,7 @@ export function locateFindings(
       side: start.side,
       startLine: first,
       endLine: last,
-      withinOneHunk: firstHunk === lastHunk,
+      withinOneHunk: endHunk === undefined || startHunk === endHunk,
       code: codeBetween(target.file, start.side, first, last),
       symbol: null,
     });

@@ -26,10 +26,15 @@ export function renderCheckRun(
 ): CheckRunReport {
   const posted = outcome.inline.length + outcome.summaryOnly.length;
   const heldBack = Object.values(outcome.filtered).reduce((sum, n) => sum + (n ?? 0), 0);
+  // Findings the model placed on lines the diff does not have were never judged: saying "no
+  // issues" would claim a review that did not happen for them.
+  const unplaced = outcome.filtered['line-not-in-diff'] ?? 0;
   const title =
-    posted === 0
-      ? 'No issues found'
-      : `${plural(posted, 'finding')} posted${heldBack > 0 ? `, ${heldBack} held back` : ''}`;
+    posted > 0
+      ? `${plural(posted, 'finding')} posted${heldBack > 0 ? `, ${heldBack} held back` : ''}`
+      : unplaced > 0
+        ? `${plural(unplaced, 'finding')} could not be placed on the diff`
+        : 'No issues found';
   const { usage } = outcome;
   const rows = [
     ['Files reviewed', `${outcome.reviewedFiles.length} of ${context.changedFileCount} changed`],
@@ -76,7 +81,17 @@ export function renderCheckRun(
     summary.push('', '**Configuration problems** (the defaults apply to these keys):', '');
     summary.push(...context.configProblems.map(describeConfigProblem));
   }
-  return { conclusion: posted === 0 ? 'success' : 'neutral', title, summary: summary.join('\n') };
+  if (unplaced > 0) {
+    summary.push(
+      '',
+      `${plural(unplaced, 'finding')} pointed at lines that are not in this diff and ${unplaced === 1 ? 'was' : 'were'} left out. Use **Re-run** to review again.`,
+    );
+  }
+  return {
+    conclusion: posted === 0 && unplaced === 0 ? 'success' : 'neutral',
+    title,
+    summary: summary.join('\n'),
+  };
 }
 
 /** Text that must stay inside one cell of a Markdown table. */

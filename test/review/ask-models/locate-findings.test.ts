@@ -241,16 +241,10 @@ describe('locateFindings', () => {
       { name: 'a head line past the end of the diff', ids: ['F1:R999', 'F1:R999'] },
       { name: 'a base line that was not changed', ids: ['F1:L12', 'F1:L12'] },
       { name: 'a file that was not shown', ids: ['F9:R6', 'F9:R6'] },
-      { name: 'a range ending outside the diff', ids: ['F1:R6', 'F1:R12'] },
       { name: 'a range starting outside the diff', ids: ['F1:R2', 'F1:R6'] },
-      { name: 'start and end in different files', ids: ['F1:R6', 'F2:R8'] },
-      { name: 'start and end on different sides', ids: ['F1:L6', 'F1:R6'] },
       { name: 'a path and line as start', ids: ['src/stock.ts:6', 'F1:R6'] },
       { name: 'a side and line without the file as start', ids: ['R6', 'F1:R6'] },
       { name: 'an empty start', ids: ['', 'F1:R6'] },
-      { name: 'a path and line as end', ids: ['F1:R5', 'src/stock.ts:7'] },
-      { name: 'a side and line without the file as end', ids: ['F1:R5', 'R7'] },
-      { name: 'an empty end', ids: ['F1:R6', ''] },
       { name: 'a range written as one id', ids: ['F1:R5-7', 'F1:R5-7'] },
     ])('$name ($ids) › rejected, not moved to a nearby line', ({ ids }) => {
       const [start = '', end = ''] = ids;
@@ -258,6 +252,24 @@ describe('locateFindings', () => {
       const { located, rejected } = locateFindings([proposed], FILES);
       expect(located).toEqual([]);
       expect(rejected).toEqual([proposed]);
+    });
+  });
+
+  describe('with a start in the diff and an end that is not', () => {
+    it.each([
+      { name: 'a range ending outside the diff', ids: ['F1:R6', 'F1:R12'], side: 'RIGHT', line: 6 },
+      { name: 'an end in another file', ids: ['F1:R6', 'F2:R8'], side: 'RIGHT', line: 6 },
+      { name: 'an end on the other side', ids: ['F1:L6', 'F1:R6'], side: 'LEFT', line: 6 },
+      { name: 'a path and line as end', ids: ['F1:R5', 'src/stock.ts:7'], side: 'RIGHT', line: 5 },
+      { name: 'a side and line without the file as end', ids: ['F1:R5', 'R7'], side: 'RIGHT', line: 5 },
+      { name: 'an empty end', ids: ['F1:R6', ''], side: 'RIGHT', line: 6 },
+    ])('$name ($ids) › kept on its start line alone', ({ ids, side, line }) => {
+      const [start = '', end = ''] = ids;
+      const { located, rejected } = locateFindings([proposal(start, end)], FILES);
+      expect(rejected).toEqual([]);
+      expect(located).toMatchObject([
+        { path: 'src/stock.ts', side, startLine: line, endLine: line, withinOneHunk: true },
+      ]);
     });
   });
 

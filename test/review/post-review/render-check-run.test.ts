@@ -125,7 +125,9 @@ describe('renderCheckRun', () => {
 
       - \`autoReview.drafts\`: expected boolean, received string (acme/inventory:.github/sift.yml, line 4)
       - \`colour\`: is not a Sift setting (check the spelling) (acme/.github:.github/sift.yml)
-      - \`the file\`: the file must be a YAML mapping of keys to values"
+      - \`the file\`: the file must be a YAML mapping of keys to values
+
+      2 findings pointed at lines that are not in this diff and were left out. Use **Re-run** to review again."
     `);
   });
 
@@ -174,6 +176,18 @@ describe('renderCheckRun', () => {
       title: 'No issues found',
       conclusion: 'success',
     },
+    {
+      name: 'every finding pointing at lines not in the diff',
+      overrides: { filtered: { 'line-not-in-diff': 3 } },
+      title: '3 findings could not be placed on the diff',
+      conclusion: 'neutral',
+    },
+    {
+      name: 'one finding posted and one not placed',
+      overrides: { inline: [finding('a')], filtered: { 'line-not-in-diff': 1 } },
+      title: '1 finding posted, 1 held back',
+      conclusion: 'neutral',
+    },
   ])('$name › $conclusion, titled "$title"', ({ overrides, title, conclusion }) => {
     expect(renderCheckRun(outcome(overrides), context())).toMatchObject({ title, conclusion });
   });
@@ -193,6 +207,12 @@ describe('renderCheckRun', () => {
   ])('cross-file context $name › one table row saying so', ({ value, row }) => {
     expect(renderCheckRun(outcome({ context: value }), context()).summary).toContain(
       `| Cross-file context | ${row} |`,
+    );
+  });
+
+  it('with findings that could not be placed › says they were left out and how to review again', () => {
+    expect(renderCheckRun(outcome({ filtered: { 'line-not-in-diff': 1 } }), context()).summary).toContain(
+      '1 finding pointed at lines that are not in this diff and was left out. Use **Re-run** to review again.',
     );
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Category, DEFAULT_CATEGORIES } from '../../../src/config/repo-config-schema.js';
+import { computeConfidence } from '../../../src/review/score-findings/compute-confidence.js';
 import { couldBePosted, scoreFindings } from '../../../src/review/score-findings/score-findings.js';
 import type { LocatedFinding, Severity } from '../../../src/review/types.js';
 import type { Cluster } from '../../../src/review/verify-findings/cluster-findings.js';
@@ -150,8 +151,30 @@ describe('scoreFindings', () => {
   );
 });
 
+describe('the threshold itself', () => {
+  const exactly = computeConfidence({ votes: 2, passes: 4, verdict: 'confirmed', severity: 'major' });
+
+  it('a finding whose confidence equals the threshold › posted (the threshold is a minimum)', () => {
+    const result = score([cluster('at the bar', { votes: 2 })], { threshold: exactly });
+    expect(outcomes(result)).toEqual([['at the bar', 'posted', exactly]]);
+  });
+
+  it('a finding a thousandth under the threshold › held back', () => {
+    const result = score([cluster('under the bar', { votes: 2 })], { threshold: exactly + 0.001 });
+    expect(outcomes(result)).toEqual([['under the bar', 'below-threshold', exactly]]);
+  });
+});
+
 describe('couldBePosted (which clusters are worth a verifier call)', () => {
   const config = { categories: [...DEFAULT_CATEGORIES], threshold: 0.7 };
+
+  it('a cluster whose best possible confidence equals the threshold › worth verifying', () => {
+    const [candidate] = cluster('at the bar', { votes: 2 });
+    const best = computeConfidence({ votes: 2, passes: 4, verdict: 'confirmed', severity: 'major' });
+    expect(couldBePosted(candidate, { ...config, threshold: best }, 4)).toBe(true);
+    expect(couldBePosted(candidate, { ...config, threshold: best + 0.001 }, 4)).toBe(false);
+  });
+
   it.each([
     ['two votes of four, major', { votes: 2 }, true],
     ['one vote of four, major: below 0.7 even if confirmed', { votes: 1 }, false],

@@ -1,17 +1,20 @@
 import type { ApplicationFunction } from 'probot';
 import type { SiftEnv } from './config/load-env.js';
 import { createSymbolCaches } from './context/symbol-index.js';
+import { createGitHubHost } from './github/create-github-host.js';
 import type { Octokit } from './github/octokit.js';
 import { handleCheckRunRerequested } from './handlers/handle-check-run-rerequested.js';
 import { handlePullRequest } from './handlers/handle-pull-request.js';
 import { handleReviewCommand } from './handlers/handle-review-command.js';
 import { handleReviewComment } from './handlers/handle-review-comment.js';
+import { createJobWorker } from './jobs/create-job-worker.js';
+import { jobLabel, type SiftJob, siftJobIdentity } from './jobs/sift-job.js';
 import type { ModelClient } from './llm/model-client.js';
 import type { Logger } from './logger.js';
-import { createJobWorker, type JobWorkerDeps } from './queue/create-job-worker.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import type { JobQueue } from './queue/job-queue.js';
-import { type SiftJob, siftJobIdentity } from './queue/sift-job.js';
+import { rememberSnapshots } from './repository/remember-snapshots.js';
+import type { RepositoryReader } from './repository/repository-reader.js';
 import { createInMemoryStore } from './store/in-memory-store.js';
 import type { SiftStore } from './store/sift-store.js';
 
@@ -19,7 +22,9 @@ export interface SiftDeps {
   readonly model: ModelClient;
   readonly env: Pick<SiftEnv, 'workerConcurrency'> & Partial<Pick<SiftEnv, 'maxPromptTokens'>>;
   /** Reads a repository for cross-file context; without it reviews see the diff only. */
-  readonly repositoryFor?: JobWorkerDeps['repositoryFor'];
+  readonly repositoryFor?:
+    | ((octokit: Octokit, repository: { owner: string; repo: string }) => RepositoryReader)
+    | undefined;
   /** Where Sift keeps state between webhooks; in memory unless a durable store is given. */
   readonly store?: SiftStore;
   readonly now?: () => number;
@@ -48,16 +53,28 @@ export function createSift(deps: SiftDeps): Sift {
         ...siftJobIdentity,
         concurrency: deps.env.workerConcurrency,
         worker: createJobWorker({
-          octokitFor: async (installationId) => (await app.auth(installationId)) as Octokit,
+          // A fresh installation client per job: tokens expire after an hour and jobs may wait.
+          siteFor: async (job) => {
+            const octokit = (await app.auth(job.installationId)) as Octokit;
+            const where = { owner: job.owner, repo: job.repo };
+            const reader = deps.repositoryFor?.(octokit, where);
+            const repository = reader && rememberSnapshots(reader);
+            const host = createGitHubHost(
+              octokit,
+              { ...where, pullNumber: job.pullNumber },
+              { snapshotAt: async (ref) => (await repository?.loaded(ref)) ?? null },
+            );
+            return { host, repository };
+          },
           model: deps.model,
-          repositoryFor: deps.repositoryFor,
           caches: createSymbolCaches(),
           store,
           maxPromptTokens: deps.env.maxPromptTokens,
+          enqueue: (job) => (queue as JobQueue<SiftJob>).enqueue(job),
+          now,
           log: app.log,
         }),
-        onError: (error, job) =>
-          app.log.error({ err: error, job: siftJobIdentity.keyOf(job) }, 'job crashed'),
+        onError: (error, job) => app.log.error({ err: error, job: jobLabel(job) }, 'job crashed'),
       });
       const jobs = { queue, store };
       app.on(
@@ -70,7 +87,7 @@ export function createSift(deps: SiftDeps): Sift {
         ],
         (context) => handlePullRequest(context, jobs),
       );
-      app.on('issue_comment.created', (context) => handleReviewCommand(context, { ...jobs, now }));
+      app.on('issue_comment.created', (context) => handleReviewCommand(context, jobs));
       app.on('pull_request_review_comment.created', (context) => handleReviewComment(context, jobs));
       app.on('check_run.rerequested', (context) =>
         handleCheckRunRerequested(context, queue as JobQueue<SiftJob>),
@@ -81,7 +98,7 @@ export function createSift(deps: SiftDeps): Sift {
       const dropped = (await queue?.close(timeoutMs)) ?? [];
       for (const job of dropped) {
         log?.warn(
-          { job: siftJobIdentity.keyOf(job) },
+          { job: jobLabel(job) },
           'job never started before shutdown; a push or a /review starts it again',
         );
       }

@@ -117,8 +117,36 @@ export class ModelOutputTruncatedError extends ModelOutputError {
   readonly userMessage = 'The model answer was cut off by the output token limit.';
 }
 
+/**
+ * The pull request's host (GitHub) answered a request with an error, after the client's own
+ * retries of transient failures. The message names the host, the request and what to do: these
+ * are not Sift's internal errors and must not be reported as such.
+ */
+export class HostRequestError extends SiftError {
+  override name = 'HostRequestError' as const;
+  constructor(
+    /** The HTTP status; 0 when no answer came at all (a connection failure). */
+    readonly status: number,
+    /** `GET /repos/acme/app/contents/.github%2Fsift.yml`, with the query left out. */
+    readonly request: string,
+    readonly userMessage: string,
+  ) {
+    super(`[sift] GitHub answered ${status || 'nothing'} to ${request}: ${userMessage}`);
+  }
+}
+
+/**
+ * The host refused the review because of where an inline comment sits (GitHub's 422 "line must be
+ * part of the diff"). Sift anchors every comment before posting, so this means the anchoring and
+ * GitHub disagree; the review is posted again with its comments in the summary.
+ */
+export class ReviewRefusedError extends SiftError {
+  override name = 'ReviewRefusedError' as const;
+}
+
 /** What went wrong, in one line for a person: a model failure in the user's terms, else the message. */
 export function describeError(error: unknown): string {
   if (error instanceof ModelError) return error.userMessage;
+  if (error instanceof HostRequestError) return error.message.replace(/^\[sift\] /, '');
   return error instanceof Error ? error.message : String(error);
 }

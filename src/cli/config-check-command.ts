@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { loadLocalConfig } from '../config/load-local-config.js';
-import { REPO_CONFIG_PATH } from '../config/load-repo-config.js';
+import { REPO_CONFIG_PATH } from '../config/loaded-repo-config.js';
 import { UsageError } from '../errors.js';
 import type { CliDeps } from './cli-deps.js';
 

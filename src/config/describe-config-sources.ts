@@ -1,5 +1,5 @@
 import { hasPath } from './has-path.js';
-import type { LoadedRepoConfig } from './load-repo-config.js';
+import type { LoadedRepoConfig } from './loaded-repo-config.js';
 
 export interface ConfigEntry {
   /** Dotted key, e.g. `autoReview.drafts`. */

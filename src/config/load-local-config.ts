@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { describeError, UsageError } from '../errors.js';
-import type { LoadedRepoConfig, LocatedConfigProblem } from './load-repo-config.js';
-import { REPO_CONFIG_PATH } from './load-repo-config.js';
+import type { LoadedRepoConfig, LocatedConfigProblem } from './loaded-repo-config.js';
+import { REPO_CONFIG_PATH } from './loaded-repo-config.js';
 import { locateYamlKey } from './locate-yaml-key.js';
 import { resolveRepoConfig } from './resolve-repo-config.js';
 

@@ -1,6 +1,6 @@
+import { CHECK_RUN_NAME } from '../check-run-name.js';
+import type { CheckRunReport } from '../review/pull-request-host.js';
 import type { Octokit } from './octokit.js';
-
-export const CHECK_RUN_NAME = 'Sift';
 
 // GitHub rejects check run output fields longer than 65,535 characters.
 const MAX_OUTPUT_CHARS = 65_000;
@@ -9,15 +9,6 @@ export interface CheckRunTarget {
   readonly owner: string;
   readonly repo: string;
   readonly headSha: string;
-}
-
-export type CheckConclusion = 'success' | 'neutral' | 'failure' | 'skipped' | 'cancelled';
-
-export interface CheckRunReport {
-  readonly conclusion: CheckConclusion;
-  readonly title: string;
-  readonly summary: string;
-  readonly text?: string | undefined;
 }
 
 /** Shows the review as running on the pull request's head commit; returns the check run id. */

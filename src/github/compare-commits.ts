@@ -1,15 +1,6 @@
 import { type GitHubChangedFile, parseGitHubFile } from '../diff/parse-github-file.js';
-import type { DiffFile } from '../diff/types.js';
+import type { Comparison } from '../review/pull-request-host.js';
 import type { Octokit } from './octokit.js';
-
-/**
- * How a head commit relates to an earlier one: `ahead` with the files changed since (when the
- * earlier commit is an ancestor), or why an incremental review is not possible — a force-push
- * rewrote history (`diverged`, `behind`), or the earlier commit is gone (`unknown`).
- */
-export type Comparison =
-  | { readonly status: 'ahead'; readonly files: readonly DiffFile[]; readonly complete: boolean }
-  | { readonly status: 'identical' | 'diverged' | 'behind' | 'unknown' };
 
 // GitHub's compare endpoint lists at most 300 files ("Compare two commits").
 const MAX_COMPARE_FILES = 300;

@@ -1,28 +1,6 @@
+import type { PostedFinding, SiftHistory } from '../review/pull-request-host.js';
 import type { Octokit } from './octokit.js';
-import { type FindingMarker, readFindingMarker, readReviewMarker } from './review-markers.js';
-
-/** A finding Sift posted on a pull request, with the state of its thread. */
-export interface PostedFinding {
-  readonly marker: FindingMarker;
-  /** GraphQL id of the review thread (to resolve it) and REST id of Sift's comment (to reply). */
-  readonly threadId: string;
-  readonly commentId: number;
-  readonly path: string;
-  readonly title: string;
-  readonly body: string;
-  readonly isResolved: boolean;
-  /** Who resolved the thread; null when unresolved or when GitHub does not say. */
-  readonly resolvedBy: string | null;
-  /** Someone reacted 👎 to Sift's comment. */
-  readonly thumbsDown: boolean;
-  /** The thread's comments after Sift's, oldest first. */
-  readonly replies: ReadonlyArray<{
-    readonly author: string;
-    readonly isBot: boolean;
-    readonly body: string;
-    readonly id: number;
-  }>;
-}
+import { readFindingMarker, readNoticeMarker, readReviewMarker } from './review-markers.js';
 
 /**
  * The claim of a Sift comment, to compare new findings with: its explanation, without the title
@@ -39,13 +17,6 @@ function claimOf(body: string): string {
     .trim();
 }
 
-export interface SiftHistory {
-  /** The head commit of Sift's most recent review, from its hidden marker. */
-  readonly lastReviewedHead: string | null;
-  readonly reviewedHeads: ReadonlySet<string>;
-  readonly findings: readonly PostedFinding[];
-}
-
 interface Author {
   __typename: string;
   login: string;
@@ -55,6 +26,7 @@ interface HistoryPage {
   repository: {
     pullRequest: {
       reviews: { nodes: Array<{ body: string; author: Author | null; submittedAt: string | null }> };
+      comments: { nodes: Array<{ body: string; author: Author | null }> };
       reviewThreads: {
         pageInfo: { hasNextPage: boolean; endCursor: string | null };
         nodes: Array<{
@@ -67,7 +39,7 @@ interface HistoryPage {
               databaseId: number;
               body: string;
               author: Author | null;
-              reactionGroups: Array<{ content: string; reactors: { totalCount: number } }>;
+              reactions: { nodes: Array<{ user: { login: string } | null }> };
             }>;
           };
         }>;
@@ -83,6 +55,9 @@ query SiftHistory($owner: String!, $repo: String!, $number: Int!, $after: String
       reviews(last: 100) {
         nodes { body submittedAt author { __typename login } }
       }
+      comments(last: 100) {
+        nodes { body author { __typename login } }
+      }
       reviewThreads(first: 100, after: $after) {
         pageInfo { hasNextPage endCursor }
         nodes {
@@ -92,7 +67,7 @@ query SiftHistory($owner: String!, $repo: String!, $number: Int!, $after: String
             nodes {
               databaseId body
               author { __typename login }
-              reactionGroups { content reactors { totalCount } }
+              reactions(content: THUMBS_DOWN, first: 100) { nodes { user { login } } }
             }
           }
         }
@@ -108,7 +83,8 @@ const MAX_THREAD_PAGES = 10;
  * What Sift already said on a pull request, read back from GitHub itself — the hidden markers
  * on its reviews and comments and the state of their threads — in one GraphQL query per 100
  * threads. GitHub is the source of truth, so a restarted process knows as much as a running one.
- * Only comments by a bot with a well-formed marker in Sift's place count as Sift's.
+ * Only comments by a bot with a well-formed marker in Sift's place count as Sift's. The people
+ * who reacted 👎 are listed by login, so the job can count only feedback that counts.
  */
 export async function loadSiftHistory(
   octokit: Octokit,
@@ -116,6 +92,7 @@ export async function loadSiftHistory(
 ): Promise<SiftHistory> {
   const findings: PostedFinding[] = [];
   const reviewedHeads: string[] = [];
+  const notices = new Set<string>();
   let after: string | null = null;
   for (let page = 0; page < MAX_THREAD_PAGES; page += 1) {
     const data: HistoryPage = await octokit.graphql<HistoryPage>(HISTORY_QUERY, {
@@ -130,6 +107,10 @@ export async function loadSiftHistory(
       for (const review of pull.reviews.nodes) {
         const marker = review.author?.__typename === 'Bot' ? readReviewMarker(review.body) : null;
         if (marker) reviewedHeads.push(marker.head);
+      }
+      for (const comment of pull.comments.nodes) {
+        const notice = comment.author?.__typename === 'Bot' ? readNoticeMarker(comment.body) : null;
+        if (notice) notices.add(notice.key);
       }
     }
     for (const thread of pull.reviewThreads.nodes) {
@@ -146,8 +127,8 @@ export async function loadSiftHistory(
         body: claimOf(first.body),
         isResolved: thread.isResolved,
         resolvedBy: thread.resolvedBy?.login ?? null,
-        thumbsDown: first.reactionGroups.some(
-          (group) => group.content === 'THUMBS_DOWN' && group.reactors.totalCount > 0,
+        thumbsDownBy: first.reactions.nodes.flatMap((reaction) =>
+          reaction.user ? [reaction.user.login] : [],
         ),
         replies: rest.map((comment) => ({
           author: comment.author?.login ?? 'ghost',
@@ -160,5 +141,10 @@ export async function loadSiftHistory(
     if (!pull.reviewThreads.pageInfo.hasNextPage) break;
     after = pull.reviewThreads.pageInfo.endCursor;
   }
-  return { lastReviewedHead: reviewedHeads.at(-1) ?? null, reviewedHeads: new Set(reviewedHeads), findings };
+  return {
+    lastReviewedHead: reviewedHeads.at(-1) ?? null,
+    reviewedHeads: new Set(reviewedHeads),
+    findings,
+    notices,
+  };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FindingMarker } from '../review/pull-request-host.js';
 
 /**
  * Hidden markers Sift leaves in what it posts, so a later run can tell what it already said: an
@@ -8,6 +9,7 @@ import { z } from 'zod';
  */
 const REVIEW_MARKER = /^<!-- sift:review (\{.*\}) -->$/;
 const FINDING_MARKER = /^<!-- sift:finding (\{.*\}) -->$/;
+const NOTICE_MARKER = /^<!-- sift:notice (\{.*\}) -->$/;
 
 const reviewMarkerSchema = z.object({ head: z.string().regex(/^[0-9a-f]{7,40}$/) });
 const findingMarkerSchema = z.object({
@@ -26,8 +28,10 @@ const findingMarkerSchema = z.object({
     .optional(),
 });
 
+const noticeMarkerSchema = z.object({ key: z.string().regex(/^[a-z0-9-]{1,40}$/) });
+
 export type ReviewMarker = z.output<typeof reviewMarkerSchema>;
-export type FindingMarker = z.output<typeof findingMarkerSchema>;
+export type NoticeMarker = z.output<typeof noticeMarkerSchema>;
 
 export function reviewMarker(marker: ReviewMarker): string {
   return `<!-- sift:review ${JSON.stringify(marker)} -->`;
@@ -35,6 +39,11 @@ export function reviewMarker(marker: ReviewMarker): string {
 
 export function findingMarker(marker: FindingMarker): string {
   return `<!-- sift:finding ${JSON.stringify(marker)} -->`;
+}
+
+/** The first line of a conversation comment that Sift says at most once per pull request. */
+export function noticeMarker(marker: NoticeMarker): string {
+  return `<!-- sift:notice ${JSON.stringify(marker)} -->`;
 }
 
 /** Text Sift posted with its hidden markers taken out: what people (and the model) read. */
@@ -50,6 +59,11 @@ export function readReviewMarker(body: string): ReviewMarker | null {
 /** The marker on the last line of a comment Sift posted, or null. */
 export function readFindingMarker(body: string): FindingMarker | null {
   return parseMarker(body.trimEnd().split('\n').at(-1) ?? '', FINDING_MARKER, findingMarkerSchema);
+}
+
+/** The marker on the first line of a conversation comment Sift posted, or null. */
+export function readNoticeMarker(body: string): NoticeMarker | null {
+  return parseMarker(body.split('\n', 1)[0] ?? '', NOTICE_MARKER, noticeMarkerSchema);
 }
 
 function parseMarker<T>(line: string, pattern: RegExp, schema: z.ZodType<T>): T | null {

@@ -1,8 +1,8 @@
 import type { Context } from 'probot';
 import { z } from 'zod';
-import { CHECK_RUN_NAME } from '../github/check-run.js';
+import { CHECK_RUN_NAME } from '../check-run-name.js';
+import type { SiftJob } from '../jobs/sift-job.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import type { SiftJob } from '../queue/sift-job.js';
 import { commitIdSchema, installationSchema, readPayload, repositorySchema } from './read-payload.js';
 
 const checkRunEventSchema = z.object({

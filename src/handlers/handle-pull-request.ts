@@ -1,8 +1,8 @@
 import type { Context } from 'probot';
 import { z } from 'zod';
+import type { ReviewTrigger } from '../jobs/review-job.js';
+import type { SiftJob } from '../jobs/sift-job.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import type { SiftJob } from '../queue/sift-job.js';
-import type { ReviewTrigger } from '../review/skip-reason.js';
 import { pullKey, type SiftStore } from '../store/sift-store.js';
 import { commitIdSchema, installationSchema, readPayload, repositorySchema } from './read-payload.js';
 
@@ -22,6 +22,8 @@ const pullRequestEventSchema = z.object({
     number: z.number().int().positive(),
     state: z.enum(['open', 'closed']),
     merged: z.boolean().nullable().optional(),
+    updated_at: z.string().optional(),
+    user: z.object({ login: z.string() }),
     head: z.object({ sha: commitIdSchema }),
     base: z.object({ ref: z.string().min(1) }),
   }),
@@ -53,7 +55,13 @@ export async function handlePullRequest(
     deliveryId: context.id,
   };
   const job: SiftJob = closing
-    ? { ...base, kind: 'outcome', headSha: pull.head.sha, merged: pull.merged ?? false }
+    ? {
+        ...base,
+        kind: 'outcome',
+        headSha: pull.head.sha,
+        merged: pull.merged ?? false,
+        pullAuthor: pull.user.login,
+      }
     : {
         ...base,
         kind: 'review',
@@ -61,6 +69,7 @@ export async function handlePullRequest(
         baseRef: pull.base.ref,
         trigger: action as ReviewTrigger,
         scope: { kind: 'auto' },
+        updatedAt: pull.updated_at,
       };
   const result = await deps.queue.enqueue(job);
   context.log.info({ delivery: context.id, pull: pullKey(base), kind: job.kind, result }, 'job enqueued');

@@ -1,7 +1,7 @@
 import type { Context } from 'probot';
 import { z } from 'zod';
+import type { SiftJob } from '../jobs/sift-job.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import type { SiftJob } from '../queue/sift-job.js';
 import type { SiftStore } from '../store/sift-store.js';
 import { commitIdSchema, installationSchema, readPayload, repositorySchema } from './read-payload.js';
 

@@ -62,6 +62,8 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
       const active = running.get(key);
       if (queued && options.versionOf(queued) === version) return 'duplicate';
       if (!queued && active && options.versionOf(active.job) === version) return 'duplicate';
+      const newest = queued ?? active?.job;
+      if (newest && options.isOlder?.(job, newest)) return 'stale';
       let result: EnqueueResult = queued ? 'superseded-older' : 'queued';
       if (active && options.versionOf(active.job) !== version) {
         active.controller.abort(new ReviewSupersededError(`${key} moved to ${version}`));

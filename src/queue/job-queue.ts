@@ -5,7 +5,9 @@ export type EnqueueResult =
   /** The same job (same key and version) is already waiting or running; nothing was added. */
   | 'duplicate'
   /** Accepted, and an older version of the same key was dropped or cancelled in its favour. */
-  | 'superseded-older';
+  | 'superseded-older'
+  /** An older version of a key arrived after a newer one was accepted (deliveries out of order): dropped. */
+  | 'stale';
 
 /**
  * Where handlers put work. One key (a pull request) runs one job at a time; a newer version of a
@@ -30,4 +32,9 @@ export interface JobIdentity<J> {
   readonly keyOf: (job: J) => string;
   /** Within a key, a different version supersedes; the same version is a duplicate. */
   readonly versionOf: (job: J) => string;
+  /**
+   * Whether `job` describes an older state than `than` (of the same key). A stale job neither
+   * replaces a waiting one nor cancels a running one. Without it, arrival order decides.
+   */
+  readonly isOlder?: ((job: J, than: J) => boolean) | undefined;
 }

@@ -15,7 +15,7 @@ import { planPasses } from './ask-models/plan-passes.js';
 import { renderPullRequest } from './ask-models/render-pull-request.js';
 import { buildContext } from './build-context/build-context.js';
 import { EMPTY_CONTEXT, type ReviewContext } from './build-context/context-types.js';
-import { plural } from './post-review/plural.js';
+import { plural } from './render/plural.js';
 import { couldBePosted, scoreFindings } from './score-findings/score-findings.js';
 import { planBudget } from './select-files/plan-budget.js';
 import { selectFiles } from './select-files/select-files.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { describeConfigSources } from '../../src/config/describe-config-sources.js';
-import type { ConfigLayer, LoadedRepoConfig } from '../../src/config/load-repo-config.js';
+import type { ConfigLayer, LoadedRepoConfig } from '../../src/config/loaded-repo-config.js';
 import { mergeConfigLayers } from '../../src/config/merge-config-layers.js';
 import { resolveRepoConfig } from '../../src/config/resolve-repo-config.js';
 

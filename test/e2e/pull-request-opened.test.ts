@@ -208,7 +208,9 @@ describe('pull_request.opened', () => {
 
         - \`assets/logo.png\` — binary file
         - \`docs/index.md\` — no changed lines (rename, mode change or empty file)
-        - \`package-lock.json\` — lockfile",
+        - \`package-lock.json\` — lockfile
+
+        2 findings pointed at lines that are not in this diff and were left out. Use **Re-run** to review again.",
               "title": "4 findings posted, 3 held back",
             },
             "status": "completed",
@@ -266,14 +268,13 @@ describe('pull_request.opened', () => {
   });
 
   describe('when every finding points outside the diff', () => {
-    it('posts no inline comment and counts them as held back', async () => {
+    it('posts no inline comment and says on a neutral check run that they could not be placed', async () => {
       nockReviewStart(github);
       nockScriptedModel(
         {
           review: () => [
             finding({ startLineId: 'F3:R40', endLineId: 'F3:R40' }),
             finding({ startLineId: 'src/stock.ts:6', endLineId: 'src/stock.ts:6' }),
-            finding({ startLineId: 'F3:R6', endLineId: 'F1:R10' }),
           ],
         },
         4,
@@ -285,12 +286,27 @@ describe('pull_request.opened', () => {
 
       expect(github.reviews[0]?.comments).toEqual([]);
       expect(github.checkRuns.at(-1)?.body).toMatchObject({
-        conclusion: 'success',
+        conclusion: 'neutral',
         output: {
-          title: 'No issues found',
-          summary: expect.stringContaining('3 pointed at lines that are not in the diff'),
+          title: '2 findings could not be placed on the diff',
+          summary: expect.stringContaining('2 findings pointed at lines that are not in this diff'),
         },
       });
+    });
+  });
+
+  describe('when a finding ends outside its hunk', () => {
+    it('posts it on its start line', async () => {
+      nockReviewStart(github);
+      nockScriptedModel({ review: () => [finding({ startLineId: 'F3:R6', endLineId: 'F1:R10' })] }, 4);
+      nockCreateReview(github);
+      nockUpdateCheckRun(github);
+
+      await deliver();
+
+      expect(github.reviews[0]?.comments).toEqual([
+        expect.objectContaining({ path: 'src/stock.ts', line: 6, side: 'RIGHT' }),
+      ]);
     });
   });
 

@@ -2,9 +2,8 @@ import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { describe, expect, it } from 'vitest';
 import { loadSiftHistory } from '../../src/github/load-sift-history.js';
-import { findingMarker, reviewMarker } from '../../src/github/review-markers.js';
-import { renderComment } from '../../src/review/post-review/render-comment.js';
-import { RESERVE, scored } from '../review/support/sift-findings.js';
+import { findingMarker, noticeMarker, reviewMarker } from '../../src/github/review-markers.js';
+import { postedComment, RESERVE, scored } from '../review/support/sift-findings.js';
 import { GITHUB_API } from '../support/github-nock.js';
 
 const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
@@ -23,8 +22,8 @@ const SIFT = { __typename: 'Bot', login: 'sift-review' };
 const OCTOCAT = { __typename: 'User', login: 'octocat' };
 const HUBOT = { __typename: 'User', login: 'hubot' };
 
-const RESERVE_COMMENT = renderComment(scored(RESERVE));
-const RANGE_COMMENT = renderComment(
+const RESERVE_COMMENT = postedComment(scored(RESERVE));
+const RANGE_COMMENT = postedComment(
   scored(RESERVE, {
     title: '`formatRange` prints reversed ranges when `low` > `high`',
     body: 'Nothing orders `low` and `high`, so `formatRange(900, 500)` prints `$9.00–$5.00`.',
@@ -35,16 +34,16 @@ const RANGE_COMMENT = renderComment(
   }),
 );
 
-const noReactions = [
-  { content: 'THUMBS_UP', reactors: { totalCount: 0 } },
-  { content: 'THUMBS_DOWN', reactors: { totalCount: 0 } },
-];
+/** GitHub's answer for the 👎 reactions on a comment: who reacted (a deleted account is null). */
+const thumbsDown = (...logins: Array<string | null>) => ({
+  nodes: logins.map((login) => ({ user: login === null ? null : { login } })),
+});
 const comment = (
   databaseId: number,
   author: { __typename: string; login: string } | null,
   body: string,
-  reactionGroups = noReactions,
-) => ({ databaseId, body, author, reactionGroups });
+  reactions = thumbsDown(),
+) => ({ databaseId, body, author, reactions });
 
 interface ThreadFields {
   id: string;
@@ -63,12 +62,14 @@ const thread = ({ id, path, isResolved = false, resolvedBy = null, comments }: T
 
 function page(options: {
   reviews?: Array<{ body: string; author: { __typename: string; login: string } | null }>;
+  conversation?: Array<{ body: string; author: { __typename: string; login: string } | null }>;
   threads: ReturnType<typeof thread>[];
   next?: string;
 }) {
   return {
     repository: {
       pullRequest: {
+        comments: { nodes: options.conversation ?? [] },
         reviews: {
           nodes: (options.reviews ?? []).map((review, index) => ({
             ...review,
@@ -152,7 +153,12 @@ describe('loadSiftHistory', () => {
     it('no review by Sift yet › no reviewed head', async () => {
       nockHistory(page({ reviews: [{ body: 'LGTM', author: OCTOCAT }], threads: [] }));
       const history = await loadSiftHistory(octokit, PULL);
-      expect(history).toEqual({ lastReviewedHead: null, reviewedHeads: new Set(), findings: [] });
+      expect(history).toEqual({
+        lastReviewedHead: null,
+        reviewedHeads: new Set(),
+        findings: [],
+        notices: new Set(),
+      });
     });
   });
 
@@ -180,12 +186,7 @@ describe('loadSiftHistory', () => {
               path: 'src/format/price.ts',
               isResolved: true,
               resolvedBy: { login: 'octocat' },
-              comments: [
-                comment(2002, SIFT, RANGE_COMMENT, [
-                  { content: 'THUMBS_UP', reactors: { totalCount: 1 } },
-                  { content: 'THUMBS_DOWN', reactors: { totalCount: 2 } },
-                ]),
-              ],
+              comments: [comment(2002, SIFT, RANGE_COMMENT, thumbsDown('hubot', null, 'octocat'))],
             }),
           ],
         }),
@@ -205,7 +206,7 @@ describe('loadSiftHistory', () => {
           title: '`reserve` refuses to sell the last units in stock',
           isResolved: false,
           resolvedBy: null,
-          thumbsDown: false,
+          thumbsDownBy: [],
           replies: [
             {
               author: 'octocat',
@@ -231,7 +232,7 @@ describe('loadSiftHistory', () => {
           title: '`formatRange` prints reversed ranges when `low` > `high`',
           isResolved: true,
           resolvedBy: 'octocat',
-          thumbsDown: true,
+          thumbsDownBy: ['hubot', 'octocat'],
           replies: [],
           fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
           side: 'RIGHT',
@@ -317,6 +318,29 @@ describe('loadSiftHistory', () => {
       lastReviewedHead: null,
       reviewedHeads: new Set(),
       findings: [],
+      notices: new Set(),
+    });
+  });
+
+  describe('notices', () => {
+    it('Sift’s notice markers on conversation comments › the notices it gave; a person quoting one does not count', async () => {
+      nock(GITHUB_API)
+        .post('/graphql')
+        .reply(200, {
+          data: page({
+            conversation: [
+              {
+                body: `${noticeMarker({ key: 'checks-permission' })}\nThe Checks permission is missing.`,
+                author: SIFT,
+              },
+              { body: `${noticeMarker({ key: 'forged' })}\nquoted`, author: OCTOCAT },
+              { body: 'Sift reviewed 2 files.', author: SIFT },
+            ],
+            threads: [],
+          }),
+        });
+      const { notices } = await loadSiftHistory(octokit, PULL);
+      expect([...notices]).toEqual(['checks-permission']);
     });
   });
 });

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { describe, expect, it } from 'vitest';
-import { createFileReader, readFileAtRef } from '../../src/github/read-file-at-ref.js';
+import { readFileAtRef } from '../../src/github/read-file-at-ref.js';
 import { inventoryFile } from '../review/support/sift-findings.js';
 import { GITHUB_API } from '../support/github-nock.js';
 
@@ -43,38 +43,5 @@ describe('readFileAtRef', () => {
   it('GitHub fails (500) › the error is thrown, not taken as a deleted file', async () => {
     contents('src%2Fstock.ts').reply(500, { message: 'Server Error' });
     await expect(read('src/stock.ts')).rejects.toMatchObject({ status: 500 });
-  });
-});
-
-describe('createFileReader', () => {
-  const target = { owner: 'acme', repo: 'inventory', ref: HEAD };
-
-  it('the same path asked for twice (two findings in one file) › one request', async () => {
-    const stock = inventoryFile('head', 'src/stock.ts');
-    contents('src%2Fstock.ts').once().reply(200, stock, { 'content-type': 'text/plain; charset=utf-8' });
-    const readFile = createFileReader(octokit, target);
-    expect(await Promise.all([readFile('src/stock.ts'), readFile('src/stock.ts')])).toEqual([
-      { exists: true, text: stock },
-      { exists: true, text: stock },
-    ]);
-    expect(nock.isDone()).toBe(true);
-  });
-
-  it('a loaded snapshot holds the file › read from it, no request', async () => {
-    const snapshot = {
-      commit: HEAD,
-      files: new Map([['src/stock.ts', { path: 'src/stock.ts', id: 'a'.repeat(40), size: 9 }]]),
-      read: async () => 'the text',
-    };
-    const readFile = createFileReader(octokit, target, snapshot);
-    expect(await readFile('src/stock.ts')).toEqual({ exists: true, text: 'the text' });
-  });
-
-  it('a file the snapshot left out (binary, too large) › asked of GitHub', async () => {
-    const snapshot = { commit: HEAD, files: new Map(), read: async () => null };
-    contents('src%2Flegacy.ts').reply(404, { message: 'Not Found' });
-    const readFile = createFileReader(octokit, target, snapshot);
-    expect(await readFile('src/legacy.ts')).toEqual({ exists: false, text: null });
-    expect(nock.isDone()).toBe(true);
   });
 });

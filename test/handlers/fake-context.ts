@@ -1,6 +1,6 @@
 import pino from 'pino';
+import type { SiftJob } from '../../src/jobs/sift-job.js';
 import type { JobQueue } from '../../src/queue/job-queue.js';
-import type { SiftJob } from '../../src/queue/sift-job.js';
 
 /** A queue that only records what handlers hand it. */
 export function recordingQueue(): JobQueue<SiftJob> & { readonly jobs: SiftJob[] } {

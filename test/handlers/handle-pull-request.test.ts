@@ -42,6 +42,8 @@ describe('handlePullRequest', () => {
           baseRef: 'main',
           trigger: action,
           scope: { kind: 'auto' },
+          // Orders deliveries that arrive out of order.
+          updatedAt: '2026-11-30T10:00:00Z',
         },
       ]);
     },
@@ -54,7 +56,9 @@ describe('handlePullRequest', () => {
       ['with merged missing (null)', null, false],
     ])('%s › an outcome job, merged: %s', async (_, merged, expected) => {
       const { jobs } = await deliver(event('closed', { state: 'closed', merged }));
-      expect(jobs).toEqual([{ ...PULL, kind: 'outcome', headSha: HEAD, merged: expected }]);
+      expect(jobs).toEqual([
+        { ...PULL, kind: 'outcome', headSha: HEAD, merged: expected, pullAuthor: 'octocat' },
+      ]);
     });
   });
 

@@ -25,7 +25,8 @@ export interface FakeReviewComment {
   /** Thread state, on the first comment of a thread. */
   resolved: boolean;
   resolvedBy: string | null;
-  thumbsDown: number;
+  /** Who reacted 👎 to the comment. */
+  thumbsDownBy: string[];
 }
 
 export interface FakeGitHub {
@@ -208,7 +209,7 @@ export async function startFakeGitHub(
   });
 
   function addComment(
-    fields: Omit<FakeReviewComment, 'id' | 'created_at' | 'resolved' | 'resolvedBy' | 'thumbsDown'>,
+    fields: Omit<FakeReviewComment, 'id' | 'created_at' | 'resolved' | 'resolvedBy' | 'thumbsDownBy'>,
   ): FakeReviewComment {
     const comment: FakeReviewComment = {
       ...fields,
@@ -216,7 +217,7 @@ export async function startFakeGitHub(
       created_at: new Date(Date.UTC(2026, 11, 1, 0, 0, nextId % 60, nextId)).toISOString(),
       resolved: false,
       resolvedBy: null,
-      thumbsDown: 0,
+      thumbsDownBy: [],
     };
     reviewComments.push(comment);
     return comment;
@@ -254,12 +255,18 @@ export async function startFakeGitHub(
       databaseId: comment.id,
       body: comment.body,
       author: { __typename: comment.user.type, login: comment.user.login.replace(/\[bot\]$/, '') },
-      reactionGroups: [{ content: 'THUMBS_DOWN', reactors: { totalCount: comment.thumbsDown } }],
+      reactions: { nodes: comment.thumbsDownBy.map((login) => ({ user: { login } })) },
     });
     return {
       data: {
         repository: {
           pullRequest: {
+            comments: {
+              nodes: issueComments.map((comment) => ({
+                body: comment.body,
+                author: { __typename: comment.user.type, login: comment.user.login.replace(/\[bot\]$/, '') },
+              })),
+            },
             reviews: {
               nodes: reviews.map((review) => ({
                 body: review.body,
@@ -324,7 +331,7 @@ interface GraphQLBody {
 }
 
 function restComment(comment: FakeReviewComment) {
-  const { resolved: _resolved, resolvedBy: _by, thumbsDown: _down, ...rest } = comment;
+  const { resolved: _resolved, resolvedBy: _by, thumbsDownBy: _down, ...rest } = comment;
   return { ...rest, original_line: comment.line, pull_request_review_id: 1 };
 }
 

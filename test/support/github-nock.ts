@@ -103,6 +103,7 @@ export function emptyHistory() {
       repository: {
         pullRequest: {
           reviews: { nodes: [] },
+          comments: { nodes: [] },
           reviewThreads: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
         },
       },

@@ -1,6 +1,6 @@
 import type { Side } from '../../diff/types.js';
 import type { ModelUsage } from '../../llm/model-client.js';
-import { FILTER_LABELS } from '../../review/post-review/filter-labels.js';
+import { FILTER_LABELS } from '../../review/render/filter-labels.js';
 import type {
   Candidate,
   CandidateOutcome,

@@ -1,7 +1,7 @@
 import { detectLanguage } from '../../context/languages.js';
-import { clipText } from '../../review/post-review/clip-text.js';
-import { FINDING_LIMITS, fenceFor } from '../../review/post-review/finding-limits.js';
-import { sanitizeModelMarkdown } from '../../review/post-review/sanitize-model-markdown.js';
+import { clipText } from '../../review/render/clip-text.js';
+import { FINDING_LIMITS, fenceFor } from '../../review/render/finding-limits.js';
+import { sanitizeModelMarkdown } from '../../review/render/sanitize-model-markdown.js';
 import type { Change, Finding, ReviewOutcome } from '../../review/types.js';
 import { stripControlCharacters } from './strip-control-characters.js';
 import { summarizeOutcome } from './summarize-outcome.js';

@@ -1,5 +1,5 @@
-import { clipText } from '../../review/post-review/clip-text.js';
-import { FINDING_LIMITS } from '../../review/post-review/finding-limits.js';
+import { clipText } from '../../review/render/clip-text.js';
+import { FINDING_LIMITS } from '../../review/render/finding-limits.js';
 import type { Change, Finding, ReviewOutcome, Severity } from '../../review/types.js';
 import { stripControlCharacters as clean } from './strip-control-characters.js';
 import { summarizeOutcome } from './summarize-outcome.js';

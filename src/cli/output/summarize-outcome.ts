@@ -1,8 +1,8 @@
-import { describeContext } from '../../review/post-review/describe-context.js';
-import { describeHeldBack } from '../../review/post-review/describe-held-back.js';
-import { describePasses } from '../../review/post-review/describe-passes.js';
-import { describeUsage } from '../../review/post-review/describe-usage.js';
-import { plural } from '../../review/post-review/plural.js';
+import { describeContext } from '../../review/render/describe-context.js';
+import { describeHeldBack } from '../../review/render/describe-held-back.js';
+import { describePasses } from '../../review/render/describe-passes.js';
+import { describeUsage } from '../../review/render/describe-usage.js';
+import { plural } from '../../review/render/plural.js';
 import type { Change, Finding, ReviewOutcome, SkippedFile } from '../../review/types.js';
 
 // A long list of lockfiles and generated code would push the findings off the screen.

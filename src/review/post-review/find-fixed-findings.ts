@@ -1,5 +1,4 @@
-import type { PostedFinding } from '../../github/load-sift-history.js';
-import type { FileAtRef } from '../../github/read-file-at-ref.js';
+import type { FileAtRef, PostedFinding } from '../pull-request-host.js';
 import { makesSameClaim } from '../score-findings/makes-same-claim.js';
 import { containsSpan } from '../score-findings/span-hash.js';
 import type { Candidate } from '../types.js';

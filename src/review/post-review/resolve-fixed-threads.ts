@@ -1,32 +1,38 @@
-import type { PostedFinding } from '../../github/load-sift-history.js';
-import type { Octokit } from '../../github/octokit.js';
-import type { FileAtRef } from '../../github/read-file-at-ref.js';
-import { resolveReviewThread } from '../../github/resolve-review-thread.js';
 import type { Logger } from '../../logger.js';
+import type { PostedFinding, PullRequestHost } from '../pull-request-host.js';
 import type { Candidate } from '../types.js';
 import { findFixedFindings } from './find-fixed-findings.js';
 
 /**
- * Closes the threads of findings a push fixed, each with a one-line reply saying so. A failure on
- * one thread is logged and the others still get resolved: this is housekeeping, not the review.
+ * Closes the threads of findings a push fixed, each with a one-line reply saying so (so the
+ * conversation shows why). Only findings whose file this run reviewed with every pass are
+ * candidates: a file outside the run's scope, skipped, or missed by a failed pass says nothing
+ * about whether its finding still holds. A failure on one thread is logged and the others still
+ * get resolved: this is housekeeping, not the review.
  */
 export async function resolveFixedThreads(
-  octokit: Octokit,
-  target: { owner: string; repo: string; pullNumber: number; headSha: string },
+  host: Pick<PullRequestHost, 'readFile' | 'replyInThread' | 'resolveThread'>,
+  headSha: string,
   posted: readonly PostedFinding[],
-  candidates: readonly Candidate[],
-  readHead: (path: string) => Promise<FileAtRef>,
+  run: { readonly candidates: readonly Candidate[]; readonly fullyReviewedPaths: ReadonlySet<string> },
   log: Logger,
 ): Promise<number> {
-  const fixed = await findFixedFindings(posted, candidates, readHead);
+  const reviewed = posted.filter((finding) => run.fullyReviewedPaths.has(finding.path));
+  const files = new Map<string, ReturnType<PullRequestHost['readFile']>>(); // several findings share a file
+  const readHead = (path: string) => {
+    const file = files.get(path) ?? host.readFile(headSha, path);
+    files.set(path, file);
+    return file;
+  };
+  const fixed = await findFixedFindings(reviewed, run.candidates, readHead);
   let resolved = 0;
   for (const finding of fixed) {
     try {
-      await resolveReviewThread(
-        octokit,
-        { ...target, threadId: finding.threadId, commentId: finding.commentId },
-        `This looks fixed in ${target.headSha.slice(0, 7)}: the code this pointed at changed, and the re-review no longer finds the problem.`,
+      await host.replyInThread(
+        finding.commentId,
+        `This looks fixed in ${headSha.slice(0, 7)}: the code this pointed at changed, and the re-review no longer finds the problem.`,
       );
+      await host.resolveThread(finding.threadId);
       resolved += 1;
     } catch (error) {
       log.warn({ err: error, thread: finding.threadId }, 'could not resolve a fixed finding');

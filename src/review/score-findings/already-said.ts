@@ -1,4 +1,4 @@
-import type { PostedFinding } from '../../github/load-sift-history.js';
+import type { PostedFinding } from '../pull-request-host.js';
 import type { Finding } from '../types.js';
 import { makesSameClaim } from './makes-same-claim.js';
 
@@ -10,7 +10,7 @@ import { makesSameClaim } from './makes-same-claim.js';
 export function wasDismissed(posted: PostedFinding, disputed: ReadonlySet<string>): boolean {
   const resolvedByPerson =
     posted.isResolved && posted.resolvedBy !== null && !posted.resolvedBy.endsWith('[bot]');
-  return posted.thumbsDown || resolvedByPerson || disputed.has(posted.marker.fingerprint);
+  return posted.thumbsDownBy.length > 0 || resolvedByPerson || disputed.has(posted.marker.fingerprint);
 }
 
 /**

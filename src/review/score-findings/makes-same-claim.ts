@@ -1,5 +1,5 @@
-import type { PostedFinding } from '../../github/load-sift-history.js';
 import { CATEGORY_FAMILY } from '../category-family.js';
+import type { PostedFinding } from '../pull-request-host.js';
 import type { Finding } from '../types.js';
 import { claimSimilarity } from '../verify-findings/claim-similarity.js';
 

@@ -134,7 +134,7 @@ describe('a reply in a Sift thread', () => {
     await life.idle();
     const root = life.github.reviewComments.find((comment) => comment.body.includes(RESERVE_TITLE));
     if (!root) throw new Error('no reserve finding');
-    root.thumbsDown = 1;
+    root.thumbsDownBy = ['octocat'];
     root.resolved = true;
     root.resolvedBy = 'octocat';
     await life.comment('/review full');

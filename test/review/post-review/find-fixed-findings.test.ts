@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PostedFinding } from '../../../src/github/load-sift-history.js';
-import type { FileAtRef } from '../../../src/github/read-file-at-ref.js';
 import { findFixedFindings } from '../../../src/review/post-review/find-fixed-findings.js';
+import type { FileAtRef, PostedFinding } from '../../../src/review/pull-request-host.js';
 import type { Candidate } from '../../../src/review/types.js';
 import { candidate, inventoryFile, postedFinding, RESERVE, scored } from '../support/sift-findings.js';
 

@@ -52,7 +52,7 @@ describe('alreadySaid', () => {
 
   describe('a finding people dismissed', () => {
     it.each([
-      ['with 👎', { thumbsDown: true }],
+      ['with 👎', { thumbsDownBy: ['octocat'] }],
       ['resolved by hand', { isResolved: true, resolvedBy: 'octocat' }],
     ])('%s, its fingerprint in the dismissed set › already said', (_, state) => {
       const posted = postedFinding(scored(RESERVE), state);
@@ -60,7 +60,7 @@ describe('alreadySaid', () => {
     });
 
     it.each([
-      ['with 👎', { thumbsDown: true }],
+      ['with 👎', { thumbsDownBy: ['octocat'] }],
       ['resolved by hand', { isResolved: true, resolvedBy: 'octocat' }],
     ])('%s › already said, from the thread alone', (_, state) => {
       expect(alreadySaid([postedFinding(scored(RESERVE), state)], new Set())(AGAIN)).toBe(true);
@@ -90,7 +90,7 @@ describe('alreadySaid', () => {
 describe('wasDismissed', () => {
   it.each([
     ['open, no reaction', {}, false],
-    ['👎', { thumbsDown: true }, true],
+    ['👎', { thumbsDownBy: ['octocat'] }, true],
     ['resolved by a person', { isResolved: true, resolvedBy: 'octocat' }, true],
     ['resolved by Sift as fixed', { isResolved: true, resolvedBy: 'sift-review[bot]' }, false],
     ['resolved, resolver unknown', { isResolved: true, resolvedBy: null }, false],

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Comparison } from '../../../src/github/compare-commits.js';
+import type { Comparison } from '../../../src/review/pull-request-host.js';
 import { decideScope } from '../../../src/review/select-files/decide-scope.js';
 import type { ReviewScope } from '../../../src/review/types.js';
 import { type PushHistory, pushAfterReview } from '../support/push-history.js';

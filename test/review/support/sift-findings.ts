@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PostedFinding } from '../../../src/github/load-sift-history.js';
-import { readFindingMarker } from '../../../src/github/review-markers.js';
-import { renderComment } from '../../../src/review/post-review/render-comment.js';
+import { findingMarker, readFindingMarker } from '../../../src/github/review-markers.js';
+import { findingMarkerOf } from '../../../src/review/post-review/finding-marker-of.js';
+import type { PostedFinding } from '../../../src/review/pull-request-host.js';
+import { renderComment } from '../../../src/review/render/render-comment.js';
 import { fingerprintFinding } from '../../../src/review/score-findings/fingerprint-finding.js';
 import type { Candidate, Finding, LocatedFinding } from '../../../src/review/types.js';
 import { FIXTURES } from '../../support/fixtures.js';
@@ -46,17 +47,22 @@ export function scored(located: LocatedFinding, overrides: Partial<LocatedFindin
 
 let nextComment = 2_000_000_100;
 
+/** A finding's comment as GitHub holds it: the rendered comment and the marker the host adds. */
+export function postedComment(finding: Finding): string {
+  return `${renderComment(finding)}\n\n${findingMarker(findingMarkerOf(finding))}`;
+}
+
 /**
  * What Sift reads back from GitHub for a finding it posted: the comment it rendered, the marker
  * on its last line, and the thread's state.
  */
 export function postedFinding(
   finding: Finding,
-  state: Partial<Pick<PostedFinding, 'isResolved' | 'resolvedBy' | 'thumbsDown' | 'replies'>> = {},
+  state: Partial<Pick<PostedFinding, 'isResolved' | 'resolvedBy' | 'thumbsDownBy' | 'replies'>> = {},
 ): PostedFinding {
-  const body = renderComment(finding);
+  const body = postedComment(finding);
   const marker = readFindingMarker(body);
-  if (!marker) throw new Error('renderComment wrote no finding marker');
+  if (!marker) throw new Error('the posted comment holds no finding marker');
   nextComment += 1;
   return {
     marker,
@@ -67,7 +73,7 @@ export function postedFinding(
     body,
     isResolved: false,
     resolvedBy: null,
-    thumbsDown: false,
+    thumbsDownBy: [],
     replies: [],
     ...state,
   };

@@ -1,5 +1,5 @@
-import type { LocatedConfigProblem } from '../../config/load-repo-config.js';
-import type { CheckRunReport } from '../../github/check-run.js';
+import { type LocatedConfigProblem, REPO_CONFIG_PATH } from '../../config/loaded-repo-config.js';
+import type { CheckRunReport } from '../pull-request-host.js';
 import type { ReviewOutcome } from '../types.js';
 import { describeContext } from './describe-context.js';
 import { describeHeldBack } from './describe-held-back.js';
@@ -22,6 +22,8 @@ export function renderCheckRun(
     scope?: string | undefined;
     /** Threads of earlier findings this push fixed, resolved by Sift. */
     resolvedThreads?: number | undefined;
+    /** Inline comments GitHub refused (422), posted in the review summary instead. */
+    refusedInline?: number | undefined;
   },
 ): CheckRunReport {
   const posted = outcome.inline.length + outcome.summaryOnly.length;
@@ -58,6 +60,12 @@ export function renderCheckRun(
     summary.push(
       '',
       `${plural(context.resolvedThreads, 'earlier finding')} look${context.resolvedThreads === 1 ? 's' : ''} fixed by this push; ${context.resolvedThreads === 1 ? 'its thread was' : 'their threads were'} resolved.`,
+    );
+  }
+  if (context.refusedInline) {
+    summary.push(
+      '',
+      `GitHub refused ${plural(context.refusedInline, 'inline comment')} on this diff, so ${context.refusedInline === 1 ? 'it is' : 'they are'} in the review summary instead.`,
     );
   }
   for (const note of outcome.budgetNotes) summary.push('', note);
@@ -100,6 +108,9 @@ function cell(text: string): string {
 }
 
 function describeConfigProblem(problem: LocatedConfigProblem): string {
-  const where = problem.file ? ` (${problem.file}${problem.line ? `, line ${problem.line}` : ''})` : '';
-  return `- \`${problem.key || 'the file'}\`: ${problem.message}${where}`;
+  const line = problem.line ? `, line ${problem.line}` : '';
+  // A problem with the whole file (it does not parse) has no key to name: name the file.
+  if (!problem.key) return `- \`${problem.file ?? REPO_CONFIG_PATH}\`${line}: ${problem.message}`;
+  const where = problem.file ? ` (${problem.file}${line})` : '';
+  return `- \`${problem.key}\`: ${problem.message}${where}`;
 }

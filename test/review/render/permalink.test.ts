@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { permalink } from '../../src/github/permalink.js';
+import { permalink } from '../../../src/review/render/permalink.js';
 
 const change = {
   repository: { owner: 'acme', repo: 'inventory', htmlUrl: 'https://github.com/acme/inventory' },

@@ -1,31 +1,10 @@
-import type { Octokit } from '../github/octokit.js';
-import { hasPath } from './has-path.js';
-import { locateYamlKey } from './locate-yaml-key.js';
-import { mergeConfigLayers } from './merge-config-layers.js';
-import type { RepoConfig } from './repo-config-schema.js';
-import { type ConfigProblem, resolveRepoConfig } from './resolve-repo-config.js';
-
-export const REPO_CONFIG_PATH = '.github/sift.yml';
-
-/** A file that took part in the configuration, most specific first. */
-export interface ConfigLayer {
-  readonly repository: string;
-  readonly path: string;
-  /** Parsed content, or null when the file does not exist. */
-  readonly content: Record<string, unknown> | null;
-}
-
-export interface LocatedConfigProblem extends ConfigProblem {
-  /** `owner/repo:path` of the file the bad value came from, when known. */
-  readonly file: string | null;
-  readonly line: number | null;
-}
-
-export interface LoadedRepoConfig {
-  readonly config: RepoConfig;
-  readonly problems: readonly LocatedConfigProblem[];
-  readonly layers: readonly ConfigLayer[];
-}
+import { hasPath } from '../config/has-path.js';
+import type { ConfigLayer, LoadedRepoConfig } from '../config/loaded-repo-config.js';
+import { REPO_CONFIG_PATH } from '../config/loaded-repo-config.js';
+import { locateYamlKey } from '../config/locate-yaml-key.js';
+import { mergeConfigLayers } from '../config/merge-config-layers.js';
+import { resolveRepoConfig } from '../config/resolve-repo-config.js';
+import type { Octokit } from './octokit.js';
 
 /**
  * Reads `.github/sift.yml` from the pull request's base branch — never from the head, so a pull

@@ -1,6 +1,7 @@
-import type { ReviewJob } from '../review/run-review.js';
+import type { ReviewCommand } from '../commands/parse-review-command.js';
+import type { JobIdentity } from '../queue/job-queue.js';
 import { pullKey } from '../store/sift-store.js';
-import type { JobIdentity } from './job-queue.js';
+import type { ReviewJob } from './review-job.js';
 
 interface PullRequestJob {
   readonly installationId: number;
@@ -13,11 +14,16 @@ interface PullRequestJob {
 /** Every kind of work the worker does; handlers only create these. */
 export type SiftJob =
   | ({ readonly kind: 'review' } & ReviewJob)
-  /** `/review config` and `/review stats`: answers that need data from GitHub or the store. */
+  /** A `/review …` comment: acknowledged, checked against the commenter's permission, then done. */
   | (PullRequestJob & {
       readonly kind: 'command';
-      readonly command: 'config' | 'stats';
+      readonly command: ReviewCommand;
       readonly commentId: number;
+      readonly author: string;
+      readonly pullAuthor: string;
+      readonly privateRepository: boolean;
+      readonly pullState: 'open' | 'closed';
+      readonly merged: boolean;
     })
   /** Someone replied in a thread Sift started. */
   | (PullRequestJob & {
@@ -29,12 +35,19 @@ export type SiftJob =
       readonly pullAuthor: string;
     })
   /** The pull request closed: record what became of each finding. */
-  | (PullRequestJob & { readonly kind: 'outcome'; readonly headSha: string; readonly merged: boolean });
+  | (PullRequestJob & {
+      readonly kind: 'outcome';
+      readonly headSha: string;
+      readonly merged: boolean;
+      readonly pullAuthor: string;
+    });
+
+export type JobOfKind<K extends SiftJob['kind']> = Extract<SiftJob, { kind: K }>;
 
 /**
- * How jobs share the queue. Reviews of a pull request run one at a time and a newer head commit
- * supersedes an older one; a thread answers its latest reply; commands and outcomes never collide
- * with reviews.
+ * How jobs share the queue. Reviews of a pull request run one at a time and a newer delivery
+ * supersedes an older one (an older delivery arriving late is stale); a thread answers its latest
+ * reply; commands and outcomes never collide with reviews.
  */
 export const siftJobIdentity: JobIdentity<SiftJob> = {
   keyOf: (job) => {
@@ -62,4 +75,17 @@ export const siftJobIdentity: JobIdentity<SiftJob> = {
         return job.headSha;
     }
   },
+  // GitHub's `updated_at` of the pull request orders its deliveries; jobs without one (a command,
+  // a Re-run) are never stale.
+  isOlder: (job, than) =>
+    job.kind === 'review' &&
+    than.kind === 'review' &&
+    job.updatedAt !== undefined &&
+    than.updatedAt !== undefined &&
+    job.updatedAt < than.updatedAt,
 };
+
+/** How logs name a job. */
+export function jobLabel(job: SiftJob): string {
+  return job.kind === 'review' ? `${pullKey(job)}@${job.headSha.slice(0, 7)}` : `${pullKey(job)}:${job.kind}`;
+}

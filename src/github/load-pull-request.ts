@@ -1,6 +1,6 @@
-import { type GitHubChangedFile, parseGitHubFile } from '../../diff/parse-github-file.js';
-import type { Octokit } from '../../github/octokit.js';
-import type { PullRequestChange } from '../types.js';
+import { type GitHubChangedFile, parseGitHubFile } from '../diff/parse-github-file.js';
+import type { PullRequestChange } from '../review/types.js';
+import type { Octokit } from './octokit.js';
 
 export interface PullRequestTarget {
   readonly owner: string;

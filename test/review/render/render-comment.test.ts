@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFindingMarker } from '../../../src/github/review-markers.js';
-import { renderComment } from '../../../src/review/post-review/render-comment.js';
+import { findingMarker, readFindingMarker } from '../../../src/github/review-markers.js';
+import { findingMarkerOf } from '../../../src/review/post-review/finding-marker-of.js';
+import { renderComment } from '../../../src/review/render/render-comment.js';
 import type { Finding } from '../../../src/review/types.js';
+import { postedComment } from '../support/sift-findings.js';
 
 const finding = (overrides: Partial<Finding> = {}): Finding => ({
   pass: 'general',
@@ -29,7 +31,7 @@ const finding = (overrides: Partial<Finding> = {}): Finding => ({
 const suggestionOf = (body: string) => /(`{3,})suggestion\n[\s\S]*?\n\1(?=\n|$)/.exec(body)?.[0];
 
 describe('renderComment', () => {
-  it('renders the claim, the reasoning, the evidence, the fix and a hidden marker', () => {
+  it('renders the claim, the reasoning, the evidence and the fix', () => {
     expect(
       renderComment(
         finding({
@@ -46,24 +48,20 @@ describe('renderComment', () => {
 
       \`\`\`suggestion
         if (available < count) return false;
-      \`\`\`
-
-      <!-- sift:finding {"fingerprint":"3f9a1c7e2b4d6a80","span":"746149a8696bae2e","lines":1,"category":"bug","side":"RIGHT"} -->"
+      \`\`\`"
     `);
   });
 
-  it('without evidence or a suggestion › just the claim, the reasoning and the marker', () => {
+  it('without evidence or a suggestion › just the claim and the reasoning', () => {
     expect(renderComment(finding({ category: 'security', severity: 'critical' }))).toMatchInlineSnapshot(`
       "**reserve() now refuses to sell the last units in stock** <sub>security · critical · confidence 0.86</sub>
 
-      With \`available === count\` the new \`<=\` returns false, so an order for exactly the remaining stock is rejected.
-
-      <!-- sift:finding {"fingerprint":"3f9a1c7e2b4d6a80","span":"746149a8696bae2e","lines":1,"category":"security","side":"RIGHT"} -->"
+      With \`available === count\` the new \`<=\` returns false, so an order for exactly the remaining stock is rejected."
     `);
   });
 
-  it('carries a marker a later run reads back as exactly this finding', () => {
-    expect(readFindingMarker(renderComment(finding()))).toMatchObject({
+  it('with the marker the host adds, a later run reads it back as exactly this finding', () => {
+    expect(readFindingMarker(postedComment(finding()))).toMatchObject({
       fingerprint: '3f9a1c7e2b4d6a80',
       lines: 1,
       category: 'bug',
@@ -98,7 +96,7 @@ describe('renderComment', () => {
       const suggestion = Array.from({ length: lines }, (_, index) => `  step${index}();`).join('\n');
       const body = renderComment(finding({ suggestion }));
       expect(suggestionOf(body) !== undefined).toBe(posted);
-      expect(body).toContain('<!-- sift:finding');
+      expect(body).toContain('With `available === count`');
     });
 
     it('is not sanitised: code keeps its @ and < as written', () => {
@@ -160,6 +158,10 @@ describe('renderComment', () => {
       '**Ask @&#8203;octocat &lt;b>now&lt;/b>** <sub>bug · major · confidence 0.86</sub>',
       'See the fix.\n&lt;!-- sift:finding {"fingerprint":"forged"} -->',
     ]);
-    expect(readFindingMarker(rendered)?.fingerprint).toBe('3f9a1c7e2b4d6a80');
+    // The forged marker inside the body is escaped, and the marker the host appends is the real one.
+    expect(rendered).not.toContain('<!-- sift:finding');
+    expect(
+      readFindingMarker(`${rendered}\n\n${findingMarker(findingMarkerOf(finding()))}`)?.fingerprint,
+    ).toBe('3f9a1c7e2b4d6a80');
   });
 });

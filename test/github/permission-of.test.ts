@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { describe, expect, it } from 'vitest';
-import { canCommandSift } from '../../src/github/can-command-sift.js';
+import { permissionOf } from '../../src/github/permission-of.js';
 import { GITHUB_API } from '../support/github-nock.js';
 
 const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
@@ -22,29 +22,29 @@ function nockPermission(user: string, permission: string, roleName: string) {
     });
 }
 
-const ask = (user: string) => canCommandSift(octokit, { owner: 'acme', repo: 'inventory', user });
+const ask = (user: string) => permissionOf(octokit, { owner: 'acme', repo: 'inventory', user });
 
-describe('canCommandSift', () => {
+describe('permissionOf', () => {
   // The legacy `permission` maps maintain to write and triage to read; `role_name` names the role.
   it.each([
-    ['admin', 'admin', 'admin', true],
-    ['maintain', 'write', 'maintain', true],
-    ['write', 'write', 'write', true],
-    ['a custom role based on write', 'write', 'release-manager', true],
-    ['triage', 'read', 'triage', false],
-    ['read', 'read', 'read', false],
-    ['no access to a public repository', 'none', 'none', false],
-  ])('%s › %s', async (_, permission, roleName, allowed) => {
+    ['admin', 'admin', 'admin', 'admin'],
+    ['maintain', 'write', 'maintain', 'maintain'],
+    ['write', 'write', 'write', 'write'],
+    ['a custom role based on write', 'write', 'release-manager', 'write'],
+    ['triage', 'read', 'triage', 'triage'],
+    ['read', 'read', 'read', 'read'],
+    ['no access to a public repository', 'none', 'none', 'none'],
+  ])('%s › %s', async (_, permission, roleName, expected) => {
     const scope = nockPermission('octocat', permission, roleName);
-    expect(await ask('octocat')).toBe(allowed);
+    expect(await ask('octocat')).toBe(expected);
     expect(scope.isDone()).toBe(true);
   });
 
-  it('someone GitHub does not know as a collaborator (404) › not allowed', async () => {
+  it('someone GitHub does not know as a collaborator (404) › none', async () => {
     nock(GITHUB_API)
       .get('/repos/acme/inventory/collaborators/mallory/permission')
       .reply(404, { message: 'Not Found' });
-    expect(await ask('mallory')).toBe(false);
+    expect(await ask('mallory')).toBe('none');
   });
 
   it('GitHub fails (502) › the error is thrown, not taken as a refusal', async () => {

@@ -1,5 +1,5 @@
-import type { Side } from '../diff/types.js';
-import type { Change } from '../review/types.js';
+import type { Side } from '../../diff/types.js';
+import type { Change } from '../types.js';
 
 /**
  * A link to lines of a file at the exact commit reviewed: head for RIGHT lines, base for LEFT.

@@ -1,8 +1,7 @@
-import { permalink } from '../../github/permalink.js';
-import { reviewMarker } from '../../github/review-markers.js';
 import type { Change, ReviewOutcome } from '../types.js';
 import { clipText } from './clip-text.js';
 import { FINDING_LIMITS } from './finding-limits.js';
+import { permalink } from './permalink.js';
 import { plural } from './plural.js';
 import { sanitizeModelMarkdown } from './sanitize-model-markdown.js';
 
@@ -21,7 +20,7 @@ export function renderReviewBody(
     shown === 0
       ? `Sift reviewed ${files} at ${change.head.sha.slice(0, 7)} and found nothing worth a comment.`
       : `Sift reviewed ${files} at ${change.head.sha.slice(0, 7)} and found ${plural(shown, 'issue')} worth your attention.`;
-  const lines = [reviewMarker({ head: change.head.sha }), headline];
+  const lines = [headline];
   if (outcome.summaryOnly.length > 0) {
     lines.push(
       '',

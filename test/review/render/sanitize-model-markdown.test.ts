@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFindingMarker, readReviewMarker } from '../../../src/github/review-markers.js';
-import { sanitizeModelMarkdown } from '../../../src/review/post-review/sanitize-model-markdown.js';
+import { sanitizeModelMarkdown } from '../../../src/review/render/sanitize-model-markdown.js';
 
 describe('sanitizeModelMarkdown', () => {
   describe('@-mentions, which would notify people and teams', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { LocatedConfigProblem } from '../../../src/config/load-repo-config.js';
+import type { LocatedConfigProblem } from '../../../src/config/loaded-repo-config.js';
 import type { DiffFile } from '../../../src/diff/types.js';
 import { NO_USAGE } from '../../../src/llm/usage.js';
-import { renderCheckRun } from '../../../src/review/post-review/render-check-run.js';
+import { renderCheckRun } from '../../../src/review/render/render-check-run.js';
 import type { Finding, ReviewFile, ReviewOutcome } from '../../../src/review/types.js';
 
 const file = (path: string): DiffFile => ({
@@ -125,7 +125,7 @@ describe('renderCheckRun', () => {
 
       - \`autoReview.drafts\`: expected boolean, received string (acme/inventory:.github/sift.yml, line 4)
       - \`colour\`: is not a Sift setting (check the spelling) (acme/.github:.github/sift.yml)
-      - \`the file\`: the file must be a YAML mapping of keys to values
+      - \`.github/sift.yml\`: the file must be a YAML mapping of keys to values
 
       2 findings pointed at lines that are not in this diff and were left out. Use **Re-run** to review again."
     `);

@@ -1,5 +1,5 @@
 import { ModelError } from '../../errors.js';
-import type { CheckRunReport } from '../../github/check-run.js';
+import type { CheckRunReport } from '../pull-request-host.js';
 
 /**
  * The check run of a review that could not finish. Model failures are explained in the user's

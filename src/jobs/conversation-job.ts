@@ -1,0 +1,105 @@
+import { detectLanguage } from '../context/languages.js';
+import { type SymbolCaches, summarizeText } from '../context/symbol-index.js';
+import { fenceUntrusted } from '../llm/fence-untrusted.js';
+import { loadPrompt } from '../llm/load-prompt.js';
+import { redactSecrets } from '../llm/redact-secrets.js';
+import { renderPrompt } from '../llm/render-prompt.js';
+import { findEnclosingDefinition } from '../review/build-context/find-enclosing-definition.js';
+import { clipText } from '../review/render/clip-text.js';
+import { renderSuggestion } from '../review/render/render-suggestion.js';
+import { sanitizeModelMarkdown } from '../review/render/sanitize-model-markdown.js';
+import { repositoryKey } from '../store/sift-store.js';
+import { canWrite } from './feedback-that-counts.js';
+import type { JobPorts } from './job-ports.js';
+import { replyAnswerSchema } from './reply-answer-schema.js';
+import type { JobOfKind } from './sift-job.js';
+
+// The thread the model reads: its last messages, enough for a conversation, bounded for cost.
+const MAX_THREAD_MESSAGES = 12;
+// Sift stops answering a thread after this many of its own replies: a long argument needs a person.
+const MAX_SIFT_REPLIES = 8;
+const CODE_MARGIN = 15;
+
+/**
+ * Answers a reply in a thread Sift started, using the thread's history, the code as it is now at
+ * the finding and the diff hunk it was posted on. A reply that disputes the finding is recorded
+ * as feedback only when the model, reading it, withdraws the finding: then it is not raised
+ * again on the pull request. Only the pull request's author and people with write access get an
+ * answer.
+ */
+export async function runConversationJob(job: JobOfKind<'conversation'>, ports: JobPorts): Promise<string> {
+  const { host } = ports;
+  const thread = await host.loadThread(job.rootCommentId);
+  const marker = thread?.root.marker;
+  if (!thread || !marker) return 'not a Sift thread';
+  if (job.author !== job.pullAuthor && !canWrite(await host.permissionOf(job.author))) {
+    return 'not answered: the author has no write access';
+  }
+  const latestHuman = thread.replies.filter((reply) => !reply.isBot).at(-1);
+  if (latestHuman && latestHuman.id !== job.replyCommentId) return 'superseded by a later reply';
+  if (thread.replies.filter((reply) => reply.isBot).length >= MAX_SIFT_REPLIES) return 'thread too long';
+
+  const { root } = thread;
+  const file = await host.readFile(job.headSha, root.path);
+  const code =
+    file.text === null
+      ? '(the file is not readable at the current head)'
+      : await codeAround(file.text, root.path, root.line, ports.caches);
+  const history = thread.replies.slice(-MAX_THREAD_MESSAGES).map((reply) => {
+    const who = reply.isBot ? 'Sift' : `@${reply.author}`;
+    return `${who}:\n${reply.body}`;
+  });
+  const response = await ports.model.complete({
+    role: 'responder',
+    messages: [
+      { role: 'system', content: loadPrompt('reply-system').text },
+      {
+        role: 'user',
+        content: renderPrompt(loadPrompt('reply'), {
+          finding: fenceUntrusted('finding', root.body),
+          diffHunk: fenceUntrusted('diff-hunk', redactSecrets(root.diffHunk.split('\n')).join('\n')),
+          code: fenceUntrusted('code', code),
+          thread: fenceUntrusted('thread', history.join('\n\n')),
+        }),
+      },
+    ],
+    schema: replyAnswerSchema,
+    schemaName: 'reply',
+    signal: ports.signal,
+  });
+  const answer = response.value;
+  const parts = [sanitizeModelMarkdown(clipText(answer.reply, 2_000))];
+  // A suggestion replaces lines of the new version; a thread on removed lines has none to replace.
+  const suggestion =
+    answer.suggestion !== null && root.side !== 'LEFT' ? renderSuggestion(answer.suggestion) : null;
+  if (suggestion) parts.push(suggestion);
+  await host.replyInThread(root.id, parts.join('\n\n'));
+  // A dispute counts only when it convinced: "the finding stands" is an answer, not a retraction.
+  if (answer.stance === 'disputes' && answer.findingStands === false) {
+    await ports.store.recordFeedback(repositoryKey(job), job.pullNumber, {
+      fingerprint: marker.fingerprint,
+      kind: 'disputed',
+      user: job.author,
+      text: clipText(latestHuman?.body ?? '', 500),
+    });
+  }
+  return `answered (${answer.stance}${answer.findingStands ? '' : ', finding withdrawn'})`;
+}
+
+/** The enclosing definition of the finding's line when short, else a window around it, numbered. */
+async function codeAround(text: string, path: string, line: number, caches: SymbolCaches): Promise<string> {
+  const lines = text.split('\n');
+  const definition = detectLanguage(path)
+    ? findEnclosingDefinition((await summarizeText(text, path, caches)).definitions, line, line)
+    : null;
+  const whole = definition && definition.endLine - definition.startLine < 80;
+  const start = whole ? definition.startLine : Math.max(1, line - CODE_MARGIN);
+  const end = whole ? definition.endLine : Math.min(lines.length, line + CODE_MARGIN);
+  const width = String(end).length;
+  // The same rule as the review's diff and context: secrets in the code never reach the model.
+  const shown = redactSecrets(lines.slice(start - 1, end));
+  return [
+    `${path}:${start}-${end}`,
+    ...shown.map((row, index) => `${String(start + index).padStart(width)}| ${row}`),
+  ].join('\n');
+}

@@ -1,0 +1,51 @@
+import type { SymbolCaches } from '../context/symbol-index.js';
+import type { ModelClient } from '../llm/model-client.js';
+import type { Logger } from '../logger.js';
+import type { JobWorker } from '../queue/job-queue.js';
+import type { RepositoryReader } from '../repository/repository-reader.js';
+import type { PullRequestHost } from '../review/pull-request-host.js';
+import type { SiftStore } from '../store/sift-store.js';
+import { runCommandJob } from './command-job.js';
+import { runConversationJob } from './conversation-job.js';
+import type { JobPorts } from './job-ports.js';
+import { runOutcomeJob } from './outcome-job.js';
+import { runReviewJob } from './review-job.js';
+import { type JobOfKind, jobLabel, type SiftJob } from './sift-job.js';
+
+/** Each kind of job and what runs it: adding a kind means its file and one line here. */
+const RUNNERS: { [K in SiftJob['kind']]: (job: JobOfKind<K>, ports: JobPorts) => Promise<string> } = {
+  review: runReviewJob,
+  command: runCommandJob,
+  conversation: runConversationJob,
+  outcome: runOutcomeJob,
+};
+
+/** The pull request a job works on, as the host and the repository reader for that job. */
+export interface JobSite {
+  readonly host: PullRequestHost;
+  readonly repository?: RepositoryReader | undefined;
+}
+
+export interface JobWorkerDeps {
+  /** A fresh site per job: installation tokens expire after an hour and jobs may wait. */
+  readonly siteFor: (job: SiftJob) => Promise<JobSite>;
+  readonly model: ModelClient;
+  readonly caches: SymbolCaches;
+  readonly store: SiftStore;
+  readonly maxPromptTokens?: number | undefined;
+  readonly enqueue: (job: SiftJob) => Promise<string>;
+  readonly now: () => number;
+  readonly log: Logger;
+}
+
+/** The function the queue runs for each job: its site, a logger with the job's name, its runner. */
+export function createJobWorker(deps: JobWorkerDeps): JobWorker<SiftJob> {
+  return async (job, signal) => {
+    const log = deps.log.child({ job: jobLabel(job), delivery: job.deliveryId });
+    const site = await deps.siteFor(job);
+    const ports: JobPorts = { ...deps, ...site, log, signal };
+    const run = RUNNERS[job.kind] as (job: SiftJob, ports: JobPorts) => Promise<string>;
+    const result = await run(job, ports);
+    log.info({ result }, `${job.kind} finished`);
+  };
+}

@@ -1,0 +1,23 @@
+import type { SymbolCaches } from '../context/symbol-index.js';
+import type { ModelClient } from '../llm/model-client.js';
+import type { Logger } from '../logger.js';
+import type { RepositoryReader } from '../repository/repository-reader.js';
+import type { PullRequestHost } from '../review/pull-request-host.js';
+import type { SiftStore } from '../store/sift-store.js';
+import type { SiftJob } from './sift-job.js';
+
+/** What every job runs against: its pull request's host, the model, the store and a clock. */
+export interface JobPorts {
+  readonly host: PullRequestHost;
+  readonly model: ModelClient;
+  readonly store: SiftStore;
+  readonly now: () => number;
+  /** The repository behind the pull request, read for cross-file context; absent: the diff only. */
+  readonly repository?: RepositoryReader | undefined;
+  readonly caches: SymbolCaches;
+  readonly maxPromptTokens?: number | undefined;
+  /** Hands a follow-up job to the queue (a `/review` command becomes a review job). */
+  readonly enqueue: (job: SiftJob) => Promise<string>;
+  readonly log: Logger;
+  readonly signal: AbortSignal;
+}

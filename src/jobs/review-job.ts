@@ -1,0 +1,153 @@
+import { ReviewSupersededError } from '../errors.js';
+import { postReview } from '../review/post-review/post-review.js';
+import { resolveFixedThreads } from '../review/post-review/resolve-fixed-threads.js';
+import { renderCheckRun } from '../review/render/render-check-run.js';
+import { renderFailure } from '../review/render/render-failure.js';
+import { reviewChange } from '../review/review-change.js';
+import { alreadySaid } from '../review/score-findings/already-said.js';
+import { scopeOfReview } from '../review/select-files/scope-of-review.js';
+import { askedByAPerson, type ReviewTrigger, skipReason } from '../review/skip-reason.js';
+import type { ReviewOutcome, ReviewScope } from '../review/types.js';
+import { pullKey, repositoryKey } from '../store/sift-store.js';
+import { feedbackThatCounts } from './feedback-that-counts.js';
+import type { JobPorts } from './job-ports.js';
+import { createReviewStatus } from './review-status.js';
+
+export type { ReviewTrigger };
+
+/** One unit of work: review one pull request, asked for at one head commit. */
+export interface ReviewJob {
+  readonly installationId: number;
+  readonly owner: string;
+  readonly repo: string;
+  readonly pullNumber: number;
+  /** The head the delivery named; the review covers the head GitHub reports when the job runs. */
+  readonly headSha: string;
+  readonly baseRef: string;
+  readonly trigger: ReviewTrigger;
+  readonly scope: ReviewScope;
+  readonly deliveryId: string;
+  /** The pull request's `updated_at` in the delivery: orders deliveries that arrive out of order. */
+  readonly updatedAt?: string | undefined;
+}
+
+export type ReviewJobResult =
+  | 'posted'
+  | 'quiet'
+  | 'already-reviewed'
+  | 'nothing-new'
+  | 'skipped'
+  | 'superseded'
+  | 'failed';
+
+/**
+ * Reviews a pull request, the stages of the README in order:
+ *   1 load     the pull request as GitHub has it now (its head, not the delivery's: deliveries
+ *              arrive out of order), what Sift already said on it, its config from the base branch
+ *   2 select   the whole pull request, or what changed since the last reviewed commit
+ *   3–7        context, ask, verify, score, anchor (reviewChange)
+ *   8 post     one review (when there is something to say), the threads the push fixed resolved,
+ *              the check run's summary
+ * A head already reviewed is not reviewed again by a redelivered webhook or a retried job. Every
+ * way this can end — posted, skipped, superseded, failed — is said on the check run.
+ */
+export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<ReviewJobResult> {
+  const { host, store, log, signal } = ports;
+  const status = createReviewStatus(host, job.headSha, log);
+  let headSha = job.headSha;
+  try {
+    // 1 load
+    const [pull, history] = await Promise.all([host.loadPullRequest(), host.loadHistory()]);
+    headSha = pull.head.sha;
+    const where = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
+    const lastReviewed = (await store.lastReviewedHead(pullKey(where))) ?? history.lastReviewedHead;
+    if (!askedByAPerson(job.trigger) && (lastReviewed === headSha || history.reviewedHeads.has(headSha)))
+      return 'already-reviewed';
+    if (job.scope.kind === 'new' && lastReviewed === headSha) {
+      await host.comment(
+        `Nothing new since Sift's review of ${headSha.slice(0, 7)}. Comment \`/review full\` to review the whole pull request again.`,
+      );
+      return 'nothing-new';
+    }
+    await status.start(headSha, history.notices);
+    const [{ config, problems }, posted, disputed] = await Promise.all([
+      host.readConfig(pull.base.ref),
+      feedbackThatCounts(history.findings, pull.author.login, host),
+      store.disputedFingerprints(repositoryKey(job), job.pullNumber),
+    ]);
+    const skip = skipReason(pull, config.autoReview, job.trigger);
+    if (skip) {
+      await status.finish({ conclusion: 'skipped', title: 'Not reviewed', summary: skip });
+      return 'skipped';
+    }
+
+    // 2 select: the scope; the rest of selection happens in reviewChange
+    const scope = await scopeOfReview(host, job.scope, pull, lastReviewed);
+
+    // 3–7
+    const outcome = await reviewChange({ ...pull, files: scope.files }, config, {
+      model: ports.model,
+      repository: ports.repository,
+      caches: ports.caches,
+      maxPromptTokens: ports.maxPromptTokens,
+      alreadySaid: alreadySaid(posted, disputed),
+      log,
+      signal,
+    });
+    signal.throwIfAborted();
+    const reviewed = { ...outcome, skippedFiles: [...scope.skipped, ...outcome.skippedFiles] };
+
+    // 8 post: a first review always says what it found, even nothing; later ones only when they have something to say
+    const found = outcome.inline.length + outcome.summaryOnly.length;
+    const post = found > 0 || lastReviewed === null || job.trigger === 'command';
+    const refused = post ? (await postReview(host, pull, reviewed, log)).refused : 0;
+    const resolved = await resolveFixedThreads(
+      host,
+      headSha,
+      posted,
+      { candidates: outcome.candidates, fullyReviewedPaths: fullyReviewedPaths(scope.covered, outcome) },
+      log,
+    );
+    await store.setLastReviewedHead(pullKey(where), headSha);
+    await status.finish(
+      renderCheckRun(reviewed, {
+        headSha,
+        changedFileCount: pull.changedFileCount,
+        listedFileCount: pull.files.length,
+        configProblems: problems,
+        scope: scope.description,
+        resolvedThreads: resolved,
+        refusedInline: refused,
+      }),
+    );
+    return post ? 'posted' : 'quiet';
+  } catch (error) {
+    if (signal.aborted || error instanceof ReviewSupersededError) {
+      await status.finish({
+        conclusion: 'cancelled',
+        title: 'Superseded by a newer commit',
+        summary:
+          'A newer commit was pushed while this one was being reviewed; Sift reviews the newest one instead.',
+      });
+      return 'superseded';
+    }
+    await status.finish(renderFailure(error, { headSha, jobKey: reviewJobKey({ ...job, headSha }) }));
+    log.error({ err: error, job: reviewJobKey({ ...job, headSha }) }, 'review failed');
+    return 'failed';
+  }
+}
+
+/**
+ * The files this run covered and every pass read: only their findings can be judged fixed. A file
+ * outside the run's scope, or skipped (generated, excluded, over budget), says nothing about its
+ * findings; a failed pass may have missed a finding that still holds, so then none are.
+ */
+function fullyReviewedPaths(covered: ReadonlySet<string>, outcome: ReviewOutcome): ReadonlySet<string> {
+  if (outcome.passes.failed.length > 0) return new Set();
+  const skipped = new Set(outcome.skippedFiles.map((file) => file.path));
+  return new Set([...covered].filter((path) => !skipped.has(path)));
+}
+
+export function reviewJobKey(job: Pick<ReviewJob, 'owner' | 'repo' | 'pullNumber' | 'headSha'>): string {
+  return `${pullKey(job)}@${job.headSha.slice(0, 7)}`;
+}

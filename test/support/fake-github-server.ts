@@ -48,6 +48,11 @@ export interface FakeGitHub {
   updatePullRequest(pr: FakePullRequest): void;
   /** A person's reply in a thread, as GitHub would store it (then deliver the webhook yourself). */
   addReply(rootId: number, body: string, user: string): FakeReviewComment;
+  /**
+   * Answers the next `times` requests matching `method` and `path` with `status` instead of
+   * serving them: GitHub's outages, refusals and missing permissions.
+   */
+  fail(method: string, path: RegExp, status: number, times?: number): void;
   /** Permission levels by user login; anyone else is a plain reader. */
   readonly permissions: Map<string, 'admin' | 'maintain' | 'write' | 'read'>;
   close(): Promise<void>;
@@ -76,6 +81,7 @@ export async function startFakeGitHub(
   const checkRuns: Array<{ method: string; body: Record<string, unknown> }> = [];
   const permissions = new Map<string, 'admin' | 'maintain' | 'write' | 'read'>();
   let nextId = 1000;
+  const faults: Array<{ method: string; path: RegExp; status: number; left: number }> = [];
   const repoPath = `/api/v3/repos/${initial.owner}/${initial.repo}`;
   const git = (...args: string[]) => execFileSync('git', ['-C', pr.dir, ...args], { maxBuffer: 256 << 20 });
 
@@ -92,6 +98,11 @@ export async function startFakeGitHub(
       );
     };
     const path = url.pathname;
+    const fault = faults.find((item) => item.left > 0 && item.method === method && item.path.test(path));
+    if (fault) {
+      fault.left -= 1;
+      return send(fault.status, { message: `Injected ${fault.status}` });
+    }
     const route = (verb: string, pattern: RegExp) => (method === verb ? pattern.exec(path) : null);
     const pulls = `${repoPath}/pulls/${pr.number}`;
     let match: RegExpExecArray | null;
@@ -312,6 +323,9 @@ export async function startFakeGitHub(
       const output = checkRuns.at(-1)?.body.output as { summary?: unknown } | undefined;
       if (typeof output?.summary !== 'string') throw new Error('Sift wrote no check-run summary');
       return output.summary;
+    },
+    fail(method, path, status, times = Number.POSITIVE_INFINITY) {
+      faults.push({ method, path, status, left: times });
     },
     updatePullRequest(next) {
       pr = next;

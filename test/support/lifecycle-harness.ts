@@ -29,6 +29,8 @@ export async function startLifecycle(options: {
   private?: boolean;
   /** `.github/sift.yml` on the base branch. */
   config?: string;
+  /** Let Probot's client retry failed GitHub requests, as in production (with a 1 ms back-off). */
+  retryGitHub?: boolean;
 }) {
   const dir = gitRepoFromFixture(options.fixture);
   const read = () =>
@@ -70,7 +72,7 @@ export async function startLifecycle(options: {
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     Octokit: ProbotOctokit.defaults((defaults: Record<string, unknown>) => ({
       ...defaults,
-      retry: { enabled: false },
+      retry: options.retryGitHub ? { retryAfterBaseValue: 1 } : { enabled: false },
       throttle: { ...(defaults.throttle as object | undefined), enabled: false },
     })),
   });

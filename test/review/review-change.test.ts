@@ -223,3 +223,30 @@ describe('reviewChange with an ensemble of four passes', () => {
     expect(outcome.inline.map((item) => [item.votes, item.confidence])).toEqual([[1, 0.97]]);
   });
 });
+
+describe('reviewChange with text that spells special tokens', () => {
+  it('a description and a diff containing <|endoftext|> › reviewed, the text sent to the model as written', async () => {
+    const tokenizer = parseGitHubFile({
+      filename: 'src/tokenizer.ts',
+      status: 'modified',
+      additions: 1,
+      deletions: 0,
+      changes: 1,
+      patch: "@@ -1,1 +1,2 @@\n export const BOS = '<|im_start|>';\n+export const EOS = '<|endoftext|>';",
+    });
+    const scripted = createScriptedModel({ review: () => [] });
+    const outcome = await reviewChange(
+      {
+        ...change,
+        body: 'Ends every sample with <|endoftext|> so the model stops.',
+        files: [...change.files, tokenizer],
+      },
+      config(),
+      { model: scripted, caches: createSymbolCaches() },
+    );
+    expect(outcome.reviewedFiles.map((file) => file.file.path)).toContain('src/tokenizer.ts');
+    const prompt = scripted.requests[0]?.messages.map((message) => message.content).join('\n') ?? '';
+    expect(prompt).toContain('Ends every sample with <|endoftext|> so the model stops.');
+    expect(prompt).toContain("export const EOS = '<|endoftext|>';");
+  });
+});

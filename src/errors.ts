@@ -1,3 +1,6 @@
+import type { ModelUsage } from './llm/model-client.js';
+import { ONE_FAILED_ATTEMPT } from './llm/usage.js';
+
 /**
  * Every error Sift raises on purpose. Each class is one condition that some caller treats
  * differently; its `name` is a literal so logs and tests can match on it. Messages say what the
@@ -48,6 +51,12 @@ export abstract class ModelError extends SiftError {
   abstract readonly retryable: boolean;
   /** What the user should be told on the check run, in one sentence. */
   abstract readonly userMessage: string;
+  /**
+   * What the call had spent when it failed: every attempt, and the tokens of answers that came back
+   * unusable. Callers add it to the review's usage so that failed calls and retries are counted.
+   * The model client sets it; until then it is the one attempt this error ended.
+   */
+  usage: ModelUsage = ONE_FAILED_ATTEMPT;
 }
 
 export abstract class ModelTransportError extends ModelError {}

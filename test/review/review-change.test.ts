@@ -4,6 +4,7 @@ import { createSymbolCaches } from '../../src/context/symbol-index.js';
 import { parseGitHubFile } from '../../src/diff/parse-github-file.js';
 import { ModelUnavailableError } from '../../src/errors.js';
 import type { ModelClient } from '../../src/llm/model-client.js';
+import { NO_USAGE } from '../../src/llm/usage.js';
 import { reviewChange } from '../../src/review/review-change.js';
 import type { Change } from '../../src/review/types.js';
 import { jsonFixture } from '../support/fixtures.js';
@@ -176,6 +177,33 @@ describe('reviewChange with an ensemble of four passes', () => {
       ],
     });
     expect(outcome.inline.map((item) => [item.votes, item.verdict])).toEqual([[3, 'confirmed']]);
+  });
+
+  it('a pass and the verifier that fail after retrying › their attempts are counted in the usage', async () => {
+    const scripted = createScriptedModel({ review: () => [RESERVE] });
+    const exhausted = (message: string) => {
+      const error = new ModelUnavailableError(message);
+      error.usage = { ...NO_USAGE, attempts: 3, failedCalls: 3 };
+      return error;
+    };
+    let reviews = 0;
+    const flaky: ModelClient = {
+      complete(request) {
+        if (request.role === 'verifier') return Promise.reject(exhausted('verifier down'));
+        reviews += 1;
+        if (reviews === 2) return Promise.reject(exhausted('upstream 503'));
+        return scripted.complete(request);
+      },
+    };
+    const { outcome } = await review({ review: () => [] }, {}, flaky);
+    expect(outcome.usage).toEqual({
+      calls: 3,
+      attempts: 9,
+      failedCalls: 6,
+      promptTokens: 3_000,
+      completionTokens: 300,
+      cachedPromptTokens: 0,
+    });
   });
 
   it('the verifier fails › findings are scored on agreement alone, and the failure is reported', async () => {

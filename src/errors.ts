@@ -126,6 +126,18 @@ export class ModelOutputTruncatedError extends ModelOutputError {
   readonly userMessage = 'The model answer was cut off by the output token limit.';
 }
 
+/**
+ * The answer was larger than Sift reads (`MAX_ANSWER_BYTES` in `src/llm/cap-response-bytes.ts`). An
+ * answer is bounded by the output token limit Sift sends, so a server that sends more is ignoring
+ * the limit, and asking again would only fetch another oversized answer: not retried.
+ */
+export class ModelAnswerTooLargeError extends ModelOutputError {
+  override name = 'ModelAnswerTooLargeError' as const;
+  readonly retryable = false;
+  readonly userMessage =
+    "The model's answer was too large to read; the provider may be ignoring the output token limit.";
+}
+
 /** What went wrong, in one line for a person: a model failure in the user's terms, else the message. */
 export function describeError(error: unknown): string {
   if (error instanceof ModelError) return error.userMessage;

@@ -4,6 +4,7 @@ import { classifyModelError } from './classify-model-error.js';
 import type { ModelRequest, ModelResponse, ModelUsage } from './model-client.js';
 import { parseModelOutput } from './parse-model-output.js';
 import { NO_USAGE } from './usage.js';
+import { withChildSignal } from './with-child-signal.js';
 
 export interface CompletionAttempt<T> {
   readonly request: ModelRequest<T>;
@@ -24,17 +25,20 @@ export async function completeOnce<T>(
 ): Promise<ModelResponse<T>> {
   let completion: OpenAI.Chat.Completions.ChatCompletion;
   try {
-    completion = await openai.chat.completions.create(
-      {
-        model,
-        messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
-        response_format: {
-          type: 'json_schema',
-          json_schema: { name: request.schemaName, strict: true, schema: jsonSchema },
+    // A signal of the attempt's own: the SDK never removes the abort listener it adds to it.
+    completion = await withChildSignal(request.signal, (signal) =>
+      openai.chat.completions.create(
+        {
+          model,
+          messages: request.messages.map((message) => ({ role: message.role, content: message.content })),
+          response_format: {
+            type: 'json_schema',
+            json_schema: { name: request.schemaName, strict: true, schema: jsonSchema },
+          },
+          max_completion_tokens: maxCompletionTokens,
         },
-        max_completion_tokens: maxCompletionTokens,
-      },
-      request.signal ? { signal: request.signal } : {},
+        signal ? { signal } : {},
+      ),
     );
   } catch (error) {
     throw classifyModelError(error) ?? error;

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import OpenAI, { APIUserAbortError } from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ import {
 import type { ModelRequest } from '../../src/llm/model-client.js';
 import { createOpenAIModelClient } from '../../src/llm/openai-model-client.js';
 import { sleep } from '../../src/llm/sleep.js';
+import { collectWarnings } from './collect-warnings.js';
 import {
   apiError,
   chatCompletion,
@@ -507,6 +509,21 @@ describe('openai model client', () => {
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(error).not.toBeInstanceOf(ModelError);
       expect(server.requests).toHaveLength(1);
+    });
+
+    it('one signal through an outage of 50 failed attempts › no listener left on it and no MaxListenersExceededWarning', async () => {
+      server.reply(
+        ...Array.from({ length: 50 }, () => ({ status: 503, body: apiError('Overloaded', 'server_error') })),
+      );
+      const controller = new AbortController();
+      const warnings = collectWarnings();
+      const { client } = createClient({ maxAttempts: 50 });
+
+      const error = await rejectionOf(client.complete({ ...request, signal: controller.signal }));
+      expect(error).toBeInstanceOf(ModelUnavailableError);
+      expect(server.requests).toHaveLength(50);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+      expect(await warnings.stop()).toEqual([]);
     });
 
     it('aborted before the call › rejects without sending anything', async () => {

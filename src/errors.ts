@@ -1,3 +1,6 @@
+import type { ModelUsage } from './llm/model-client.js';
+import { ONE_FAILED_ATTEMPT } from './llm/usage.js';
+
 /**
  * Every error Sift raises on purpose. Each class is one condition that some caller treats
  * differently; its `name` is a literal so logs and tests can match on it. Messages say what the
@@ -48,6 +51,12 @@ export abstract class ModelError extends SiftError {
   abstract readonly retryable: boolean;
   /** What the user should be told on the check run, in one sentence. */
   abstract readonly userMessage: string;
+  /**
+   * What the call had spent when it failed: every attempt, and the tokens of answers that came back
+   * unusable. Callers add it to the review's usage so that failed calls and retries are counted.
+   * The model client sets it; until then it is the one attempt this error ended.
+   */
+  usage: ModelUsage = ONE_FAILED_ATTEMPT;
 }
 
 export abstract class ModelTransportError extends ModelError {}
@@ -115,6 +124,18 @@ export class ModelOutputTruncatedError extends ModelOutputError {
   override name = 'ModelOutputTruncatedError' as const;
   readonly retryable = true;
   readonly userMessage = 'The model answer was cut off by the output token limit.';
+}
+
+/**
+ * The answer was larger than Sift reads (`MAX_ANSWER_BYTES` in `src/llm/cap-response-bytes.ts`). An
+ * answer is bounded by the output token limit Sift sends, so a server that sends more is ignoring
+ * the limit, and asking again would only fetch another oversized answer: not retried.
+ */
+export class ModelAnswerTooLargeError extends ModelOutputError {
+  override name = 'ModelAnswerTooLargeError' as const;
+  readonly retryable = false;
+  readonly userMessage =
+    "The model's answer was too large to read; the provider may be ignoring the output token limit.";
 }
 
 /**

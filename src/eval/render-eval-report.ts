@@ -25,7 +25,7 @@ export function renderEvalReport(report: EvalReport): string {
     `| true positives | ${metrics.truePositives} |`,
     `| false positives | ${metrics.falsePositives} |`,
     `| false negatives | ${metrics.falseNegatives} |`,
-    `| tokens used | ${count(usage.promptTokens)} prompt (${count(usage.cachedPromptTokens)} cached) + ${count(usage.completionTokens)} completion in ${count(usage.calls)} ${usage.calls === 1 ? 'call' : 'calls'} |`,
+    `| tokens used | ${count(usage.promptTokens)} prompt (${count(usage.cachedPromptTokens)} cached) + ${count(usage.completionTokens)} completion in ${count(usage.attempts)} ${usage.attempts === 1 ? 'call' : 'calls'}${usage.failedCalls > 0 ? ` (${count(usage.failedCalls)} failed)` : ''} |`,
     '',
     '## By category',
     '',

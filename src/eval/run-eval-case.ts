@@ -1,7 +1,7 @@
 import type { RepoConfig } from '../config/repo-config-schema.js';
 import type { SymbolCaches } from '../context/symbol-index.js';
 import type { ModelClient } from '../llm/model-client.js';
-import { NO_USAGE } from '../llm/usage.js';
+import { usageOfFailure } from '../llm/usage-of-failure.js';
 import { loadLocalChange } from '../repository/load-local-change.js';
 import { createLocalGitRepository } from '../repository/local-git-repository.js';
 import { reviewChange } from '../review/review-change.js';
@@ -55,7 +55,13 @@ export async function runEvalCase(
   } catch (error) {
     deps.signal?.throwIfAborted();
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return { ...base, candidates: [], usage: NO_USAGE, durationMs: Date.now() - started, error: message };
+    return {
+      ...base,
+      candidates: [],
+      usage: usageOfFailure(error),
+      durationMs: Date.now() - started,
+      error: message,
+    };
   } finally {
     await repository?.dispose();
   }

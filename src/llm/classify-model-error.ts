@@ -1,7 +1,7 @@
 import { APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import {
   ModelConfigurationError,
-  type ModelError,
+  ModelError,
   ModelRateLimitedError,
   ModelRequestRejectedError,
   ModelTimeoutError,
@@ -10,10 +10,12 @@ import {
 
 /**
  * Maps an OpenAI SDK failure to Sift's model errors. Returns null for an abort, which is not a
- * failure of the model but a decision of Sift's (a newer push superseded the review).
+ * failure of the model but a decision of Sift's (a newer push superseded the review). A model error
+ * raised inside the request (an answer over the size cap, while the SDK read the body) is kept.
  */
 export function classifyModelError(error: unknown): ModelError | null {
   if (error instanceof APIUserAbortError) return null;
+  if (error instanceof ModelError) return error;
   if (error instanceof APIConnectionTimeoutError) return new ModelTimeoutError(error.message);
   if (!(error instanceof APIError)) {
     return new ModelUnavailableError(error instanceof Error ? error.message : String(error));

@@ -1,5 +1,6 @@
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { SiftEnv } from '../config/load-env.js';
+import { capResponseBytes } from './cap-response-bytes.js';
 import { limitConcurrency } from './limit-concurrency.js';
 import type { ModelClient } from './model-client.js';
 import { createOpenAIModelClient } from './openai-model-client.js';
@@ -8,6 +9,7 @@ import { createOpenAIModelClient } from './openai-model-client.js';
 export function createModelClient(env: SiftEnv, onRetry?: (message: string) => void): ModelClient {
   const { provider } = env;
   // maxRetries 0: retries are decided by openai-model-client.ts, which also retries bad output.
+  // capResponseBytes: a server that ignores the output token limit must not fill the heap.
   const openai =
     provider.kind === 'azure'
       ? new AzureOpenAI({
@@ -17,12 +19,14 @@ export function createModelClient(env: SiftEnv, onRetry?: (message: string) => v
           deployment: provider.deployment,
           timeout: env.modelTimeoutMs,
           maxRetries: 0,
+          fetch: capResponseBytes(),
         })
       : new OpenAI({
           apiKey: provider.apiKey,
           baseURL: provider.baseURL ?? null,
           timeout: env.modelTimeoutMs,
           maxRetries: 0,
+          fetch: capResponseBytes(),
         });
   const reviewer = provider.kind === 'azure' ? provider.deployment : env.model;
   const verifier =

@@ -18,7 +18,13 @@ export interface ModelRequest<T> {
 }
 
 export interface ModelUsage {
+  /** Calls that ended with a usable answer. */
   readonly calls: number;
+  /** Every request sent to the provider, answered or not: what the provider bills and rate-limits. */
+  readonly attempts: number;
+  /** Attempts that failed, including those a retry then made good. */
+  readonly failedCalls: number;
+  /** Tokens of every attempt the provider reported them for, failed ones included. */
   readonly promptTokens: number;
   readonly completionTokens: number;
   /** Prompt tokens the provider served from its prompt cache. */

@@ -1,11 +1,11 @@
 import type OpenAI from 'openai';
 import { z } from 'zod';
-import { ModelOutputTruncatedError, ModelRefusalError } from '../errors.js';
-import { classifyModelError } from './classify-model-error.js';
-import type { ModelClient, ModelRequest, ModelResponse, ModelRole } from './model-client.js';
-import { parseModelOutput } from './parse-model-output.js';
+import { ModelError } from '../errors.js';
+import { completeOnce } from './complete-once.js';
+import type { ModelClient, ModelRequest, ModelResponse, ModelRole, ModelUsage } from './model-client.js';
 import { retryModelCall } from './retry-model-call.js';
 import { sleep as defaultSleep } from './sleep.js';
+import { addUsage, NO_USAGE } from './usage.js';
 
 export interface OpenAIModelClientOptions {
   /** The model (or Azure deployment) for each role; roles without one use `reviewer`'s. */
@@ -13,6 +13,7 @@ export interface OpenAIModelClientOptions {
   readonly maxOutputTokens: number;
   readonly maxAttempts: number;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told of each retry in one line: attempt, delay and reason; never the prompt. The server logs it at warn. */
   readonly onRetry?: (message: string) => void;
 }
 
@@ -20,7 +21,8 @@ export interface OpenAIModelClientOptions {
  * The model port over the OpenAI SDK, for api.openai.com, Azure OpenAI and every server that
  * speaks the same Chat Completions protocol. The SDK's own retries are off (set where the client
  * is built) so that one policy, here, decides what is retried: transport failures, answers that do
- * not parse, and answers cut off by the token limit (retried with a larger limit).
+ * not parse, and answers cut off by the token limit (retried with a larger limit). The usage it
+ * reports counts every attempt; a call that fails for good carries its usage on the error.
  */
 export function createOpenAIModelClient(openai: OpenAI, options: OpenAIModelClientOptions): ModelClient {
   return {
@@ -28,51 +30,25 @@ export function createOpenAIModelClient(openai: OpenAI, options: OpenAIModelClie
       const model = options.models[request.role] ?? options.models.reviewer;
       const jsonSchema = z.toJSONSchema(request.schema, { io: 'output' }) as Record<string, unknown>;
       delete jsonSchema.$schema;
-      return retryModelCall(
+      let spent: ModelUsage = NO_USAGE;
+      const response = await retryModelCall(
         async (attempt) => {
-          let completion: OpenAI.Chat.Completions.ChatCompletion;
           try {
-            completion = await openai.chat.completions.create(
-              {
-                model,
-                messages: request.messages.map((message) => ({
-                  role: message.role,
-                  content: message.content,
-                })),
-                response_format: {
-                  type: 'json_schema',
-                  json_schema: { name: request.schemaName, strict: true, schema: jsonSchema },
-                },
-                // A truncated answer is retried with more room rather than the same limit again.
-                max_completion_tokens: options.maxOutputTokens * Math.min(4, 2 ** (attempt - 1)),
-              },
-              request.signal ? { signal: request.signal } : {},
-            );
+            return await completeOnce(openai, {
+              request,
+              model,
+              jsonSchema,
+              // A truncated answer is retried with more room rather than the same limit again.
+              maxCompletionTokens: options.maxOutputTokens * Math.min(4, 2 ** (attempt - 1)),
+            });
           } catch (error) {
-            throw classifyModelError(error) ?? error;
+            if (error instanceof ModelError) {
+              spent = addUsage(spent, error.usage);
+              // Whether or not it is retried, the error leaves with everything spent so far.
+              error.usage = spent;
+            }
+            throw error;
           }
-          const choice = completion.choices[0];
-          if (choice?.message.refusal)
-            throw new ModelRefusalError(`[sift] the model refused: ${choice.message.refusal}`);
-          if (choice?.finish_reason === 'content_filter') {
-            throw new ModelRefusalError('[sift] the provider content filter stopped the answer');
-          }
-          if (choice?.finish_reason === 'length') {
-            throw new ModelOutputTruncatedError(
-              `[sift] the ${request.schemaName} answer was cut off after ${completion.usage?.completion_tokens ?? '?'} tokens`,
-            );
-          }
-          const value = parseModelOutput(choice?.message.content ?? '', request.schema, request.schemaName);
-          return {
-            value,
-            model: completion.model || model,
-            usage: {
-              calls: 1,
-              promptTokens: completion.usage?.prompt_tokens ?? 0,
-              completionTokens: completion.usage?.completion_tokens ?? 0,
-              cachedPromptTokens: completion.usage?.prompt_tokens_details?.cached_tokens ?? 0,
-            },
-          };
         },
         {
           maxAttempts: options.maxAttempts,
@@ -80,10 +56,11 @@ export function createOpenAIModelClient(openai: OpenAI, options: OpenAIModelClie
           signal: request.signal,
           onRetry: (error, attempt, delayMs) =>
             options.onRetry?.(
-              `${error.name} on attempt ${attempt} of ${request.schemaName}; retrying in ${delayMs} ms`,
+              `${error.name} on attempt ${attempt} of ${options.maxAttempts} (${request.schemaName}): ${error.message}; retrying in ${delayMs} ms`,
             ),
         },
       );
+      return { ...response, usage: addUsage(spent, response.usage) };
     },
   };
 }

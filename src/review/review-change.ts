@@ -1,6 +1,6 @@
-import { countTokens } from 'gpt-tokenizer';
 import type { RepoConfig } from '../config/repo-config-schema.js';
 import type { SymbolCaches } from '../context/symbol-index.js';
+import { countTokens } from '../llm/count-tokens.js';
 import type { ModelClient } from '../llm/model-client.js';
 import { addUsage, NO_USAGE } from '../llm/usage.js';
 import type { Logger } from '../logger.js';

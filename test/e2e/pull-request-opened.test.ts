@@ -267,6 +267,23 @@ describe('pull_request.opened', () => {
     });
   });
 
+  describe('when a model call fails and its retry answers', () => {
+    it('counts every call on the check run, the failed one included', async () => {
+      nockReviewStart(github);
+      nockModelFailure(503);
+      nockScriptedModel({ review: () => [] }, 4);
+      nockCreateReview(github);
+      nockUpdateCheckRun(github);
+
+      await deliver();
+
+      const completed = github.checkRuns.at(-1)?.body as { output?: { summary?: string } } | undefined;
+      expect(completed?.output?.summary).toContain(
+        '| Model usage | 5 calls (1 failed), 4,800 prompt tokens (0 cached), 600 completion tokens |',
+      );
+    });
+  });
+
   describe('when every finding points outside the diff', () => {
     it('posts no inline comment and says on a neutral check run that they could not be placed', async () => {
       nockReviewStart(github);

@@ -28,11 +28,25 @@ const wrongAlarm = candidate({
 });
 const results = [
   caseResult('single', [negativeTotal], [found, wrongAlarm, nearbyLowConfidence], {
-    usage: { calls: 5, promptTokens: 1000, completionTokens: 200, cachedPromptTokens: 600 },
+    usage: {
+      calls: 5,
+      attempts: 5,
+      failedCalls: 0,
+      promptTokens: 1000,
+      completionTokens: 200,
+      cachedPromptTokens: 600,
+    },
   }),
   caseResult('failed', [expectedFinding({ path: 'src/b.ts' })], [], {
     error: 'the model did not answer',
-    usage: { calls: 1, promptTokens: 300, completionTokens: 0, cachedPromptTokens: 0 },
+    usage: {
+      calls: 0,
+      attempts: 3,
+      failedCalls: 3,
+      promptTokens: 300,
+      completionTokens: 0,
+      cachedPromptTokens: 0,
+    },
   }),
 ];
 
@@ -45,7 +59,14 @@ describe('buildEvalReport', () => {
       passes: 4,
       threshold: 0.72,
       metrics: { truePositives: 1, falsePositives: 1, falseNegatives: 1, precision: 0.5, recall: 0.5 },
-      usage: { calls: 6, promptTokens: 1300, completionTokens: 200, cachedPromptTokens: 600 },
+      usage: {
+        calls: 5,
+        attempts: 8,
+        failedCalls: 3,
+        promptTokens: 1300,
+        completionTokens: 200,
+        cachedPromptTokens: 600,
+      },
     });
     expect(Object.keys(report.perCategory)).toEqual(['bug']);
   });

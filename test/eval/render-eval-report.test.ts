@@ -75,7 +75,14 @@ const report: EvalReport = {
     { threshold: 0.7, precision: 0.5, recall: 0.5, f1: 0.5, f05: 0.5, commentsPerPr: 2 / 3 },
     { threshold: 0.75, precision: 1, recall: 0, f1: 0, f05: 0, commentsPerPr: 0 },
   ],
-  usage: { calls: 15, promptTokens: 1234567, completionTokens: 45678, cachedPromptTokens: 890000 },
+  usage: {
+    calls: 15,
+    attempts: 15,
+    failedCalls: 0,
+    promptTokens: 1234567,
+    completionTokens: 45678,
+    cachedPromptTokens: 890000,
+  },
 };
 
 describe('renderEvalReport', () => {
@@ -130,7 +137,7 @@ describe('renderEvalReport', () => {
       ...report,
       passes: 1,
       cases: report.cases.slice(0, 1),
-      usage: { ...report.usage, calls: 1 },
+      usage: { ...report.usage, calls: 1, attempts: 1 },
     });
     expect(single).toContain('Model `gpt-test-mini` · 1 pass · threshold 0.7 · 1 case\n');
     expect(single).toContain(' completion in 1 call |');

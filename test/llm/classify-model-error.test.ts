@@ -9,6 +9,7 @@ import {
 } from 'openai';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  ModelAnswerTooLargeError,
   ModelConfigurationError,
   ModelRateLimitedError,
   ModelRequestRejectedError,
@@ -78,6 +79,11 @@ describe('classifyModelError', () => {
     const classified = classifyModelError(error);
     expect(classified).toBeInstanceOf(ModelUnavailableError);
     expect(classified?.message).toBe(message);
+  });
+
+  it('a Sift model error raised inside the request (an answer over the size cap) › kept as it is', () => {
+    const tooLarge = new ModelAnswerTooLargeError("[sift] the model's answer exceeded 8 MiB");
+    expect(classifyModelError(tooLarge)).toBe(tooLarge);
   });
 
   it('an abort › null: Sift decided to stop, the model did not fail', () => {

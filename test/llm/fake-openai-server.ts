@@ -1,10 +1,21 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** One scripted answer: an HTTP response, or silence until the client gives up. */
+/**
+ * One scripted answer: an HTTP response, silence until the client gives up, or a chat completion
+ * whose content never ends (a server ignoring the output token limit) streamed until the client
+ * hangs up.
+ */
 export type FakeReply =
   | { readonly status?: number; readonly headers?: Readonly<Record<string, string>>; readonly body: unknown }
-  | { readonly hang: true };
+  | { readonly hang: true }
+  | { readonly endless: true };
+
+/** What the server streamed of an endless answer, and whether the client hung up on it. */
+export interface EndlessAnswer {
+  readonly bytesSent: number;
+  readonly hungUp: boolean;
+}
 
 export interface ReceivedRequest {
   readonly method: string;
@@ -21,6 +32,7 @@ export interface FakeOpenAIServer {
   /** The SDK's `baseURL`. */
   readonly baseURL: string;
   readonly requests: readonly ReceivedRequest[];
+  readonly endlessAnswers: readonly EndlessAnswer[];
   reply(...replies: FakeReply[]): void;
   /** Resolves once `count` requests have arrived. */
   received(count: number): Promise<void>;
@@ -29,6 +41,7 @@ export interface FakeOpenAIServer {
 
 export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
   const requests: ReceivedRequest[] = [];
+  const endlessAnswers: EndlessAnswer[] = [];
   const replies: FakeReply[] = [];
   let arrivals: Array<{ count: number; resolve: () => void }> = [];
 
@@ -52,6 +65,10 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
         body: { error: { message: `fake server: nothing scripted for request ${requests.length}` } },
       };
       if ('hang' in reply) return;
+      if ('endless' in reply) {
+        endlessAnswers.push(streamEndlessAnswer(response));
+        return;
+      }
       response.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
       response.end(JSON.stringify(reply.body));
     });
@@ -62,6 +79,7 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
+    endlessAnswers,
     reply: (...next) => {
       replies.push(...next);
     },
@@ -74,6 +92,31 @@ export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
       return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
     },
   };
+}
+
+/** Streams 64 KiB chunks of one never-ending message content, as fast as the client reads them. */
+function streamEndlessAnswer(response: ServerResponse): EndlessAnswer {
+  const answer = { bytesSent: 0, hungUp: false };
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  const send = (data: Buffer | string) => {
+    answer.bytesSent += Buffer.byteLength(data);
+    return response.write(data);
+  };
+  const pump = () => {
+    while (!answer.hungUp) {
+      if (!send(chunk)) {
+        response.once('drain', pump);
+        return;
+      }
+    }
+  };
+  response.on('close', () => {
+    answer.hungUp = true;
+  });
+  response.writeHead(200, { 'content-type': 'application/json' });
+  send('{"id":"chatcmpl-fake","object":"chat.completion","choices":[{"message":{"content":"');
+  pump();
+  return answer;
 }
 
 /** A Chat Completions response whose message content is `content` (JSON-encoded unless a string). */

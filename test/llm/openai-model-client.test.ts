@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import OpenAI, { APIUserAbortError } from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ import {
 import type { ModelRequest } from '../../src/llm/model-client.js';
 import { createOpenAIModelClient } from '../../src/llm/openai-model-client.js';
 import { sleep } from '../../src/llm/sleep.js';
+import { collectWarnings } from './collect-warnings.js';
 import {
   apiError,
   chatCompletion,
@@ -93,7 +95,14 @@ describe('openai model client', () => {
       await expect(client.complete(request)).resolves.toEqual({
         value: VALID,
         model: 'gpt-4.1-2025-04-14',
-        usage: { calls: 1, promptTokens: 2_000, completionTokens: 120, cachedPromptTokens: 1_536 },
+        usage: {
+          calls: 1,
+          attempts: 1,
+          failedCalls: 0,
+          promptTokens: 2_000,
+          completionTokens: 120,
+          cachedPromptTokens: 1_536,
+        },
       });
       expect(server.requests).toHaveLength(1);
       expect(delays).toEqual([]);
@@ -105,7 +114,14 @@ describe('openai model client', () => {
       });
       const { value, usage } = await createClient().client.complete(request);
       expect(value).toEqual(VALID);
-      expect(usage).toEqual({ calls: 1, promptTokens: 10, completionTokens: 5, cachedPromptTokens: 0 });
+      expect(usage).toEqual({
+        calls: 1,
+        attempts: 1,
+        failedCalls: 0,
+        promptTokens: 10,
+        completionTokens: 5,
+        cachedPromptTokens: 0,
+      });
     });
 
     it('wrapped in a ```json fence (servers that ignore response_format) › parsed', async () => {
@@ -176,7 +192,9 @@ describe('openai model client', () => {
       await expect(client.complete(request)).resolves.toMatchObject({ value: VALID });
       expect(server.requests).toHaveLength(2);
       expect(delays).toEqual([1_000]);
-      expect(retries).toEqual(['ModelRateLimitedError on attempt 1 of verdict; retrying in 1000 ms']);
+      expect(retries).toEqual([
+        'ModelRateLimitedError on attempt 1 of 3 (verdict): 429 Rate limit reached; retrying in 1000 ms',
+      ]);
     });
 
     it('with `retry-after-ms` › waits that many milliseconds', async () => {
@@ -357,6 +375,84 @@ describe('openai model client', () => {
     });
   });
 
+  describe('usage across attempts', () => {
+    const answered = (promptTokens: number, completionTokens: number) => ({
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+    });
+
+    it('a 503, then an answer that does not match the schema, then a valid one › 3 attempts, 2 failed, the tokens of both answers', async () => {
+      server.reply(
+        { status: 503, body: apiError('Overloaded', 'server_error') },
+        { body: chatCompletion({ verdict: 'maybe' }, { usage: answered(2_000, 40) }) },
+        { body: chatCompletion(VALID, { usage: answered(2_000, 120) }) },
+      );
+      const { usage } = await createClient().client.complete(request);
+      expect(usage).toEqual({
+        calls: 1,
+        attempts: 3,
+        failedCalls: 2,
+        promptTokens: 4_000,
+        completionTokens: 160,
+        cachedPromptTokens: 0,
+      });
+    });
+
+    it('unusable answers until the attempts run out › the error carries every attempt and every answer’s tokens', async () => {
+      const cut = {
+        body: chatCompletion('{"verdict":"ke', { finish_reason: 'length', usage: answered(2_000, 1_000) }),
+      };
+      server.reply({ status: 500, body: apiError('The server had an error', 'server_error') }, cut, cut);
+      const error = await rejectionOf(createClient({ maxAttempts: 3 }).client.complete(request));
+      expect(error).toBeInstanceOf(ModelOutputTruncatedError);
+      expect((error as ModelError).usage).toEqual({
+        calls: 0,
+        attempts: 3,
+        failedCalls: 3,
+        promptTokens: 4_000,
+        completionTokens: 2_000,
+        cachedPromptTokens: 0,
+      });
+    });
+
+    it('an error that is not retried (401) › it carries its one failed attempt', async () => {
+      server.reply({ status: 401, body: apiError('Incorrect API key provided') });
+      const error = await rejectionOf(createClient().client.complete(request));
+      expect((error as ModelError).usage).toEqual({
+        calls: 0,
+        attempts: 1,
+        failedCalls: 1,
+        promptTokens: 0,
+        completionTokens: 0,
+        cachedPromptTokens: 0,
+      });
+    });
+  });
+
+  describe('each retry', () => {
+    it('is reported in one line with the attempt, the reason and the wait, and without the prompt', async () => {
+      server.reply(
+        { status: 503, body: apiError('Overloaded', 'server_error') },
+        { body: chatCompletion('Sure! Here is the JSON:') },
+        { body: chatCompletion(VALID) },
+      );
+      const { client, retries } = createClient({ maxAttempts: 3 });
+      await client.complete(request);
+      expect(retries).toEqual([
+        expect.stringMatching(
+          /^ModelUnavailableError on attempt 1 of 3 \(verdict\): 503 Overloaded; retrying in \d+ ms$/,
+        ),
+        expect.stringMatching(
+          /^ModelOutputInvalidError on attempt 2 of 3 \(verdict\): \[sift\] the verdict answer is not JSON: "Sure! Here is the JSON:"; retrying in \d+ ms$/,
+        ),
+      ]);
+      for (const line of retries) {
+        for (const message of request.messages) expect(line).not.toContain(message.content);
+      }
+    });
+  });
+
   describe('a server that never answers', () => {
     it('› ModelTimeoutError once the SDK timeout passes, after retrying', async () => {
       server.reply({ hang: true }, { hang: true });
@@ -413,6 +509,21 @@ describe('openai model client', () => {
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(error).not.toBeInstanceOf(ModelError);
       expect(server.requests).toHaveLength(1);
+    });
+
+    it('one signal through an outage of 50 failed attempts › no listener left on it and no MaxListenersExceededWarning', async () => {
+      server.reply(
+        ...Array.from({ length: 50 }, () => ({ status: 503, body: apiError('Overloaded', 'server_error') })),
+      );
+      const controller = new AbortController();
+      const warnings = collectWarnings();
+      const { client } = createClient({ maxAttempts: 50 });
+
+      const error = await rejectionOf(client.complete({ ...request, signal: controller.signal }));
+      expect(error).toBeInstanceOf(ModelUnavailableError);
+      expect(server.requests).toHaveLength(50);
+      expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+      expect(await warnings.stop()).toEqual([]);
     });
 
     it('aborted before the call › rejects without sending anything', async () => {

@@ -4,6 +4,7 @@ import { createSymbolCaches } from '../../src/context/symbol-index.js';
 import { parseGitHubFile } from '../../src/diff/parse-github-file.js';
 import { ModelUnavailableError } from '../../src/errors.js';
 import type { ModelClient } from '../../src/llm/model-client.js';
+import { NO_USAGE } from '../../src/llm/usage.js';
 import { reviewChange } from '../../src/review/review-change.js';
 import type { Change } from '../../src/review/types.js';
 import { jsonFixture } from '../support/fixtures.js';
@@ -178,6 +179,33 @@ describe('reviewChange with an ensemble of four passes', () => {
     expect(outcome.inline.map((item) => [item.votes, item.verdict])).toEqual([[3, 'confirmed']]);
   });
 
+  it('a pass and the verifier that fail after retrying › their attempts are counted in the usage', async () => {
+    const scripted = createScriptedModel({ review: () => [RESERVE] });
+    const exhausted = (message: string) => {
+      const error = new ModelUnavailableError(message);
+      error.usage = { ...NO_USAGE, attempts: 3, failedCalls: 3 };
+      return error;
+    };
+    let reviews = 0;
+    const flaky: ModelClient = {
+      complete(request) {
+        if (request.role === 'verifier') return Promise.reject(exhausted('verifier down'));
+        reviews += 1;
+        if (reviews === 2) return Promise.reject(exhausted('upstream 503'));
+        return scripted.complete(request);
+      },
+    };
+    const { outcome } = await review({ review: () => [] }, {}, flaky);
+    expect(outcome.usage).toEqual({
+      calls: 3,
+      attempts: 9,
+      failedCalls: 6,
+      promptTokens: 3_000,
+      completionTokens: 300,
+      cachedPromptTokens: 0,
+    });
+  });
+
   it('the verifier fails › findings are scored on agreement alone, and the failure is reported', async () => {
     const scripted = createScriptedModel({ review: () => [RESERVE] });
     const noVerifier: ModelClient = {
@@ -221,5 +249,32 @@ describe('reviewChange with an ensemble of four passes', () => {
     const { outcome, requests } = await review({ review: () => [RESERVE] }, { ensemble: { passes: 1 } });
     expect(requests.map((request) => request.role)).toEqual(['reviewer', 'verifier']);
     expect(outcome.inline.map((item) => [item.votes, item.confidence])).toEqual([[1, 0.97]]);
+  });
+});
+
+describe('reviewChange with text that spells special tokens', () => {
+  it('a description and a diff containing <|endoftext|> › reviewed, the text sent to the model as written', async () => {
+    const tokenizer = parseGitHubFile({
+      filename: 'src/tokenizer.ts',
+      status: 'modified',
+      additions: 1,
+      deletions: 0,
+      changes: 1,
+      patch: "@@ -1,1 +1,2 @@\n export const BOS = '<|im_start|>';\n+export const EOS = '<|endoftext|>';",
+    });
+    const scripted = createScriptedModel({ review: () => [] });
+    const outcome = await reviewChange(
+      {
+        ...change,
+        body: 'Ends every sample with <|endoftext|> so the model stops.',
+        files: [...change.files, tokenizer],
+      },
+      config(),
+      { model: scripted, caches: createSymbolCaches() },
+    );
+    expect(outcome.reviewedFiles.map((file) => file.file.path)).toContain('src/tokenizer.ts');
+    const prompt = scripted.requests[0]?.messages.map((message) => message.content).join('\n') ?? '';
+    expect(prompt).toContain('Ends every sample with <|endoftext|> so the model stops.');
+    expect(prompt).toContain("export const EOS = '<|endoftext|>';");
   });
 });

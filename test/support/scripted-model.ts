@@ -149,6 +149,8 @@ export function createScriptedModel(
         model: 'scripted',
         usage: {
           calls: 1,
+          attempts: 1,
+          failedCalls: 0,
           ...(options.usage ?? { promptTokens: 1_000, completionTokens: 100, cachedPromptTokens: 0 }),
         },
       };

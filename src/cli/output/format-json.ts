@@ -76,7 +76,8 @@ export interface JsonReport {
  *     heldBack:           { [reason]: integer }  every reason, 0 when none: below-threshold,
  *                         rejected-by-verifier, line-not-in-diff, category-off, duplicate,
  *                         already-posted, over-max-comments
- *     usage:              { calls, promptTokens, completionTokens, cachedPromptTokens: integer }
+ *     usage:              { calls, attempts, failedCalls, promptTokens, completionTokens,
+ *                           cachedPromptTokens: integer }  attempts count retries and failures
  *     passes:             { planned: integer, failed: [{ pass: string, reason: string }],
  *                           verifierFailures: [string] }  the review went on without failed passes
  *     context:            { status: "off" }
@@ -137,6 +138,8 @@ export function formatJson(
       heldBack,
       usage: {
         calls: outcome.usage.calls,
+        attempts: outcome.usage.attempts,
+        failedCalls: outcome.usage.failedCalls,
         promptTokens: outcome.usage.promptTokens,
         completionTokens: outcome.usage.completionTokens,
         cachedPromptTokens: outcome.usage.cachedPromptTokens,

@@ -2,6 +2,7 @@ import type { RepoConfig } from '../../config/repo-config-schema.js';
 import { describeError } from '../../errors.js';
 import type { ModelClient, ModelUsage } from '../../llm/model-client.js';
 import { addUsage } from '../../llm/usage.js';
+import { usageOfFailure } from '../../llm/usage-of-failure.js';
 import type { ReviewContext } from '../build-context/context-types.js';
 import type { Change, ProposedFinding, ReviewFile } from '../types.js';
 import { buildReviewMessages, type ReviewPass } from './build-review-messages.js';
@@ -14,6 +15,7 @@ export interface PassFailure {
 
 export interface AskModelsResult {
   readonly proposals: readonly ProposedFinding[];
+  /** What every pass spent, failed ones included. */
   readonly usage: ModelUsage;
   /** Passes that did not answer; the review goes on with the others. */
   readonly failures: readonly PassFailure[];
@@ -67,6 +69,7 @@ export async function askModels(
       usages.push(result.value.usage);
       proposals.push(...result.value.value.findings.map((finding) => ({ ...finding, pass })));
     } else {
+      usages.push(usageOfFailure(result.reason));
       failures.push({ pass, reason: describeError(result.reason) });
     }
   });

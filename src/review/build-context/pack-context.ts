@@ -1,4 +1,4 @@
-import { countTokens } from 'gpt-tokenizer';
+import { countTokens } from '../../llm/count-tokens.js';
 import { compareText } from '../compare-text.js';
 import type { ContextSnippet, ReviewContext } from './context-types.js';
 import { renderSnippet } from './render-context.js';

@@ -1,5 +1,5 @@
-import { countTokens } from 'gpt-tokenizer';
 import type { RepoConfig } from '../../config/repo-config-schema.js';
+import { countTokens } from '../../llm/count-tokens.js';
 import { renderDiff } from '../ask-models/render-diff.js';
 import type { ReviewFile, SkippedFile } from '../types.js';
 import { fileRisk } from './file-risk.js';

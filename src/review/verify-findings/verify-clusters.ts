@@ -4,6 +4,7 @@ import { loadPrompt } from '../../llm/load-prompt.js';
 import type { ChatMessage, ModelClient, ModelUsage } from '../../llm/model-client.js';
 import { renderPrompt } from '../../llm/render-prompt.js';
 import { addUsage } from '../../llm/usage.js';
+import { usageOfFailure } from '../../llm/usage-of-failure.js';
 import type { Cluster } from './cluster-findings.js';
 import { verifyAnswerSchema } from './verify-answer-schema.js';
 
@@ -18,6 +19,7 @@ export interface Verification {
 
 export interface VerifyResult {
   readonly verifications: ReadonlyMap<string, Verification>;
+  /** What every verifier call spent, failed ones included. */
   readonly usage: ModelUsage;
   /** Why some clusters stayed unverified (a failed verifier call), for the check run. */
   readonly failures: readonly string[];
@@ -67,6 +69,7 @@ export async function verifyClusters(
         }
       } catch (error) {
         deps.signal?.throwIfAborted();
+        usages.push(usageOfFailure(error));
         failures.push(describeError(error));
       }
     }),

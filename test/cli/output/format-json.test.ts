@@ -29,6 +29,8 @@ describe('formatJson', () => {
           },
           "usage": {
             "calls": 6,
+            "attempts": 6,
+            "failedCalls": 0,
             "promptTokens": 48210,
             "completionTokens": 3127,
             "cachedPromptTokens": 40960

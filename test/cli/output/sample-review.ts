@@ -135,7 +135,14 @@ export const outcome: ReviewOutcome = {
   inline: [finding(), removedAdminCheck],
   summaryOnly: [renamedField],
   filtered: { 'rejected-by-verifier': 1, 'below-threshold': 1 },
-  usage: { calls: 6, promptTokens: 48_210, completionTokens: 3_127, cachedPromptTokens: 40_960 },
+  usage: {
+    calls: 6,
+    attempts: 6,
+    failedCalls: 0,
+    promptTokens: 48_210,
+    completionTokens: 3_127,
+    cachedPromptTokens: 40_960,
+  },
   context: { status: 'built', snippets: 4, files: 3, tokens: 2_150, budget: 8_000, omitted: 1 },
   suggestionsDropped: 0,
   candidates: [

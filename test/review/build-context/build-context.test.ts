@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { countTokens } from 'gpt-tokenizer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSymbolCaches } from '../../../src/context/symbol-index.js';
 import { parseUnifiedDiff } from '../../../src/diff/parse-unified-diff.js';
+import { countTokens } from '../../../src/llm/count-tokens.js';
 import { createFixtureRepository } from '../../../src/repository/fixture-repository.js';
 import type { RepositorySnapshot } from '../../../src/repository/repository-reader.js';
 import { buildContext } from '../../../src/review/build-context/build-context.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { countTokens } from 'gpt-tokenizer';
 import { describe, expect, it } from 'vitest';
+import { countTokens } from '../../../src/llm/count-tokens.js';
 import type { ContextSnippet, SnippetReason } from '../../../src/review/build-context/context-types.js';
 import { packContext } from '../../../src/review/build-context/pack-context.js';
 import { renderSnippet } from '../../../src/review/build-context/render-context.js';
@@ -187,5 +187,24 @@ describe('packContext', () => {
     const first = packContext(snippets, budget, fileLines);
     expect(packContext([...snippets].reverse(), budget, fileLines)).toEqual(first);
     expect(packContext([...snippets.slice(3), ...snippets.slice(0, 3)], budget, fileLines)).toEqual(first);
+  });
+});
+
+describe('packContext with code that spells special tokens', () => {
+  it('a snippet containing <|endoftext|> › packed and counted like any other code', () => {
+    const lines = ["export const EOS = '<|endoftext|>';", "export const BOS = '<|im_start|>';"];
+    const tokenizer: ContextSnippet = {
+      path: 'src/tokenizer.ts',
+      startLine: 1,
+      endLine: 2,
+      reason: 'definition-used',
+      symbol: 'EOS',
+      score: 50,
+      lines,
+    };
+    const context = packContext([tokenizer], UNLIMITED, () => lines);
+    expect(rows(context.snippets)).toEqual(['src/tokenizer.ts:1-2 definition-used EOS 50']);
+    expect(context.tokens).toBe(cost(tokenizer));
+    expect(context.tokens).toBeGreaterThan(0);
   });
 });

@@ -46,7 +46,14 @@ const outcome = (overrides: Partial<ReviewOutcome> = {}): ReviewOutcome => ({
   inline: [],
   summaryOnly: [],
   filtered: {},
-  usage: { calls: 1, promptTokens: 12_480, completionTokens: 912, cachedPromptTokens: 11_264 },
+  usage: {
+    calls: 1,
+    attempts: 1,
+    failedCalls: 0,
+    promptTokens: 12_480,
+    completionTokens: 912,
+    cachedPromptTokens: 11_264,
+  },
   context: { status: 'off' },
   suggestionsDropped: 0,
   candidates: [],
@@ -213,6 +220,20 @@ describe('renderCheckRun', () => {
   it('with findings that could not be placed › says they were left out and how to review again', () => {
     expect(renderCheckRun(outcome({ filtered: { 'line-not-in-diff': 1 } }), context()).summary).toContain(
       '1 finding pointed at lines that are not in this diff and was left out. Use **Re-run** to review again.',
+    );
+  });
+
+  it('with calls that failed and were retried › counts every call and names the failed ones', () => {
+    const usage = {
+      calls: 4,
+      attempts: 7,
+      failedCalls: 3,
+      promptTokens: 7_949,
+      completionTokens: 1_204,
+      cachedPromptTokens: 2_048,
+    };
+    expect(renderCheckRun(outcome({ usage }), context()).summary).toContain(
+      '| Model usage | 7 calls (3 failed), 7,949 prompt tokens (2,048 cached), 1,204 completion tokens |',
     );
   });
 

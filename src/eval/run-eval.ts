@@ -1,3 +1,4 @@
+import { forEachConcurrently } from '../concurrency-limit.js';
 import type { RepoConfig } from '../config/repo-config-schema.js';
 import { createSymbolCaches } from '../context/symbol-index.js';
 import type { ModelClient } from '../llm/model-client.js';
@@ -30,19 +31,13 @@ export async function runEval(
 ): Promise<{ report: EvalReport; results: CaseResult[] }> {
   const caches = createSymbolCaches();
   const results: CaseResult[] = new Array(cases.length);
-  let next = 0;
   let done = 0;
-  const worker = async () => {
-    while (next < cases.length) {
-      const index = next++;
-      const loaded = cases[index] as LoadedEvalCase;
-      const result = await runEvalCase(loaded, options.config, { ...deps, caches });
-      results[index] = result;
-      done += 1;
-      deps.onCase?.(result, done, cases.length);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, cases.length)) }, worker));
+  await forEachConcurrently(cases, options.concurrency, async (loaded, index) => {
+    const result = await runEvalCase(loaded, options.config, { ...deps, caches });
+    results[index] = result;
+    done += 1;
+    deps.onCase?.(result, done, cases.length);
+  });
   const report = buildEvalReport(results, {
     model: options.modelName,
     passes: options.config.ensemble.passes,

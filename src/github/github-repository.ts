@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
+import { forEachConcurrently } from '../concurrency-limit.js';
 import { looksBinary } from '../diff/looks-binary.js';
 import type { Logger } from '../logger.js';
 import type { BlobCache } from '../repository/blob-cache.js';
@@ -276,25 +277,4 @@ function isPlainPath(path: string): boolean {
 
 function withSignal(signal: AbortSignal | undefined): { signal?: AbortSignal } {
   return signal ? { signal } : {};
-}
-
-async function forEachConcurrently<T>(
-  items: readonly T[],
-  limit: number,
-  action: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (next < items.length && !failed) {
-      const item = items[next++] as T;
-      try {
-        await action(item);
-      } catch (error) {
-        failed = true; // the others stop taking work instead of running on after the snapshot failed
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

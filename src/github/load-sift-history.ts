@@ -1,4 +1,5 @@
-import type { PostedFinding, SiftHistory } from '../review/pull-request-host.js';
+import type { SiftHistory } from '../review/pull-request-host.js';
+import type { PostedFinding } from '../review/types.js';
 import type { Octokit } from './octokit.js';
 import { readFindingMarker, readNoticeMarker, readReviewMarker } from './review-markers.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FindingMarker } from '../review/pull-request-host.js';
+import type { FindingMarker } from '../review/types.js';
 
 /**
  * Hidden markers Sift leaves in what it posts, so a later run can tell what it already said: an

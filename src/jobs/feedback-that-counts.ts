@@ -1,4 +1,5 @@
-import type { Permission, PostedFinding, PullRequestHost } from '../review/pull-request-host.js';
+import type { Permission, PullRequestHost } from '../review/pull-request-host.js';
+import type { PostedFinding } from '../review/types.js';
 
 const WRITERS: ReadonlySet<Permission> = new Set(['admin', 'maintain', 'write']);
 

@@ -1,6 +1,6 @@
 import type { LoadedRepoConfig } from '../config/loaded-repo-config.js';
 import type { DiffFile, Side } from '../diff/types.js';
-import type { PullRequestChange } from './types.js';
+import type { FindingMarker, PostedFinding, PullRequestChange } from './types.js';
 
 /**
  * The pull-request host port: everything the review jobs ask of the place a pull request lives,
@@ -43,41 +43,6 @@ export interface PullRequestHost {
 }
 
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none';
-
-/** What Sift leaves hidden in a finding's comment, to know it again on a later push. */
-export interface FindingMarker {
-  readonly fingerprint: string;
-  /** Hash of the normalised code the finding pointed at, and its line count: to tell when it changed. */
-  readonly span?: string | undefined;
-  readonly lines?: number | undefined;
-  readonly category?: string | undefined;
-  readonly side?: Side | undefined;
-  readonly head?: string | undefined;
-}
-
-/** A finding Sift posted on a pull request, with the state of its thread. */
-export interface PostedFinding {
-  readonly marker: FindingMarker;
-  /** The host's id of the review thread (to resolve it) and of Sift's comment (to reply). */
-  readonly threadId: string;
-  readonly commentId: number;
-  readonly path: string;
-  readonly title: string;
-  /** The claim: the comment's explanation, without title, evidence, suggestion or marker. */
-  readonly body: string;
-  readonly isResolved: boolean;
-  /** Who resolved the thread; null when unresolved or when the host does not say. */
-  readonly resolvedBy: string | null;
-  /** The people who reacted 👎 to Sift's comment. */
-  readonly thumbsDownBy: readonly string[];
-  /** The thread's comments after Sift's, oldest first. */
-  readonly replies: ReadonlyArray<{
-    readonly author: string;
-    readonly isBot: boolean;
-    readonly body: string;
-    readonly id: number;
-  }>;
-}
 
 export interface SiftHistory {
   /** The head commit of Sift's most recent review, from its hidden marker. */

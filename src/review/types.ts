@@ -1,7 +1,12 @@
 import type { Category } from '../config/repo-config-schema.js';
+
+export type { Category };
+
 import type { DiffFile, Side } from '../diff/types.js';
 import type { ModelUsage } from '../llm/model-client.js';
-import type { Verdict } from './verify-findings/verify-clusters.js';
+
+/** What the verifier concluded; `unverified` when it could not be asked or did not answer for a cluster. */
+export type Verdict = 'confirmed' | 'rejected' | 'uncertain' | 'unverified';
 
 export type Severity = 'critical' | 'major' | 'minor';
 
@@ -149,4 +154,39 @@ export interface ReviewOutcome {
   readonly verifierFailures: readonly string[];
   /** What the review budget changed, for the check run. */
   readonly budgetNotes: readonly string[];
+}
+
+/** What Sift leaves hidden in a finding's comment, to know it again on a later push. */
+export interface FindingMarker {
+  readonly fingerprint: string;
+  /** Hash of the normalised code the finding pointed at, and its line count: to tell when it changed. */
+  readonly span?: string | undefined;
+  readonly lines?: number | undefined;
+  readonly category?: string | undefined;
+  readonly side?: Side | undefined;
+  readonly head?: string | undefined;
+}
+
+/** A finding Sift posted on a pull request, with the state of its thread. */
+export interface PostedFinding {
+  readonly marker: FindingMarker;
+  /** The host's id of the review thread (to resolve it) and of Sift's comment (to reply). */
+  readonly threadId: string;
+  readonly commentId: number;
+  readonly path: string;
+  readonly title: string;
+  /** The claim: the comment's explanation, without title, evidence, suggestion or marker. */
+  readonly body: string;
+  readonly isResolved: boolean;
+  /** Who resolved the thread; null when unresolved or when the host does not say. */
+  readonly resolvedBy: string | null;
+  /** The people who reacted 👎 to Sift's comment. */
+  readonly thumbsDownBy: readonly string[];
+  /** The thread's comments after Sift's, oldest first. */
+  readonly replies: ReadonlyArray<{
+    readonly author: string;
+    readonly isBot: boolean;
+    readonly body: string;
+    readonly id: number;
+  }>;
 }

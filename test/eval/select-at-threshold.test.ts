@@ -3,9 +3,9 @@ import type { Category } from '../../src/config/repo-config-schema.js';
 import { DEFAULT_CATEGORIES } from '../../src/config/repo-config-schema.js';
 import { selectAtThreshold } from '../../src/eval/select-at-threshold.js';
 import { scoreFindings } from '../../src/review/score-findings/score-findings.js';
-import type { Candidate, LocatedFinding, Severity } from '../../src/review/types.js';
+import type { Candidate, LocatedFinding, Severity, Verdict } from '../../src/review/types.js';
 import type { Cluster } from '../../src/review/verify-findings/cluster-findings.js';
-import type { Verdict, Verification } from '../../src/review/verify-findings/verify-clusters.js';
+import type { Verification } from '../../src/review/verify-findings/verify-clusters.js';
 import { candidate } from './factories.js';
 
 const titles = (candidates: readonly Candidate[], threshold: number, maxComments = 5) =>

@@ -1,7 +1,7 @@
-import type { FileAtRef, PostedFinding } from '../pull-request-host.js';
+import type { FileAtRef } from '../pull-request-host.js';
 import { makesSameClaim } from '../score-findings/makes-same-claim.js';
 import { containsSpan } from '../score-findings/span-hash.js';
-import type { Candidate } from '../types.js';
+import type { Candidate, PostedFinding } from '../types.js';
 
 /**
  * Whether the code a posted finding pointed at is gone from its file now: changed, or deleted

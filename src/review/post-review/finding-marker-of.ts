@@ -1,6 +1,5 @@
-import type { FindingMarker } from '../pull-request-host.js';
 import { spanHash } from '../score-findings/span-hash.js';
-import type { Finding } from '../types.js';
+import type { Finding, FindingMarker } from '../types.js';
 
 /**
  * What a posted finding carries to be known again on a later push: its fingerprint, and a hash of

@@ -1,6 +1,6 @@
 import type { Logger } from '../../logger.js';
-import type { PostedFinding, PullRequestHost } from '../pull-request-host.js';
-import type { Candidate } from '../types.js';
+import type { PullRequestHost } from '../pull-request-host.js';
+import type { Candidate, PostedFinding } from '../types.js';
 import { findFixedFindings } from './find-fixed-findings.js';
 
 /**

@@ -1,5 +1,4 @@
-import type { PostedFinding } from '../pull-request-host.js';
-import type { Finding } from '../types.js';
+import type { Finding, PostedFinding } from '../types.js';
 import { makesSameClaim } from './makes-same-claim.js';
 
 /**

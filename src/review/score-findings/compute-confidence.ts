@@ -1,5 +1,4 @@
-import type { Severity } from '../types.js';
-import type { Verdict } from '../verify-findings/verify-clusters.js';
+import type { Severity, Verdict } from '../types.js';
 
 /** How much the verifier's verdict says the finding is real. */
 const VERDICT_WEIGHT: Record<Verdict, number> = {

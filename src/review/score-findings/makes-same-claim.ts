@@ -1,6 +1,5 @@
 import { CATEGORY_FAMILY } from '../category-family.js';
-import type { PostedFinding } from '../pull-request-host.js';
-import type { Finding } from '../types.js';
+import type { Finding, PostedFinding } from '../types.js';
 import { claimSimilarity } from '../verify-findings/claim-similarity.js';
 
 // Two descriptions of one problem share this much wording, or name the same code.

@@ -5,11 +5,9 @@ import type { ChatMessage, ModelClient, ModelUsage } from '../../llm/model-clien
 import { renderPrompt } from '../../llm/render-prompt.js';
 import { addUsage } from '../../llm/usage.js';
 import { usageOfFailure } from '../../llm/usage-of-failure.js';
+import type { Verdict } from '../types.js';
 import type { Cluster } from './cluster-findings.js';
 import { verifyAnswerSchema } from './verify-answer-schema.js';
-
-/** What the verifier concluded; `unverified` when it could not be asked or did not answer for a cluster. */
-export type Verdict = 'confirmed' | 'rejected' | 'uncertain' | 'unverified';
 
 export interface Verification {
   readonly verdict: Verdict;

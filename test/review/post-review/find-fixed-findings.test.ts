@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findFixedFindings } from '../../../src/review/post-review/find-fixed-findings.js';
-import type { FileAtRef, PostedFinding } from '../../../src/review/pull-request-host.js';
-import type { Candidate } from '../../../src/review/types.js';
+import type { FileAtRef } from '../../../src/review/pull-request-host.js';
+import type { Candidate, PostedFinding } from '../../../src/review/types.js';
 import { candidate, inventoryFile, postedFinding, RESERVE, scored } from '../support/sift-findings.js';
 
 const STOCK = inventoryFile('head', 'src/stock.ts');

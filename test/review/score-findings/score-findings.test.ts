@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { type Category, DEFAULT_CATEGORIES } from '../../../src/config/repo-config-schema.js';
 import { computeConfidence } from '../../../src/review/score-findings/compute-confidence.js';
 import { couldBePosted, scoreFindings } from '../../../src/review/score-findings/score-findings.js';
-import type { LocatedFinding, Severity } from '../../../src/review/types.js';
+import type { LocatedFinding, Severity, Verdict } from '../../../src/review/types.js';
 import type { Cluster } from '../../../src/review/verify-findings/cluster-findings.js';
-import type { Verdict, Verification } from '../../../src/review/verify-findings/verify-clusters.js';
+import type { Verification } from '../../../src/review/verify-findings/verify-clusters.js';
 
 function located(title: string, overrides: Partial<LocatedFinding> = {}): LocatedFinding {
   return {

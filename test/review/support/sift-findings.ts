@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findingMarker, readFindingMarker } from '../../../src/github/review-markers.js';
 import { findingMarkerOf } from '../../../src/review/post-review/finding-marker-of.js';
-import type { PostedFinding } from '../../../src/review/pull-request-host.js';
 import { renderComment } from '../../../src/review/render/render-comment.js';
 import { fingerprintFinding } from '../../../src/review/score-findings/fingerprint-finding.js';
-import type { Candidate, Finding, LocatedFinding } from '../../../src/review/types.js';
+import type { Candidate, Finding, LocatedFinding, PostedFinding } from '../../../src/review/types.js';
 import { FIXTURES } from '../../support/fixtures.js';
 
 const INVENTORY = join(FIXTURES, 'eval', 'typescript__inventory__reserve-last-unit');

@@ -1,10 +1,10 @@
+import { findEnclosingDefinition } from '../context/find-enclosing-definition.js';
 import { detectLanguage } from '../context/languages.js';
 import { type SymbolCaches, summarizeText } from '../context/symbol-index.js';
 import { fenceUntrusted } from '../llm/fence-untrusted.js';
 import { loadPrompt } from '../llm/load-prompt.js';
 import { redactSecrets } from '../llm/redact-secrets.js';
 import { renderPrompt } from '../llm/render-prompt.js';
-import { findEnclosingDefinition } from '../review/build-context/find-enclosing-definition.js';
 import { clipText } from '../review/render/clip-text.js';
 import { renderSuggestion } from '../review/render/render-suggestion.js';
 import { sanitizeModelMarkdown } from '../review/render/sanitize-model-markdown.js';

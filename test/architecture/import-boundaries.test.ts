@@ -47,7 +47,11 @@ const RULES: ReadonlyArray<{ from: string; forbidden: readonly string[]; why: st
     why: 'the pipeline talks to the world through its ports only',
   },
   { from: 'handlers/', forbidden: ['github/', 'review/'], why: 'handlers only validate and enqueue' },
-  { from: 'context/', forbidden: ['review/', 'jobs/', 'github/'], why: 'the context engine is below the pipeline' },
+  {
+    from: 'context/',
+    forbidden: ['review/', 'jobs/', 'github/'],
+    why: 'the context engine is below the pipeline',
+  },
   { from: 'diff/', forbidden: ['review/', 'jobs/', 'github/'], why: 'diff parsing is below the pipeline' },
   { from: 'queue/', forbidden: ['github/', 'review/'], why: 'the queue knows jobs, not what they do' },
 ];

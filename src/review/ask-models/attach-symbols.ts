@@ -1,6 +1,6 @@
+import { findEnclosingDefinition } from '../../context/find-enclosing-definition.js';
 import { type SymbolCaches, summarizeText } from '../../context/symbol-index.js';
 import type { RepositorySnapshot } from '../../repository/repository-reader.js';
-import { findEnclosingDefinition } from '../build-context/find-enclosing-definition.js';
 import type { LocatedFinding } from '../types.js';
 
 /**

@@ -1,10 +1,10 @@
+import { type ChangedSymbol, compareDefinitions } from '../../context/compare-definitions.js';
 import type { CallRef, Definition, FileSummary } from '../../context/file-summary.js';
+import { findEnclosingDefinition } from '../../context/find-enclosing-definition.js';
 import { type SymbolCaches, type SymbolIndex, summarizeText } from '../../context/symbol-index.js';
 import { reconstructBase } from '../../diff/reconstruct-base.js';
 import type { DiffFile } from '../../diff/types.js';
 import { type ChangedLines, changedLinesOf } from './changed-lines.js';
-import { type ChangedSymbol, compareDefinitions } from './compare-definitions.js';
-import { findEnclosingDefinition } from './find-enclosing-definition.js';
 import { type RemovedText, removedText } from './removed-text.js';
 
 /** Method names that construct their class: a change to one is a change to how the class is built. */

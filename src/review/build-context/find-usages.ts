@@ -1,7 +1,7 @@
 import { isTestPath } from '../../context/is-test-path.js';
+import { snippetAround } from '../../context/snippet-around.js';
 import type { SymbolIndex } from '../../context/symbol-index.js';
 import type { ContextSnippet, SnippetReason } from './context-types.js';
-import { snippetAround } from './snippet-around.js';
 
 /** How much each reason is worth before adjustments; see pack-context.ts for how ties break. */
 export const REASON_SCORE: Record<SnippetReason, number> = {

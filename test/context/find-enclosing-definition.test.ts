@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Definition } from '../../../src/context/file-summary.js';
-import { summarizeFile } from '../../../src/context/summarize-file.js';
-import { findEnclosingDefinition } from '../../../src/review/build-context/find-enclosing-definition.js';
+import type { Definition } from '../../src/context/file-summary.js';
+import { findEnclosingDefinition } from '../../src/context/find-enclosing-definition.js';
+import { summarizeFile } from '../../src/context/summarize-file.js';
 
 const RATE_LIMITER = [
   'const log = pino();', // 1

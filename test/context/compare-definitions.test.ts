@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Definition } from '../../../src/context/file-summary.js';
-import { summarizeFile } from '../../../src/context/summarize-file.js';
-import { compareDefinitions } from '../../../src/review/build-context/compare-definitions.js';
-import { findEnclosingDefinition } from '../../../src/review/build-context/find-enclosing-definition.js';
+import { compareDefinitions } from '../../src/context/compare-definitions.js';
+import type { Definition } from '../../src/context/file-summary.js';
+import { findEnclosingDefinition } from '../../src/context/find-enclosing-definition.js';
+import { summarizeFile } from '../../src/context/summarize-file.js';
 
 /** The innermost definitions around the given lines, as analyse-changed-file.ts picks them. */
 function touchedAt(definitions: readonly Definition[], lines: readonly number[]): (d: Definition) => boolean {
@@ -81,7 +81,7 @@ describe('compareDefinitions', () => {
   });
 
   it('definitions the change does not touch are not reported, even when they moved', async () => {
-    const head = ['import { log } from "./log.js";', '', ...PRICING];
+    const head = ['import { log } from "../review/build-context/log.js";', '', ...PRICING];
     expect(await compare(PRICING, head, { removed: [], added: [1, 2] })).toEqual([]);
   });
 
@@ -126,7 +126,7 @@ describe('compareDefinitions', () => {
 
     it('a constructor changed further down is paired with the nearest, after lines moved', async () => {
       const head = [
-        "import type { AuditLog } from './audit.js';",
+        "import type { AuditLog } from '../review/build-context/audit.js';",
         '',
         ...SERVICES.slice(0, 9),
         '  constructor(private readonly db: Database, private readonly audit: AuditLog) {}',

@@ -1,4 +1,4 @@
-import type { Definition } from '../../context/file-summary.js';
+import type { Definition } from './file-summary.js';
 
 export type SymbolChange = 'removed' | 'signature-changed' | 'body-changed';
 

@@ -1,4 +1,4 @@
-import type { Definition } from '../../context/file-summary.js';
+import type { Definition } from './file-summary.js';
 
 /** The innermost definition that contains every line of a range, or null. */
 export function findEnclosingDefinition(

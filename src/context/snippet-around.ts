@@ -1,4 +1,4 @@
-import type { Definition } from '../../context/file-summary.js';
+import type { Definition } from './file-summary.js';
 import { findEnclosingDefinition } from './find-enclosing-definition.js';
 
 // A usage inside a short function is shown with the whole function; in a long one, with a window

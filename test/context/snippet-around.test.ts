@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Definition } from '../../../src/context/file-summary.js';
-import { snippetAround } from '../../../src/review/build-context/snippet-around.js';
+import type { Definition } from '../../src/context/file-summary.js';
+import { snippetAround } from '../../src/context/snippet-around.js';
 
 function definition(name: string, startLine: number, endLine: number): Definition {
   return { name, kind: 'function', startLine, endLine, signature: `function ${name}()` };

@@ -7,6 +7,20 @@ import type { Change } from '../review/types.js';
 
 const run = promisify(execFile);
 
+/** `git diff` with fixed settings: a user's diff.external, colour or mnemonic prefixes must not change what Sift parses. */
+export const DIFF_ARGS = [
+  '-c',
+  'diff.noprefix=false',
+  '-c',
+  'diff.mnemonicprefix=false',
+  '-c',
+  'core.quotepath=true',
+  'diff',
+  '--no-color',
+  '--no-ext-diff',
+  '--find-renames',
+] as const;
+
 /**
  * The change between two commits of a local repository, as the review pipeline takes it. `head`
  * defaults to HEAD and `base` to its merge base with the default branch (origin's HEAD, else
@@ -32,21 +46,7 @@ export async function loadLocalChange(
       '[sift] nothing to review: the base and head are the same commit; pass --base <ref> to compare with another',
     );
   }
-  // Fixed diff settings: a user's diff.external, colour or mnemonic prefixes must not change what Sift parses.
-  const diff = await git(
-    '-c',
-    'diff.noprefix=false',
-    '-c',
-    'diff.mnemonicprefix=false',
-    '-c',
-    'core.quotepath=true',
-    'diff',
-    '--no-color',
-    '--no-ext-diff',
-    '--find-renames',
-    base,
-    head,
-  );
+  const diff = await git(...DIFF_ARGS, base, head);
   const messages = (await git('log', '--format=%B%x00', `${base}..${head}`))
     .split('\0')
     .map((message) => message.trim())

@@ -7,6 +7,7 @@ import { loadEvalCases } from '../eval/load-eval-cases.js';
 import { renderEvalReport } from '../eval/render-eval-report.js';
 import { runEval } from '../eval/run-eval.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { checkWritable } from './check-writable.js';
 import type { CliDeps } from './cli-deps.js';
 import { EVAL_OPTIONS, evalOptionsSchema, parseCliOptions } from './parse-cli-options.js';
 import { createProgressReporter } from './progress-reporter.js';
@@ -19,6 +20,9 @@ export async function evalCommand(args: readonly string[], deps: CliDeps): Promi
   const options = parseCliOptions(args, EVAL_OPTIONS, evalOptionsSchema);
   const folder = options.cases ? resolve(deps.cwd, options.cases) : defaultCasesFolder(deps.cwd);
   const cases = await loadEvalCases(folder, options.case);
+  const outName = options.out ?? join('eval-results', new Date().toISOString().replace(/[:.]/g, '-'));
+  const out = resolve(deps.cwd, outName);
+  await checkWritable(out, 'folder', outName);
   const env = loadEnv({
     ...deps.env,
     ...(options.model ? { SIFT_MODEL: options.model } : {}),
@@ -47,10 +51,6 @@ export async function evalCommand(args: readonly string[], deps: CliDeps): Promi
     },
   );
   progress.done();
-  const out = resolve(
-    deps.cwd,
-    options.out ?? join('eval-results', new Date().toISOString().replace(/[:.]/g, '-')),
-  );
   await mkdir(out, { recursive: true });
   const markdown = renderEvalReport(report);
   await writeFile(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -8,6 +8,7 @@ import { loadLocalChange } from '../repository/load-local-change.js';
 import { createLocalGitRepository } from '../repository/local-git-repository.js';
 import { reviewChange } from '../review/review-change.js';
 import { SEVERITY_RANK } from '../review/severity-rank.js';
+import { checkWritable } from './check-writable.js';
 import type { CliDeps } from './cli-deps.js';
 import { formatOutcome } from './output/format-outcome.js';
 import { parseCliOptions, REVIEW_OPTIONS, reviewOptionsSchema } from './parse-cli-options.js';
@@ -20,6 +21,8 @@ import { createProgressReporter } from './progress-reporter.js';
 export async function reviewCommand(args: readonly string[], deps: CliDeps): Promise<number> {
   const options = parseCliOptions(args, REVIEW_OPTIONS, reviewOptionsSchema);
   const directory = resolve(deps.cwd, options.repo ?? '.');
+  const output = options.output ? resolve(deps.cwd, options.output) : null;
+  if (output && options.output) await checkWritable(output, 'file', options.output);
   const progress = createProgressReporter(deps.stderr, { quiet: options.quiet });
   progress.update('reading the change');
   const change = await loadLocalChange(directory, { base: options.base, head: options.head });
@@ -51,8 +54,8 @@ export async function reviewCommand(args: readonly string[], deps: CliDeps): Pro
     color: !options.output && options.format === 'text' && Boolean(deps.stdout.isTTY) && !deps.env.NO_COLOR,
     toolVersion: deps.version,
   });
-  if (options.output) {
-    await writeFile(resolve(deps.cwd, options.output), rendered);
+  if (output) {
+    await writeFile(output, rendered);
     deps.stderr.write(`sift: wrote ${options.output}\n`);
   } else {
     deps.stdout.write(rendered.endsWith('\n') ? rendered : `${rendered}\n`);

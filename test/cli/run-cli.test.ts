@@ -109,6 +109,21 @@ describe('sift review', () => {
   });
 
   it.each([
+    [
+      'in a folder that does not exist',
+      'no-such-folder/sift.json',
+      'the folder no-such-folder does not exist',
+    ],
+    ['that is a folder', 'src', 'it is a folder'],
+  ])('--output %s › exit 2 before any model call, naming the path', async (_, output, reason) => {
+    const model = createScriptedModel(DEV_CASES_SCRIPT);
+    const { deps, err } = harness({ cwd: gitRepoFromFixture('inventory'), model });
+    expect(await runCli(['review', '--base', 'base', '--head', 'head', '--output', output], deps)).toBe(2);
+    expect(err()).toContain(`sift: cannot write ${output}: ${reason}`);
+    expect(model.requests).toHaveLength(0);
+  });
+
+  it.each([
     [['review', '--format', 'xml'], '--format'],
     [['review', '--threshold', '2'], '--threshold'],
     [['review', '--bogus'], "Unknown option '--bogus'"],
@@ -157,6 +172,18 @@ describe('sift eval', () => {
     expect(report.curve.length).toBeGreaterThan(10);
     expect(stdout()).toContain('| precision | 1.000 |');
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe(stdout());
+  });
+
+  it('--out naming a file › exit 2 before any model call', async () => {
+    const dir = makeTempDir('sift-eval-out-');
+    writeFileSync(join(dir, 'taken'), '');
+    const model = createScriptedModel(DEV_CASES_SCRIPT);
+    const { deps, err } = harness({ cwd: dir, model });
+    expect(await runCli(['eval', '--cases', join(FIXTURES, 'eval'), '--out', 'taken', '--quiet'], deps)).toBe(
+      2,
+    );
+    expect(err()).toContain('sift: cannot write taken: it is a file, not a folder');
+    expect(model.requests).toHaveLength(0);
   });
 
   it('--case picks cases; an unknown id is an error', async () => {

@@ -126,6 +126,14 @@ describe('sift review', () => {
   it.each([
     [['review', '--format', 'xml'], '--format'],
     [['review', '--threshold', '2'], '--threshold'],
+    [
+      ['review', '--max-comments', 'lots'],
+      'sift: --max-comments must be a whole number of 0 or more (got "lots")',
+    ],
+    [
+      ['review', '--max-comments', '-1'],
+      'sift: --max-comments must be a whole number of 0 or more (got "-1")',
+    ],
     [['review', '--bogus'], "Unknown option '--bogus'"],
     [['review', '--base', 'no-such-ref'], '"no-such-ref" is not a commit'],
     [['frobnicate'], 'unknown command'],

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadEnv } from '../config/load-env.js';
 import { repoConfigSchema } from '../config/repo-config-schema.js';
 import { loadEvalCases } from '../eval/load-eval-cases.js';
 import { renderEvalReport } from '../eval/render-eval-report.js';
@@ -9,6 +8,7 @@ import { runEval } from '../eval/run-eval.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { checkWritable } from './check-writable.js';
 import type { CliDeps } from './cli-deps.js';
+import { loadCliEnv } from './load-cli-env.js';
 import { EVAL_OPTIONS, evalOptionsSchema, parseCliOptions } from './parse-cli-options.js';
 import { createProgressReporter } from './progress-reporter.js';
 
@@ -23,10 +23,13 @@ export async function evalCommand(args: readonly string[], deps: CliDeps): Promi
   const outName = options.out ?? join('eval-results', new Date().toISOString().replace(/[:.]/g, '-'));
   const out = resolve(deps.cwd, outName);
   await checkWritable(out, 'folder', outName);
-  const env = loadEnv({
-    ...deps.env,
-    ...(options.model ? { SIFT_MODEL: options.model } : {}),
-    ...(options['verifier-model'] ? { SIFT_VERIFIER_MODEL: options['verifier-model'] } : {}),
+  const env = loadCliEnv(deps.env, {
+    cwd: deps.cwd,
+    envFile: options['env-file'],
+    overrides: {
+      ...(options.model ? { SIFT_MODEL: options.model } : {}),
+      ...(options['verifier-model'] ? { SIFT_VERIFIER_MODEL: options['verifier-model'] } : {}),
+    },
   });
   const config = repoConfigSchema.parse({
     threshold: options.threshold,

@@ -39,6 +39,7 @@ export const reviewOptionsSchema = z.object({
   'context-tokens': count(0, 100_000).optional(),
   'fail-on': oneOf(['none', 'minor', 'major', 'critical']).default('none'),
   quiet: z.boolean().default(false),
+  'env-file': z.string().optional(),
 });
 
 export const evalOptionsSchema = z.object({
@@ -52,6 +53,7 @@ export const evalOptionsSchema = z.object({
   out: z.string().optional(),
   format: oneOf(['markdown', 'json']).default('markdown'),
   quiet: z.boolean().default(false),
+  'env-file': z.string().optional(),
 });
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
@@ -123,6 +125,7 @@ export const REVIEW_OPTIONS: OptionSpec = {
   'context-tokens': { type: 'string' },
   'fail-on': { type: 'string' },
   quiet: { type: 'boolean' },
+  'env-file': { type: 'string' },
 };
 
 export const EVAL_OPTIONS: OptionSpec = {
@@ -136,4 +139,5 @@ export const EVAL_OPTIONS: OptionSpec = {
   out: { type: 'string' },
   format: { type: 'string' },
   quiet: { type: 'boolean' },
+  'env-file': { type: 'string' },
 };

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { loadEnv } from '../config/load-env.js';
 import { loadLocalConfig } from '../config/load-local-config.js';
 import type { RepoConfig } from '../config/repo-config-schema.js';
 import { createSymbolCaches } from '../context/symbol-index.js';
@@ -10,6 +9,7 @@ import { reviewChange } from '../review/review-change.js';
 import { SEVERITY_RANK } from '../review/severity-rank.js';
 import { checkWritable } from './check-writable.js';
 import type { CliDeps } from './cli-deps.js';
+import { loadCliEnv } from './load-cli-env.js';
 import { formatOutcome } from './output/format-outcome.js';
 import { parseCliOptions, REVIEW_OPTIONS, reviewOptionsSchema } from './parse-cli-options.js';
 import { createProgressReporter } from './progress-reporter.js';
@@ -23,6 +23,7 @@ export async function reviewCommand(args: readonly string[], deps: CliDeps): Pro
   const directory = resolve(deps.cwd, options.repo ?? '.');
   const output = options.output ? resolve(deps.cwd, options.output) : null;
   if (output && options.output) await checkWritable(output, 'file', options.output);
+  const env = loadCliEnv(deps.env, { cwd: deps.cwd, envFile: options['env-file'] });
   const progress = createProgressReporter(deps.stderr, { quiet: options.quiet });
   progress.update('reading the change');
   const change = await loadLocalChange(directory, { base: options.base, head: options.head });
@@ -41,7 +42,6 @@ export async function reviewCommand(args: readonly string[], deps: CliDeps): Pro
     ensemble: { passes: options.passes ?? loaded.config.ensemble.passes },
     context: { tokenBudget: options['context-tokens'] ?? loaded.config.context.tokenBudget },
   };
-  const env = loadEnv(deps.env);
   const outcome = await reviewChange(change, config, {
     model: deps.createModel(env),
     repository: createLocalGitRepository(directory),

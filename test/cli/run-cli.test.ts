@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliDeps } from '../../src/cli/cli-deps.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import type { SiftEnv } from '../../src/config/load-env.js';
 import type { ModelClient } from '../../src/llm/model-client.js';
 import { FIXTURES } from '../support/fixtures.js';
 import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
@@ -47,15 +48,20 @@ const DEV_CASES_SCRIPT: ModelScript = {
 function harness(options: { cwd: string; model?: ModelClient; env?: NodeJS.ProcessEnv; tty?: boolean }) {
   let stdout = '';
   let stderr = '';
+  /** The settings each model client was built from. */
+  const models: SiftEnv[] = [];
   const deps: CliDeps = {
     cwd: options.cwd,
     env: { OPENAI_API_KEY: 'sk-test', ...options.env },
     stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
-    createModel: () => options.model ?? createScriptedModel(DEV_CASES_SCRIPT),
+    createModel: (env) => {
+      models.push(env);
+      return options.model ?? createScriptedModel(DEV_CASES_SCRIPT);
+    },
     version: '0.0.0-test',
   };
-  return { deps, out: () => stdout, err: () => stderr };
+  return { deps, out: () => stdout, err: () => stderr, models };
 }
 
 describe('sift review', () => {
@@ -149,10 +155,78 @@ describe('sift review', () => {
     expect(err()).toContain('is not a git repository');
   });
 
-  it('without model credentials › explains what to set', async () => {
+  it('without model credentials › explains what to set, for a shell rather than a server', async () => {
     const { deps, err } = harness({ cwd: gitRepoFromFixture('inventory'), env: { OPENAI_API_KEY: '' } });
     expect(await runCli(['review', '--base', 'base', '--head', 'head', '--quiet'], deps)).toBe(2);
-    expect(err()).toContain('OPENAI_API_KEY is not set');
+    expect(err()).toContain('sift: OPENAI_API_KEY is not set: export OPENAI_API_KEY or pass --env-file .env');
+    expect(err()).not.toContain('reads .env');
+  });
+
+  it('with AZURE_OPENAI_ENDPOINT and no key › names the Azure key to export', async () => {
+    const { deps, err } = harness({
+      cwd: gitRepoFromFixture('inventory'),
+      env: { OPENAI_API_KEY: '', AZURE_OPENAI_ENDPOINT: 'https://example.openai.azure.com' },
+    });
+    expect(await runCli(['review', '--base', 'base', '--head', 'head', '--quiet'], deps)).toBe(2);
+    expect(err()).toContain('export AZURE_OPENAI_API_KEY or pass --env-file .env');
+  });
+
+  describe('--env-file', () => {
+    it('with the key in the file › the review uses it', async () => {
+      const repo = gitRepoFromFixture('inventory');
+      writeFileSync(join(repo, 'sift.env'), 'OPENAI_API_KEY=sk-from-file\nSIFT_MODEL=gpt-from-file\n');
+      const { deps, models } = harness({ cwd: repo, env: { OPENAI_API_KEY: '' } });
+      expect(
+        await runCli(
+          ['review', '--base', 'base', '--head', 'head', '--env-file', 'sift.env', '--quiet'],
+          deps,
+        ),
+      ).toBe(0);
+      expect(models[0]?.provider).toMatchObject({ kind: 'openai', apiKey: 'sk-from-file' });
+      expect(models[0]?.model).toBe('gpt-from-file');
+    });
+
+    it('with a variable also set in the environment › the environment wins', async () => {
+      const repo = gitRepoFromFixture('inventory');
+      writeFileSync(join(repo, '.env'), 'OPENAI_API_KEY=sk-from-file\n');
+      const { deps, models } = harness({ cwd: repo, env: { OPENAI_API_KEY: 'sk-from-shell' } });
+      await runCli(['review', '--base', 'base', '--head', 'head', '--env-file', '.env', '--quiet'], deps);
+      expect(models[0]?.provider).toMatchObject({ apiKey: 'sk-from-shell' });
+    });
+
+    it('naming a file that does not exist › exit 2, naming it', async () => {
+      const { deps, err, models } = harness({ cwd: gitRepoFromFixture('inventory') });
+      expect(
+        await runCli(['review', '--base', 'base', '--head', 'head', '--env-file', 'missing.env'], deps),
+      ).toBe(2);
+      expect(err()).toContain('sift: cannot read --env-file missing.env: there is no such file');
+      expect(models).toHaveLength(0);
+    });
+
+    it('not given › a .env in the folder is not read', async () => {
+      const repo = gitRepoFromFixture('inventory');
+      writeFileSync(join(repo, '.env'), 'OPENAI_API_KEY=sk-from-file\n');
+      const { deps, err } = harness({ cwd: repo, env: { OPENAI_API_KEY: '' } });
+      expect(await runCli(['review', '--base', 'base', '--head', 'head', '--quiet'], deps)).toBe(2);
+      expect(err()).toContain('OPENAI_API_KEY is not set');
+    });
+
+    it('for sift eval › read too; --model still wins over the file', async () => {
+      const dir = makeTempDir('sift-eval-env-');
+      writeFileSync(join(dir, '.env'), 'OPENAI_API_KEY=sk-from-file\nSIFT_MODEL=gpt-from-file\n');
+      const { deps, models } = harness({ cwd: dir, env: { OPENAI_API_KEY: '' } });
+      const args = [
+        'eval',
+        '--cases',
+        join(FIXTURES, 'eval'),
+        '--case',
+        'typescript__inventory__reserve-last-unit',
+      ];
+      expect(
+        await runCli([...args, '--env-file', '.env', '--model', 'gpt-flag', '--out', 'out', '--quiet'], deps),
+      ).toBe(0);
+      expect(models[0]).toMatchObject({ provider: { apiKey: 'sk-from-file' }, model: 'gpt-flag' });
+    });
   });
 });
 
@@ -227,6 +301,8 @@ describe('sift help and --version', () => {
     expect(await runCli(['help'], deps)).toBe(0);
     expect(await runCli(['--version'], deps)).toBe(0);
     expect(out()).toContain('sift review [options]');
+    expect(out()).toContain('--env-file <file>');
+    expect(out()).toContain('NO_COLOR');
     expect(out()).toContain('0.0.0-test');
   });
 });

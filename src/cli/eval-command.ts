@@ -8,6 +8,7 @@ import { runEval } from '../eval/run-eval.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { checkWritable } from './check-writable.js';
 import type { CliDeps } from './cli-deps.js';
+import { describeModelFailure } from './describe-model-failure.js';
 import { loadCliEnv } from './load-cli-env.js';
 import { EVAL_OPTIONS, evalOptionsSchema, parseCliOptions } from './parse-cli-options.js';
 import { createProgressReporter } from './progress-reporter.js';
@@ -47,6 +48,7 @@ export async function evalCommand(args: readonly string[], deps: CliDeps): Promi
     {
       model: deps.createModel(env),
       maxPromptTokens: env.maxPromptTokens,
+      describeModelFailure: (error) => describeModelFailure(error, env),
       onCase: (result, done, total) =>
         progress.update(
           `${done}/${total} ${result.case.id}${result.error ? ` failed: ${result.error}` : ''}`,

@@ -3,13 +3,16 @@ import { resolve } from 'node:path';
 import { loadLocalConfig } from '../config/load-local-config.js';
 import type { RepoConfig } from '../config/repo-config-schema.js';
 import { createSymbolCaches } from '../context/symbol-index.js';
+import { ModelError } from '../errors.js';
 import { loadLocalChange } from '../repository/load-local-change.js';
 import { createLocalGitRepository } from '../repository/local-git-repository.js';
 import { reviewChange } from '../review/review-change.js';
 import { SEVERITY_RANK } from '../review/severity-rank.js';
 import { checkWritable } from './check-writable.js';
 import type { CliDeps } from './cli-deps.js';
+import { describeModelFailure } from './describe-model-failure.js';
 import { loadCliEnv } from './load-cli-env.js';
+import { ModelFailedError } from './model-failed-error.js';
 import { formatOutcome } from './output/format-outcome.js';
 import { parseCliOptions, REVIEW_OPTIONS, reviewOptionsSchema } from './parse-cli-options.js';
 import { createProgressReporter } from './progress-reporter.js';
@@ -48,6 +51,9 @@ export async function reviewCommand(args: readonly string[], deps: CliDeps): Pro
     caches: createSymbolCaches(),
     maxPromptTokens: env.maxPromptTokens,
     progress: (message) => progress.update(message),
+  }).catch((error: unknown) => {
+    if (!(error instanceof ModelError)) throw error;
+    throw new ModelFailedError(`[sift] ${describeModelFailure(error, env)}`, { cause: error });
   });
   progress.done();
   const rendered = formatOutcome(options.format, outcome, change, {

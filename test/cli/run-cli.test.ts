@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import type { CliDeps } from '../../src/cli/cli-deps.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import type { SiftEnv } from '../../src/config/load-env.js';
+import { createModelClient } from '../../src/llm/create-model-client.js';
 import type { ModelClient } from '../../src/llm/model-client.js';
+import { startFakeModel } from '../support/fake-model-server.js';
 import { FIXTURES } from '../support/fixtures.js';
 import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
 import { createScriptedModel, finding, lineIdOf, type ModelScript } from '../support/scripted-model.js';
@@ -45,7 +47,13 @@ const DEV_CASES_SCRIPT: ModelScript = {
   },
 };
 
-function harness(options: { cwd: string; model?: ModelClient; env?: NodeJS.ProcessEnv; tty?: boolean }) {
+function harness(options: {
+  cwd: string;
+  /** A model client, or `openai` for the real one over HTTP, as `sift` builds it. */
+  model?: ModelClient | 'openai';
+  env?: NodeJS.ProcessEnv;
+  tty?: boolean;
+}) {
   let stdout = '';
   let stderr = '';
   /** The settings each model client was built from. */
@@ -57,6 +65,7 @@ function harness(options: { cwd: string; model?: ModelClient; env?: NodeJS.Proce
     stderr: { write: (text: string) => (stderr += text), isTTY: false },
     createModel: (env) => {
       models.push(env);
+      if (options.model === 'openai') return createModelClient(env);
       return options.model ?? createScriptedModel(DEV_CASES_SCRIPT);
     },
     version: '0.0.0-test',
@@ -169,6 +178,64 @@ describe('sift review', () => {
     });
     expect(await runCli(['review', '--base', 'base', '--head', 'head', '--quiet'], deps)).toBe(2);
     expect(err()).toContain('export AZURE_OPENAI_API_KEY or pass --env-file .env');
+  });
+
+  describe('when the model fails', () => {
+    // One attempt: the retries' backoff would only slow the test down.
+    const ONE_ATTEMPT = { SIFT_MODEL_MAX_ATTEMPTS: '1' };
+    const ONE_PASS = ['review', '--base', 'base', '--head', 'head', '--passes', '1', '--quiet'];
+
+    it('with a 401 › names the endpoint, its answer and OPENAI_API_KEY', async () => {
+      const server = await startFakeModel(() => ({ status: 401 }));
+      try {
+        const { deps, err } = harness({
+          cwd: gitRepoFromFixture('inventory'),
+          model: 'openai',
+          env: { ...ONE_ATTEMPT, OPENAI_BASE_URL: server.baseUrl },
+        });
+        expect(await runCli(ONE_PASS, deps)).toBe(2);
+        expect(err()).toBe(
+          `sift: the model at ${server.baseUrl} answered 401 fake model failed with 401; check OPENAI_API_KEY\n`,
+        );
+        expect(server.requests).toHaveLength(1);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('unreachable › names the endpoint and says to check OPENAI_BASE_URL and the network', async () => {
+      const server = await startFakeModel(() => ({}));
+      await server.close();
+      const { deps, err } = harness({
+        cwd: gitRepoFromFixture('inventory'),
+        model: 'openai',
+        env: { ...ONE_ATTEMPT, OPENAI_BASE_URL: server.baseUrl },
+      });
+      expect(await runCli(ONE_PASS, deps)).toBe(2);
+      expect(err()).toBe(
+        `sift: could not reach the model at ${server.baseUrl} (Connection error); check OPENAI_BASE_URL and the network\n`,
+      );
+    });
+
+    it('in sift eval › each failed case says the same', async () => {
+      const server = await startFakeModel(() => ({ status: 401 }));
+      try {
+        const out = makeTempDir('sift-eval-out-');
+        const { deps, err } = harness({
+          cwd: tmpdir(),
+          model: 'openai',
+          env: { ...ONE_ATTEMPT, OPENAI_BASE_URL: server.baseUrl },
+        });
+        const args = ['eval', '--cases', join(FIXTURES, 'eval'), '--passes', '1', '--out', out];
+        expect(await runCli([...args, '--case', 'typescript__inventory__reserve-last-unit'], deps)).toBe(1);
+        const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+        const expected = `the model at ${server.baseUrl} answered 401 fake model failed with 401; check OPENAI_API_KEY`;
+        expect(report.cases[0].error).toBe(expected);
+        expect(err()).toContain(`failed: ${expected}`);
+      } finally {
+        await server.close();
+      }
+    });
   });
 
   describe('--env-file', () => {

@@ -14,17 +14,22 @@ const run = promisify(execFile);
  * Configuration for the CLI: a file given with `--config`, or `.github/sift.yml` as committed at
  * the base commit of the change (the same rule as the app: the change under review cannot
  * configure its own review). Organisation inheritance needs GitHub and does not apply here. A
- * file that cannot be read is a usage error; a missing `.github/sift.yml` means the defaults.
+ * file that cannot be read is a usage error, unless it is `optional` and missing; a missing
+ * `.github/sift.yml` means the defaults. A missing file is one layer with null content.
  */
 export async function loadLocalConfig(
-  source: { file: string } | { directory: string; ref: string },
+  source: { file: string; optional?: boolean } | { directory: string; ref: string },
 ): Promise<LoadedRepoConfig> {
   let text: string | null;
   let label: string;
   if ('file' in source) {
     label = source.file;
     text = await readFile(source.file, 'utf8').catch((error: unknown) => {
-      throw new UsageError(`[sift] cannot read ${source.file}: ${describeError(error)}`);
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      if (missing && source.optional) return null;
+      throw new UsageError(
+        `[sift] cannot read ${source.file}: ${missing ? 'there is no such file' : describeError(error)}`,
+      );
     });
   } else {
     label = `${source.ref.slice(0, 12)}:${REPO_CONFIG_PATH}`;
@@ -32,7 +37,13 @@ export async function loadLocalConfig(
       .then((result) => result.stdout)
       .catch(() => null);
   }
-  if (text === null) return { config: resolveRepoConfig({}).config, problems: [], layers: [] };
+  if (text === null) {
+    return {
+      config: resolveRepoConfig({}).config,
+      problems: [],
+      layers: [{ repository: 'local', path: label, content: null }],
+    };
+  }
   let raw: unknown;
   try {
     raw = parse(text) ?? {};

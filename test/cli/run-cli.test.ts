@@ -354,6 +354,24 @@ describe('sift config check', () => {
     expect(out()).toContain('threshold: 0.8');
   });
 
+  it('in a repository without .github/sift.yml › says which file it looked for, that the defaults apply, exit 0', async () => {
+    const dir = makeTempDir('sift-config-');
+    const { deps, out, err } = harness({ cwd: dir });
+    expect(await runCli(['config', 'check'], deps)).toBe(0);
+    expect(out()).toContain(
+      `# effective configuration (there is no ${join(dir, '.github/sift.yml')}: the defaults apply)`,
+    );
+    expect(out()).toContain('maxComments: 5');
+    expect(err()).toBe('');
+  });
+
+  it('a file named on the command line that does not exist › exit 2, saying so', async () => {
+    const dir = makeTempDir('sift-config-');
+    const { deps, err } = harness({ cwd: dir });
+    expect(await runCli(['config', 'check', 'missing.yml'], deps)).toBe(2);
+    expect(err()).toBe(`sift: cannot read ${join(dir, 'missing.yml')}: there is no such file\n`);
+  });
+
   it('a valid file › exit 0', async () => {
     const dir = makeTempDir('sift-config-');
     writeFileSync(join(dir, 'sift.yml'), 'ensemble:\n  passes: 2\n');

@@ -4,6 +4,7 @@ import { loadLocalConfig } from '../config/load-local-config.js';
 import { REPO_CONFIG_PATH } from '../config/load-repo-config.js';
 import { UsageError } from '../errors.js';
 import type { CliDeps } from './cli-deps.js';
+import { formatConfigProblem } from './format-config-problem.js';
 
 /**
  * `sift config check [file]`: validates a configuration file the way the app will, and prints
@@ -15,11 +16,7 @@ export async function configCheckCommand(args: readonly string[], deps: CliDeps)
   const file = resolve(deps.cwd, args[0] ?? REPO_CONFIG_PATH);
   // A repository without .github/sift.yml is configured: by the defaults. A file named is expected.
   const loaded = await loadLocalConfig({ file, optional: args[0] === undefined });
-  for (const problem of loaded.problems) {
-    deps.stderr.write(
-      `${file}${problem.line ? `:${problem.line}` : ''}: \`${problem.key || 'the file'}\` ${problem.message}\n`,
-    );
-  }
+  for (const problem of loaded.problems) deps.stderr.write(`${formatConfigProblem(problem)}\n`);
   const verdict =
     loaded.layers[0]?.content === null
       ? `there is no ${file}: the defaults apply`

@@ -11,6 +11,7 @@ import { SEVERITY_RANK } from '../review/severity-rank.js';
 import { checkWritable } from './check-writable.js';
 import type { CliDeps } from './cli-deps.js';
 import { describeModelFailure } from './describe-model-failure.js';
+import { formatConfigProblem } from './format-config-problem.js';
 import { loadCliEnv } from './load-cli-env.js';
 import { ModelFailedError } from './model-failed-error.js';
 import { formatOutcome } from './output/format-outcome.js';
@@ -34,9 +35,8 @@ export async function reviewCommand(args: readonly string[], deps: CliDeps): Pro
     options.config ? { file: resolve(deps.cwd, options.config) } : { directory, ref: change.base.sha },
   );
   for (const problem of loaded.problems) {
-    deps.stderr.write(
-      `sift: configuration: \`${problem.key || 'the file'}\` ${problem.message} (${problem.file}${problem.line ? `:${problem.line}` : ''}); the default applies\n`,
-    );
+    const fallback = problem.key ? 'the default applies' : 'the defaults apply';
+    deps.stderr.write(`sift: ${formatConfigProblem(problem)}; ${fallback}\n`);
   }
   const config: RepoConfig = {
     ...loaded.config,

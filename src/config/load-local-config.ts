@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { describeError, UsageError } from '../errors.js';
-import type { LoadedRepoConfig, LocatedConfigProblem } from './load-repo-config.js';
+import { describeYamlError } from './describe-yaml-error.js';
+import type { LoadedRepoConfig } from './load-repo-config.js';
 import { REPO_CONFIG_PATH } from './load-repo-config.js';
 import { locateYamlKey } from './locate-yaml-key.js';
 import { resolveRepoConfig } from './resolve-repo-config.js';
@@ -32,7 +33,8 @@ export async function loadLocalConfig(
       );
     });
   } else {
-    label = `${source.ref.slice(0, 12)}:${REPO_CONFIG_PATH}`;
+    // The path as the repository knows it, which editors and terminals can open from its root.
+    label = REPO_CONFIG_PATH;
     text = await run('git', ['-C', source.directory, 'show', `${source.ref}:${REPO_CONFIG_PATH}`])
       .then((result) => result.stdout)
       .catch(() => null);
@@ -48,14 +50,7 @@ export async function loadLocalConfig(
   try {
     raw = parse(text) ?? {};
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const problem: LocatedConfigProblem = {
-      key: '',
-      message: `is not valid YAML (${reason})`,
-      file: label,
-      line: null,
-    };
-    return { config: resolveRepoConfig({}).config, problems: [problem], layers: [] };
+    return { config: resolveRepoConfig({}).config, problems: [describeYamlError(error, label)], layers: [] };
   }
   const { config, problems } = resolveRepoConfig(raw);
   return {

@@ -158,6 +158,18 @@ describe('sift review', () => {
     expect(err()).toContain(message);
   });
 
+  it('--config with a YAML syntax error › file:line:col on standard error, and the review goes on', async () => {
+    const repo = gitRepoFromFixture('inventory');
+    writeFileSync(join(repo, 'bad.yml'), 'maxComments: 3\nthreshold: 0.8\nmaxComments: 5\n');
+    const { deps, err } = harness({ cwd: repo });
+    expect(
+      await runCli(['review', '--base', 'base', '--head', 'head', '--config', 'bad.yml', '--quiet'], deps),
+    ).toBe(0);
+    expect(err()).toBe(
+      `sift: ${join(repo, 'bad.yml')}:3:1: invalid YAML: Map keys must be unique; the defaults apply\n`,
+    );
+  });
+
   it('outside a git repository › says so', async () => {
     const { deps, err } = harness({ cwd: makeTempDir('sift-not-git-') });
     expect(await runCli(['review'], deps)).toBe(2);
@@ -370,6 +382,16 @@ describe('sift config check', () => {
     const { deps, err } = harness({ cwd: dir });
     expect(await runCli(['config', 'check', 'missing.yml'], deps)).toBe(2);
     expect(err()).toBe(`sift: cannot read ${join(dir, 'missing.yml')}: there is no such file\n`);
+  });
+
+  it('a YAML syntax error › file:line:col and the reason, exit 1', async () => {
+    const dir = makeTempDir('sift-config-');
+    writeFileSync(join(dir, 'sift.yml'), 'threshold: 0.8\nautoReview: drafts: true\n');
+    const { deps, err } = harness({ cwd: dir });
+    expect(await runCli(['config', 'check', 'sift.yml'], deps)).toBe(1);
+    expect(err()).toBe(
+      `${join(dir, 'sift.yml')}:2:13: invalid YAML: Nested mappings are not allowed in compact mappings\n`,
+    );
   });
 
   it('a valid file › exit 0', async () => {

@@ -335,6 +335,44 @@ describe('sift eval', () => {
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe(stdout());
   });
 
+  it('on the clean case alone › precision and recall n/a, not 1.000', async () => {
+    const { deps, out: stdout } = harness({ cwd: tmpdir() });
+    const args = [
+      'eval',
+      '--cases',
+      join(FIXTURES, 'eval'),
+      '--case',
+      'typescript__inventory__total-value-reduce',
+    ];
+    expect(await runCli([...args, '--out', makeTempDir('sift-eval-out-'), '--quiet'], deps)).toBe(0);
+    expect(stdout()).toContain('| precision | n/a |\n| recall | n/a |\n');
+  });
+
+  it('a finding the verifier rejects › listed under its case with the reason, and precision n/a', async () => {
+    const model = createScriptedModel({
+      ...DEV_CASES_SCRIPT,
+      verify: (clusters) =>
+        clusters.map((cluster) => ({
+          id: cluster.id,
+          verdict: 'rejected',
+          reason: 'available is checked after the decrement',
+        })),
+    });
+    const { deps, out: stdout } = harness({ cwd: tmpdir(), model });
+    const args = [
+      'eval',
+      '--cases',
+      join(FIXTURES, 'eval'),
+      '--case',
+      'typescript__inventory__reserve-last-unit',
+    ];
+    expect(await runCli([...args, '--out', makeTempDir('sift-eval-out-'), '--quiet'], deps)).toBe(0);
+    expect(stdout()).toContain(
+      '### typescript__inventory__reserve-last-unit\n\n- `src/stock.ts:6` `reserve` refuses the last units — rejected by the verifier: available is checked after the decrement\n',
+    );
+    expect(stdout()).toContain('| precision | n/a |\n| recall | 0.000 |\n');
+  });
+
   it('--out naming a file › exit 2 before any model call', async () => {
     const dir = makeTempDir('sift-eval-out-');
     writeFileSync(join(dir, 'taken'), '');

@@ -39,5 +39,7 @@ sift eval
 The model comes from the environment: OPENAI_API_KEY (and OPENAI_BASE_URL for any OpenAI-compatible
 server), or AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY. Export them, or pass --env-file .env:
 sift reads no .env file unless told to, and a variable set in the environment wins over the file.
-NO_COLOR (set and not empty) turns off colour. See the README.
+Progress goes to standard error: on a terminal, one line with the time the current step has
+taken, redrawn every second; elsewhere, one line per step with the time since the line before.
+NO_COLOR (set and not empty) turns off colour and the redrawn line. See the README.
 `;

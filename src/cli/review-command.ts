@@ -28,34 +28,43 @@ export async function reviewCommand(args: readonly string[], deps: CliDeps): Pro
   const output = options.output ? resolve(deps.cwd, options.output) : null;
   if (output && options.output) await checkWritable(output, 'file', options.output);
   const env = loadCliEnv(deps.env, { cwd: deps.cwd, envFile: options['env-file'] });
-  const progress = createProgressReporter(deps.stderr, { quiet: options.quiet });
-  progress.update('reading the change');
-  const change = await loadLocalChange(directory, { base: options.base, head: options.head });
-  const loaded = await loadLocalConfig(
-    options.config ? { file: resolve(deps.cwd, options.config) } : { directory, ref: change.base.sha },
-  );
-  for (const problem of loaded.problems) {
-    const fallback = problem.key ? 'the default applies' : 'the defaults apply';
-    deps.stderr.write(`sift: ${formatConfigProblem(problem)}; ${fallback}\n`);
-  }
-  const config: RepoConfig = {
-    ...loaded.config,
-    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
-    ...(options['max-comments'] !== undefined ? { maxComments: options['max-comments'] } : {}),
-    ensemble: { passes: options.passes ?? loaded.config.ensemble.passes },
-    context: { tokenBudget: options['context-tokens'] ?? loaded.config.context.tokenBudget },
-  };
-  const outcome = await reviewChange(change, config, {
-    model: deps.createModel(env),
-    repository: createLocalGitRepository(directory),
-    caches: createSymbolCaches(),
-    maxPromptTokens: env.maxPromptTokens,
-    progress: (message) => progress.update(message),
-  }).catch((error: unknown) => {
-    if (!(error instanceof ModelError)) throw error;
-    throw new ModelFailedError(`[sift] ${describeModelFailure(error, env)}`, { cause: error });
+  const progress = createProgressReporter(deps.stderr, {
+    quiet: options.quiet,
+    noColor: Boolean(deps.env.NO_COLOR),
   });
-  progress.done();
+  let change: Awaited<ReturnType<typeof loadLocalChange>>;
+  let outcome: Awaited<ReturnType<typeof reviewChange>>;
+  try {
+    progress.update('reading the change');
+    change = await loadLocalChange(directory, { base: options.base, head: options.head });
+    const loaded = await loadLocalConfig(
+      options.config ? { file: resolve(deps.cwd, options.config) } : { directory, ref: change.base.sha },
+    );
+    for (const problem of loaded.problems) {
+      const fallback = problem.key ? 'the default applies' : 'the defaults apply';
+      progress.log(`sift: ${formatConfigProblem(problem)}; ${fallback}`);
+    }
+    const config: RepoConfig = {
+      ...loaded.config,
+      ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+      ...(options['max-comments'] !== undefined ? { maxComments: options['max-comments'] } : {}),
+      ensemble: { passes: options.passes ?? loaded.config.ensemble.passes },
+      context: { tokenBudget: options['context-tokens'] ?? loaded.config.context.tokenBudget },
+    };
+    outcome = await reviewChange(change, config, {
+      model: deps.createModel(env),
+      repository: createLocalGitRepository(directory),
+      caches: createSymbolCaches(),
+      maxPromptTokens: env.maxPromptTokens,
+      progress: (message) => progress.update(message),
+    }).catch((error: unknown) => {
+      if (!(error instanceof ModelError)) throw error;
+      throw new ModelFailedError(`[sift] ${describeModelFailure(error, env)}`, { cause: error });
+    });
+    progress.done();
+  } finally {
+    progress.stop();
+  }
   const rendered = formatOutcome(options.format, outcome, change, {
     color: !options.output && options.format === 'text' && Boolean(deps.stdout.isTTY) && !deps.env.NO_COLOR,
     toolVersion: deps.version,

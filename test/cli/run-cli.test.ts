@@ -53,6 +53,7 @@ function harness(options: {
   model?: ModelClient | 'openai';
   env?: NodeJS.ProcessEnv;
   tty?: boolean;
+  stderrTty?: boolean;
 }) {
   let stdout = '';
   let stderr = '';
@@ -62,7 +63,7 @@ function harness(options: {
     cwd: options.cwd,
     env: { OPENAI_API_KEY: 'sk-test', ...options.env },
     stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
-    stderr: { write: (text: string) => (stderr += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text), isTTY: options.stderrTty ?? false },
     createModel: (env) => {
       models.push(env);
       if (options.model === 'openai') return createModelClient(env);
@@ -136,6 +137,26 @@ describe('sift review', () => {
     expect(await runCli(['review', '--base', 'base', '--head', 'head', '--output', output], deps)).toBe(2);
     expect(err()).toContain(`sift: cannot write ${output}: ${reason}`);
     expect(model.requests).toHaveLength(0);
+  });
+
+  it('with standard error a terminal › one progress line redrawn in place, cleared at the end', async () => {
+    const { deps, err } = harness({ cwd: gitRepoFromFixture('inventory'), stderrTty: true });
+    expect(await runCli(['review', '--base', 'base', '--head', 'head'], deps)).toBe(0);
+    expect(err().startsWith('\r\u001b[2K⠋ reading the change · ')).toBe(true);
+    expect(err()).not.toContain('\n');
+    expect(err().endsWith('\r\u001b[2K')).toBe(true);
+  });
+
+  it('with standard error a terminal and NO_COLOR › plain lines with times, no redrawing', async () => {
+    const { deps, err } = harness({
+      cwd: gitRepoFromFixture('inventory'),
+      stderrTty: true,
+      env: { NO_COLOR: '1' },
+    });
+    expect(await runCli(['review', '--base', 'base', '--head', 'head'], deps)).toBe(0);
+    expect(err()).toMatch(/^sift: reading the change\nsift: reviewing 3 files, 3 skipped \(\+\d+\.\ds\)\n/);
+    expect(err()).toMatch(/\nsift: finished in \d+\.\ds \(\+\d+\.\ds\)\n$/);
+    expect(err()).not.toContain('\r');
   });
 
   it.each([

@@ -40,32 +40,30 @@ export async function evalCommand(args: readonly string[], deps: CliDeps): Promi
     quiet: options.quiet,
     noColor: Boolean(deps.env.NO_COLOR),
   });
-  let report: Awaited<ReturnType<typeof runEval>>['report'];
-  try {
-    progress.update(`${cases.length} cases from ${folder}`);
-    ({ report } = await runEval(
-      cases,
-      {
-        config,
-        modelName:
-          env.model === env.verifierModel ? env.model : `${env.model} (verifier ${env.verifierModel})`,
-        concurrency: options.concurrency,
+  progress.update(`${cases.length} cases from ${folder}`);
+  const { report } = await runEval(
+    cases,
+    {
+      config,
+      modelName: env.model === env.verifierModel ? env.model : `${env.model} (verifier ${env.verifierModel})`,
+      concurrency: options.concurrency,
+    },
+    {
+      model: deps.createModel(env),
+      maxPromptTokens: env.maxPromptTokens,
+      describeModelFailure: (error) => describeModelFailure(error, env),
+      onCase: (result, done, total) => {
+        // A failure stays on screen; the running count is redrawn over.
+        if (result.error) progress.log(`sift: ${result.case.id} failed: ${result.error}`);
+        progress.update(`${done}/${total} ${result.case.id}`);
       },
-      {
-        model: deps.createModel(env),
-        maxPromptTokens: env.maxPromptTokens,
-        describeModelFailure: (error) => describeModelFailure(error, env),
-        onCase: (result, done, total) => {
-          // A failure stays on screen; the running count is redrawn over.
-          if (result.error) progress.log(`sift: ${result.case.id} failed: ${result.error}`);
-          progress.update(`${done}/${total} ${result.case.id}`);
-        },
-      },
-    ));
-    progress.done();
-  } finally {
-    progress.stop();
-  }
+    },
+  )
+    .then((result) => {
+      progress.done();
+      return result;
+    })
+    .finally(progress.stop);
   await mkdir(out, { recursive: true });
   const markdown = renderEvalReport(report);
   await writeFile(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);

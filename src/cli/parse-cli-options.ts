@@ -42,6 +42,8 @@ export const reviewOptionsSchema = z.object({
   'env-file': z.string().optional(),
 });
 
+export type ReviewOptions = z.output<typeof reviewOptionsSchema>;
+
 export const evalOptionsSchema = z.object({
   cases: z.string().optional(),
   case: z.array(z.string()).default([]),

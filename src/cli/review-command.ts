@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { SiftEnv } from '../config/load-env.js';
 import { loadLocalConfig } from '../config/load-local-config.js';
 import type { RepoConfig } from '../config/repo-config-schema.js';
 import { createSymbolCaches } from '../context/symbol-index.js';
@@ -15,7 +16,12 @@ import { formatConfigProblem } from './format-config-problem.js';
 import { loadCliEnv } from './load-cli-env.js';
 import { ModelFailedError } from './model-failed-error.js';
 import { formatOutcome } from './output/format-outcome.js';
-import { parseCliOptions, REVIEW_OPTIONS, reviewOptionsSchema } from './parse-cli-options.js';
+import {
+  parseCliOptions,
+  REVIEW_OPTIONS,
+  type ReviewOptions,
+  reviewOptionsSchema,
+} from './parse-cli-options.js';
 import { createProgressReporter } from './progress-reporter.js';
 
 /**
@@ -32,39 +38,9 @@ export async function reviewCommand(args: readonly string[], deps: CliDeps): Pro
     quiet: options.quiet,
     noColor: Boolean(deps.env.NO_COLOR),
   });
-  let change: Awaited<ReturnType<typeof loadLocalChange>>;
-  let outcome: Awaited<ReturnType<typeof reviewChange>>;
-  try {
-    progress.update('reading the change');
-    change = await loadLocalChange(directory, { base: options.base, head: options.head });
-    const loaded = await loadLocalConfig(
-      options.config ? { file: resolve(deps.cwd, options.config) } : { directory, ref: change.base.sha },
-    );
-    for (const problem of loaded.problems) {
-      const fallback = problem.key ? 'the default applies' : 'the defaults apply';
-      progress.log(`sift: ${formatConfigProblem(problem)}; ${fallback}`);
-    }
-    const config: RepoConfig = {
-      ...loaded.config,
-      ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
-      ...(options['max-comments'] !== undefined ? { maxComments: options['max-comments'] } : {}),
-      ensemble: { passes: options.passes ?? loaded.config.ensemble.passes },
-      context: { tokenBudget: options['context-tokens'] ?? loaded.config.context.tokenBudget },
-    };
-    outcome = await reviewChange(change, config, {
-      model: deps.createModel(env),
-      repository: createLocalGitRepository(directory),
-      caches: createSymbolCaches(),
-      maxPromptTokens: env.maxPromptTokens,
-      progress: (message) => progress.update(message),
-    }).catch((error: unknown) => {
-      if (!(error instanceof ModelError)) throw error;
-      throw new ModelFailedError(`[sift] ${describeModelFailure(error, env)}`, { cause: error });
-    });
-    progress.done();
-  } finally {
-    progress.stop();
-  }
+  const { change, outcome } = await reviewLocalChange(directory, options, { ...deps, env, progress }).finally(
+    progress.stop,
+  );
   const rendered = formatOutcome(options.format, outcome, change, {
     color: !options.output && options.format === 'text' && Boolean(deps.stdout.isTTY) && !deps.env.NO_COLOR,
     toolVersion: deps.version,
@@ -81,4 +57,44 @@ export async function reviewCommand(args: readonly string[], deps: CliDeps): Pro
     (finding) => SEVERITY_RANK[finding.severity] >= bar,
   );
   return found ? 1 : 0;
+}
+
+/** Reads the change and its configuration and reviews it, telling `progress` each step. */
+async function reviewLocalChange(
+  directory: string,
+  options: ReviewOptions,
+  deps: Pick<CliDeps, 'cwd' | 'createModel'> & {
+    env: SiftEnv;
+    progress: ReturnType<typeof createProgressReporter>;
+  },
+) {
+  const { env, progress } = deps;
+  progress.update('reading the change');
+  const change = await loadLocalChange(directory, { base: options.base, head: options.head });
+  const loaded = await loadLocalConfig(
+    options.config ? { file: resolve(deps.cwd, options.config) } : { directory, ref: change.base.sha },
+  );
+  for (const problem of loaded.problems) {
+    const fallback = problem.key ? 'the default applies' : 'the defaults apply';
+    progress.log(`sift: ${formatConfigProblem(problem)}; ${fallback}`);
+  }
+  const config: RepoConfig = {
+    ...loaded.config,
+    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+    ...(options['max-comments'] !== undefined ? { maxComments: options['max-comments'] } : {}),
+    ensemble: { passes: options.passes ?? loaded.config.ensemble.passes },
+    context: { tokenBudget: options['context-tokens'] ?? loaded.config.context.tokenBudget },
+  };
+  const outcome = await reviewChange(change, config, {
+    model: deps.createModel(env),
+    repository: createLocalGitRepository(directory),
+    caches: createSymbolCaches(),
+    maxPromptTokens: env.maxPromptTokens,
+    progress: (message) => progress.update(message),
+  }).catch((error: unknown) => {
+    if (!(error instanceof ModelError)) throw error;
+    throw new ModelFailedError(`[sift] ${describeModelFailure(error, env)}`, { cause: error });
+  });
+  progress.done();
+  return { change, outcome };
 }

@@ -5,6 +5,8 @@ import type { ModelClient } from '../llm/model-client.js';
 export interface Output {
   write(text: string): unknown;
   readonly isTTY?: boolean | undefined;
+  /** The terminal's width, when it is one. */
+  readonly columns?: number | undefined;
 }
 
 /** Everything the CLI touches outside itself, injected so every command can be tested. */

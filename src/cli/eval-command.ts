@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadEnv } from '../config/load-env.js';
 import { repoConfigSchema } from '../config/repo-config-schema.js';
 import { loadEvalCases } from '../eval/load-eval-cases.js';
 import { renderEvalReport } from '../eval/render-eval-report.js';
 import { runEval } from '../eval/run-eval.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { checkWritable } from './check-writable.js';
 import type { CliDeps } from './cli-deps.js';
+import { describeModelFailure } from './describe-model-failure.js';
+import { loadCliEnv } from './load-cli-env.js';
 import { EVAL_OPTIONS, evalOptionsSchema, parseCliOptions } from './parse-cli-options.js';
 import { createProgressReporter } from './progress-reporter.js';
 
@@ -19,16 +21,25 @@ export async function evalCommand(args: readonly string[], deps: CliDeps): Promi
   const options = parseCliOptions(args, EVAL_OPTIONS, evalOptionsSchema);
   const folder = options.cases ? resolve(deps.cwd, options.cases) : defaultCasesFolder(deps.cwd);
   const cases = await loadEvalCases(folder, options.case);
-  const env = loadEnv({
-    ...deps.env,
-    ...(options.model ? { SIFT_MODEL: options.model } : {}),
-    ...(options['verifier-model'] ? { SIFT_VERIFIER_MODEL: options['verifier-model'] } : {}),
+  const outName = options.out ?? join('eval-results', new Date().toISOString().replace(/[:.]/g, '-'));
+  const out = resolve(deps.cwd, outName);
+  await checkWritable(out, 'folder', outName);
+  const env = loadCliEnv(deps.env, {
+    cwd: deps.cwd,
+    envFile: options['env-file'],
+    overrides: {
+      ...(options.model ? { SIFT_MODEL: options.model } : {}),
+      ...(options['verifier-model'] ? { SIFT_VERIFIER_MODEL: options['verifier-model'] } : {}),
+    },
   });
   const config = repoConfigSchema.parse({
     threshold: options.threshold,
     ensemble: { passes: options.passes },
   });
-  const progress = createProgressReporter(deps.stderr, { quiet: options.quiet });
+  const progress = createProgressReporter(deps.stderr, {
+    quiet: options.quiet,
+    noColor: Boolean(deps.env.NO_COLOR),
+  });
   progress.update(`${cases.length} cases from ${folder}`);
   const { report } = await runEval(
     cases,
@@ -40,17 +51,19 @@ export async function evalCommand(args: readonly string[], deps: CliDeps): Promi
     {
       model: deps.createModel(env),
       maxPromptTokens: env.maxPromptTokens,
-      onCase: (result, done, total) =>
-        progress.update(
-          `${done}/${total} ${result.case.id}${result.error ? ` failed: ${result.error}` : ''}`,
-        ),
+      describeModelFailure: (error) => describeModelFailure(error, env),
+      onCase: (result, done, total) => {
+        // A failure stays on screen; the running count is redrawn over.
+        if (result.error) progress.log(`sift: ${result.case.id} failed: ${result.error}`);
+        progress.update(`${done}/${total} ${result.case.id}`);
+      },
     },
-  );
-  progress.done();
-  const out = resolve(
-    deps.cwd,
-    options.out ?? join('eval-results', new Date().toISOString().replace(/[:.]/g, '-')),
-  );
+  )
+    .then((result) => {
+      progress.done();
+      return result;
+    })
+    .finally(progress.stop);
   await mkdir(out, { recursive: true });
   const markdown = renderEvalReport(report);
   await writeFile(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);

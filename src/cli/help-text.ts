@@ -20,6 +20,7 @@ sift review
   --max-comments <n>     most findings reported (default: from the configuration, 5)
   --context-tokens <n>   cross-file context budget; 0 turns it off (default: 8000)
   --fail-on <severity>   exit with 1 when a finding is at least: minor | major | critical | none (default: none)
+  --env-file <file>      read KEY=VALUE lines from this file first (see below)
   --quiet                no progress on standard error
 
 sift eval
@@ -32,7 +33,13 @@ sift eval
   --concurrency <n>      cases reviewed at once (default: 2)
   --out <dir>            write report.json and report.md there (default: eval-results/<time>)
   --format <f>           what to print: markdown | json (default: markdown)
+  --env-file <file>      read KEY=VALUE lines from this file first (see below)
+  --quiet                no progress on standard error
 
 The model comes from the environment: OPENAI_API_KEY (and OPENAI_BASE_URL for any OpenAI-compatible
-server), or AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY. See the README.
+server), or AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY. Export them, or pass --env-file .env:
+sift reads no .env file unless told to, and a variable set in the environment wins over the file.
+Progress goes to standard error: on a terminal, one line with the time the current step has
+taken, redrawn every second; elsewhere, one line per step with the time since the line before.
+NO_COLOR (set and not empty) turns off colour and the redrawn line. See the README.
 `;

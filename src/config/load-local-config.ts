@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { describeError, UsageError } from '../errors.js';
+import { describeYamlError } from './describe-yaml-error.js';
 import type { LoadedRepoConfig, LocatedConfigProblem } from './loaded-repo-config.js';
 import { REPO_CONFIG_PATH } from './loaded-repo-config.js';
 import { locateYamlKey } from './locate-yaml-key.js';
@@ -14,37 +15,42 @@ const run = promisify(execFile);
  * Configuration for the CLI: a file given with `--config`, or `.github/sift.yml` as committed at
  * the base commit of the change (the same rule as the app: the change under review cannot
  * configure its own review). Organisation inheritance needs GitHub and does not apply here. A
- * file that cannot be read is a usage error; a missing `.github/sift.yml` means the defaults.
+ * file that cannot be read is a usage error, unless it is `optional` and missing; a missing
+ * `.github/sift.yml` means the defaults. A missing file is one layer with null content.
  */
 export async function loadLocalConfig(
-  source: { file: string } | { directory: string; ref: string },
+  source: { file: string; optional?: boolean } | { directory: string; ref: string },
 ): Promise<LoadedRepoConfig> {
   let text: string | null;
   let label: string;
   if ('file' in source) {
     label = source.file;
     text = await readFile(source.file, 'utf8').catch((error: unknown) => {
-      throw new UsageError(`[sift] cannot read ${source.file}: ${describeError(error)}`);
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      if (missing && source.optional) return null;
+      throw new UsageError(
+        `[sift] cannot read ${source.file}: ${missing ? 'there is no such file' : describeError(error)}`,
+      );
     });
   } else {
-    label = `${source.ref.slice(0, 12)}:${REPO_CONFIG_PATH}`;
+    // The path as the repository knows it, which editors and terminals can open from its root.
+    label = REPO_CONFIG_PATH;
     text = await run('git', ['-C', source.directory, 'show', `${source.ref}:${REPO_CONFIG_PATH}`])
       .then((result) => result.stdout)
       .catch(() => null);
   }
-  if (text === null) return { config: resolveRepoConfig({}).config, problems: [], layers: [] };
+  if (text === null) {
+    return {
+      config: resolveRepoConfig({}).config,
+      problems: [],
+      layers: [{ repository: 'local', path: label, content: null }],
+    };
+  }
   let raw: unknown;
   try {
     raw = parse(text) ?? {};
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const problem: LocatedConfigProblem = {
-      key: '',
-      message: `is not valid YAML (${reason})`,
-      file: label,
-      line: null,
-    };
-    return { config: resolveRepoConfig({}).config, problems: [problem], layers: [] };
+    return { config: resolveRepoConfig({}).config, problems: [describeYamlError(error, label)], layers: [] };
   }
   const { config, problems } = resolveRepoConfig(raw);
   return {

@@ -15,6 +15,8 @@ export interface LocatedConfigProblem extends ConfigProblem {
   /** `owner/repo:path` of the file the bad value came from, when known. */
   readonly file: string | null;
   readonly line: number | null;
+  /** 1-based, when the problem is at a point of the line (a YAML syntax error) rather than a key. */
+  readonly column?: number;
 }
 
 export interface LoadedRepoConfig {

@@ -25,7 +25,7 @@ export function buildEvalReport(
       posted: posted.length,
       matched: matches.length,
       error: result.error,
-      candidates: result.candidates.map(({ finding, outcome }) => ({
+      candidates: result.candidates.map(({ finding, outcome, verifierReason }) => ({
         path: finding.path,
         startLine: finding.startLine,
         endLine: finding.endLine,
@@ -34,6 +34,7 @@ export function buildEvalReport(
         title: finding.title,
         votes: finding.votes,
         verdict: finding.verdict,
+        verifierReason,
         confidence: finding.confidence,
         outcome,
         matchesExpected: matched.has(finding),

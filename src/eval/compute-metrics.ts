@@ -73,17 +73,24 @@ function emptyTally(): Tally {
 }
 
 function metricsOf(tally: Tally, cases: number): Metrics {
-  // No comment posted means no comment was wrong; nothing expected means nothing was missed.
-  const precision = tally.posted === 0 ? 1 : tally.matchedPosted / tally.posted;
-  const recall = tally.expected === 0 ? 1 : tally.matchedExpected / tally.expected;
+  // Undefined, not 1: a run that posts nothing has not shown that its comments are right.
+  const precision = tally.posted === 0 ? null : tally.matchedPosted / tally.posted;
+  const recall = tally.expected === 0 ? null : tally.matchedExpected / tally.expected;
   return {
     truePositives: tally.matchedExpected,
     falsePositives: tally.posted - tally.matchedPosted,
     falseNegatives: tally.expected - tally.matchedExpected,
     precision,
     recall,
-    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
-    f05: 0.25 * precision + recall === 0 ? 0 : (1.25 * precision * recall) / (0.25 * precision + recall),
+    f1: fScore(precision, recall, 1),
+    f05: fScore(precision, recall, 0.5),
     commentsPerPr: cases === 0 ? 0 : tally.posted / cases,
   };
+}
+
+/** F-beta: beta < 1 weighs precision more. Undefined when either ratio is. */
+function fScore(precision: number | null, recall: number | null, beta: number): number | null {
+  if (precision === null || recall === null) return null;
+  const weighted = beta * beta * precision + recall;
+  return weighted === 0 ? 0 : ((1 + beta * beta) * precision * recall) / weighted;
 }

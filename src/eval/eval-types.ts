@@ -26,23 +26,28 @@ export interface Counts {
   readonly falseNegatives: number;
 }
 
+/**
+ * Ratios are null where they are undefined — precision when nothing was posted, recall when
+ * nothing was expected, an F score when either is — rather than a perfect 1 that a reader would
+ * take for a result.
+ */
 export interface Metrics extends Counts {
-  /** TP / (TP + FP); 1 when nothing was posted (no comment was wrong). */
-  readonly precision: number;
-  /** TP / (TP + FN); 1 when nothing was expected. */
-  readonly recall: number;
-  readonly f1: number;
+  /** TP / (TP + FP); null when nothing was posted. */
+  readonly precision: number | null;
+  /** TP / (TP + FN); null when nothing was expected. */
+  readonly recall: number | null;
+  readonly f1: number | null;
   /** Weighs precision twice as much as recall: Sift's promise is signal, not noise. */
-  readonly f05: number;
+  readonly f05: number | null;
   readonly commentsPerPr: number;
 }
 
 export interface CurvePoint {
   readonly threshold: number;
-  readonly precision: number;
-  readonly recall: number;
-  readonly f1: number;
-  readonly f05: number;
+  readonly precision: number | null;
+  readonly recall: number | null;
+  readonly f1: number | null;
+  readonly f05: number | null;
   readonly commentsPerPr: number;
 }
 
@@ -75,6 +80,8 @@ export interface CaseReport {
     readonly title: string;
     readonly votes: number;
     readonly verdict: string;
+    /** What the verifier said of it; why a rejected finding was held back. */
+    readonly verifierReason: string;
     readonly confidence: number;
     readonly outcome: string;
     readonly matchesExpected: boolean;

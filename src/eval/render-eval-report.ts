@@ -1,9 +1,10 @@
 import type { EvalReport, Metrics } from './eval-types.js';
+import { renderHeldBack } from './render-held-back.js';
 
 /**
  * The eval report as Markdown, for a pull request comment or a file beside the JSON: the headline,
- * the metrics at the review threshold, the same by category and by case, and the precision/recall
- * curve with the review threshold's row marked. Ratios are rounded to 3 decimals.
+ * the metrics at the review threshold, the same by category and by case, the precision/recall
+ * curve with the review threshold's row marked, and what each case held back and why.
  */
 export function renderEvalReport(report: EvalReport): string {
   const failed = report.cases.filter((result) => result.error !== null).length;
@@ -53,6 +54,8 @@ export function renderEvalReport(report: EvalReport): string {
         point.threshold === report.threshold ? `**${number(point.threshold)}** ◀` : number(point.threshold);
       return `| ${threshold} | ${ratio(point.precision)} | ${ratio(point.recall)} | ${ratio(point.f1)} | ${ratio(point.f05)} | ${ratio(point.commentsPerPr)} |`;
     }),
+    '',
+    ...renderHeldBack(report.cases),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -69,8 +72,9 @@ function scores(metrics: Metrics): string {
   ].join(' | ');
 }
 
-function ratio(value: number): string {
-  return value.toFixed(3);
+/** Rounded to 3 decimals; `n/a` where the ratio is undefined (nothing posted, nothing expected). */
+function ratio(value: number | null): string {
+  return value === null ? 'n/a' : value.toFixed(3);
 }
 
 /** A threshold as written in the config: 0.7, 0.05. */

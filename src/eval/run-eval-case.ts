@@ -1,5 +1,6 @@
 import type { RepoConfig } from '../config/repo-config-schema.js';
 import type { SymbolCaches } from '../context/symbol-index.js';
+import { ModelError } from '../errors.js';
 import type { ModelClient } from '../llm/model-client.js';
 import { usageOfFailure } from '../llm/usage-of-failure.js';
 import { loadLocalChange } from '../repository/load-local-change.js';
@@ -21,6 +22,7 @@ export async function runEvalCase(
     model: ModelClient;
     caches: SymbolCaches;
     maxPromptTokens?: number | undefined;
+    describeModelFailure?: ((error: ModelError) => string) | undefined;
     signal?: AbortSignal | undefined;
   },
 ): Promise<CaseResult> {
@@ -54,7 +56,12 @@ export async function runEvalCase(
     };
   } catch (error) {
     deps.signal?.throwIfAborted();
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const message =
+      error instanceof ModelError && deps.describeModelFailure
+        ? deps.describeModelFailure(error)
+        : error instanceof Error
+          ? `${error.name}: ${error.message}`
+          : String(error);
     return {
       ...base,
       candidates: [],

@@ -1,6 +1,7 @@
 import { forEachConcurrently } from '../concurrency-limit.js';
 import type { RepoConfig } from '../config/repo-config-schema.js';
 import { createSymbolCaches } from '../context/symbol-index.js';
+import type { ModelError } from '../errors.js';
 import type { ModelClient } from '../llm/model-client.js';
 import { buildEvalReport } from './build-eval-report.js';
 import type { CaseResult, EvalReport } from './eval-types.js';
@@ -25,6 +26,8 @@ export async function runEval(
   deps: {
     model: ModelClient;
     maxPromptTokens?: number | undefined;
+    /** How a case's model failure is recorded; by default, the error's name and message. */
+    describeModelFailure?: ((error: ModelError) => string) | undefined;
     onCase?: (result: CaseResult, done: number, total: number) => void;
     signal?: AbortSignal | undefined;
   },

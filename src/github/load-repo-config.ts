@@ -1,5 +1,6 @@
+import { describeYamlError } from '../config/describe-yaml-error.js';
 import { hasPath } from '../config/has-path.js';
-import type { ConfigLayer, LoadedRepoConfig } from '../config/loaded-repo-config.js';
+import type { ConfigLayer, LoadedRepoConfig, LocatedConfigProblem } from '../config/loaded-repo-config.js';
 import { REPO_CONFIG_PATH } from '../config/loaded-repo-config.js';
 import { locateYamlKey } from '../config/locate-yaml-key.js';
 import { mergeConfigLayers } from '../config/merge-config-layers.js';
@@ -25,13 +26,9 @@ export async function loadRepoConfig(
       branch: target.ref,
     }));
   } catch (error) {
-    const reason =
-      error instanceof Error
-        ? error.message.replace(/^\[@probot\/octokit-plugin-config\] /, '')
-        : String(error);
     if ((error as { status?: number }).status !== undefined) throw error; // GitHub failed: let the job retry.
     const { config } = resolveRepoConfig({});
-    return { config, problems: [{ key: '', message: reason, file: null, line: null }], layers: [] };
+    return { config, problems: [describeConfigPluginError(error, target)], layers: [] };
   }
   const layers: ConfigLayer[] = files.map((file) => ({
     repository: `${file.owner}/${file.repo}`,
@@ -61,6 +58,29 @@ export async function loadRepoConfig(
     }),
   );
   return { config, problems: located, layers };
+}
+
+/**
+ * A file the config plugin could not use. The plugin names it by its API URL
+ * (`https://api.github.com/repos/acme/app/contents/.github%2Fsift.yml?ref=main`); people know it as
+ * `acme/app:.github/sift.yml`. A YAML syntax error, kept as the error's cause, gets its line and column.
+ */
+function describeConfigPluginError(
+  error: unknown,
+  target: { owner: string; repo: string },
+): LocatedConfigProblem {
+  const message =
+    error instanceof Error
+      ? error.message.replace(/^\[@probot\/octokit-plugin-config\] /, '')
+      : String(error);
+  const url = /\bhttps?:\/\/\S+\/repos\/([^/\s]+)\/([^/\s]+)\/contents\/([^?\s]+)\S*/.exec(message);
+  const file = url
+    ? `${url[1]}/${url[2]}:${decodeURIComponent(url[3] ?? '')}`
+    : `${target.owner}/${target.repo}:${REPO_CONFIG_PATH}`;
+  const cause = (error as { cause?: unknown }).cause;
+  if ((cause as { name?: unknown } | undefined)?.name === 'YAMLParseError')
+    return describeYamlError(cause, file);
+  return { key: '', message: url ? message.replace(url[0], file) : message, file, line: null };
 }
 
 /** Fetches a configuration file's text a second time, only when it has problems, to point at the lines to fix. */

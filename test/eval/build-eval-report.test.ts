@@ -119,6 +119,7 @@ describe('buildEvalReport', () => {
       title: '`total` goes negative',
       votes: 3,
       verdict: 'confirmed',
+      verifierReason: 'scripted',
       confidence: 0.9,
       outcome: 'posted',
       matchesExpected: true,

@@ -61,10 +61,10 @@ describe('computeCurve', () => {
     ]);
   });
 
-  it('no results › precision and recall 1 at every threshold, no comments', () => {
+  it('no results › precision and recall undefined (null) at every threshold, no comments', () => {
     expect(computeCurve([], [0, 1])).toEqual([
-      { threshold: 0, precision: 1, recall: 1, f1: 1, f05: 1, commentsPerPr: 0 },
-      { threshold: 1, precision: 1, recall: 1, f1: 1, f05: 1, commentsPerPr: 0 },
+      { threshold: 0, precision: null, recall: null, f1: null, f05: null, commentsPerPr: 0 },
+      { threshold: 1, precision: null, recall: null, f1: null, f05: null, commentsPerPr: 0 },
     ]);
   });
 });

@@ -80,16 +80,16 @@ const failed = caseResult(
 const results = [single, clean, crossFile, failed];
 
 describe('computeMetrics', () => {
-  it('no cases › nothing posted, nothing missed', () => {
+  it('no cases › nothing posted, nothing missed, no ratio defined', () => {
     expect(computeMetrics([], 0.7)).toEqual({
       metrics: {
         truePositives: 0,
         falsePositives: 0,
         falseNegatives: 0,
-        precision: 1,
-        recall: 1,
-        f1: 1,
-        f05: 1,
+        precision: null,
+        recall: null,
+        f1: null,
+        f05: null,
         commentsPerPr: 0,
       },
       perCategory: {},
@@ -116,15 +116,16 @@ describe('computeMetrics', () => {
     const { perCategory } = computeMetrics(results, 0.7);
     expect(Object.keys(perCategory)).toEqual(['api-contract', 'bug', 'performance', 'security']);
     expect(perCategory).toEqual({
-      // The one api-contract defect was found (as a bug); nothing was posted as api-contract.
+      // The one api-contract defect was found (as a bug); nothing was posted as api-contract, so
+      // its precision is undefined, and so are the F scores that need it.
       'api-contract': {
         truePositives: 1,
         falsePositives: 0,
         falseNegatives: 0,
-        precision: 1,
+        precision: null,
         recall: 1,
-        f1: 1,
-        f05: 1,
+        f1: null,
+        f05: null,
         commentsPerPr: 0,
       },
       // Expected: single's (found) and failed's (missed). Posted: found, clean's false alarm, asBug.
@@ -138,14 +139,15 @@ describe('computeMetrics', () => {
         f05: expect.closeTo(5 / 8, 12),
         commentsPerPr: 3 / 4,
       },
+      // No performance defect was expected: recall is undefined.
       performance: {
         truePositives: 0,
         falsePositives: 1,
         falseNegatives: 0,
         precision: 0,
-        recall: 1,
-        f1: 0,
-        f05: 0,
+        recall: null,
+        f1: null,
+        f05: null,
         commentsPerPr: 1 / 4,
       },
       security: {
@@ -190,18 +192,23 @@ describe('computeMetrics', () => {
     });
   });
 
-  it('threshold raised to 0.95 › nothing posted: precision 1, recall 0', () => {
+  it('threshold raised to 0.95 › nothing posted: precision undefined (null), recall 0, F undefined', () => {
     const { metrics } = computeMetrics(results, 0.95);
     expect(metrics).toEqual({
       truePositives: 0,
       falsePositives: 0,
       falseNegatives: 4,
-      precision: 1,
+      precision: null,
       recall: 0,
-      f1: 0,
-      f05: 0,
+      f1: null,
+      f05: null,
       commentsPerPr: 0,
     });
+  });
+
+  it('only clean cases, nothing posted › precision and recall undefined (null), not 1', () => {
+    const { metrics } = computeMetrics([caseResult('clean-only', [], [])], 0.7);
+    expect(metrics).toMatchObject({ precision: null, recall: null, f1: null, f05: null });
   });
 
   it('a case reviewed with maxComments 1 › rescored with that limit too', () => {

@@ -16,6 +16,26 @@ function metrics(overrides: Partial<Metrics>): Metrics {
   };
 }
 
+type CandidateReport = EvalReport['cases'][number]['candidates'][number];
+
+function candidate(overrides: Partial<CandidateReport>): CandidateReport {
+  return {
+    path: 'doc/md_docs.go',
+    startLine: 12,
+    endLine: 12,
+    category: 'bug',
+    severity: 'major',
+    title: 'A problem',
+    votes: 2,
+    verdict: 'confirmed',
+    verifierReason: 'The code shows it.',
+    confidence: 0.8,
+    outcome: 'posted',
+    matchesExpected: false,
+    ...overrides,
+  };
+}
+
 const report: EvalReport = {
   model: 'gpt-test-mini',
   passes: 4,
@@ -28,7 +48,27 @@ const report: EvalReport = {
       posted: 2,
       matched: 1,
       error: null,
-      candidates: [],
+      candidates: [
+        candidate({ title: 'The buffer is never flushed', outcome: 'posted', matchesExpected: true }),
+        candidate({
+          startLine: 40,
+          endLine: 42,
+          title: 'Errors from `WriteString`\nare ignored',
+          confidence: 0.55,
+          verdict: 'uncertain',
+          verifierReason: 'The writer is a bytes.Buffer, which never fails.',
+          outcome: 'below-threshold',
+        }),
+        candidate({
+          startLine: 7,
+          endLine: 7,
+          title: 'Nil map write',
+          confidence: 0,
+          verdict: 'rejected',
+          verifierReason: 'The map is made on line 5 | before any write.',
+          outcome: 'rejected-by-verifier',
+        }),
+      ],
     },
     {
       id: 'go__cobra__valid-arg-names',
@@ -128,8 +168,31 @@ describe('renderEvalReport', () => {
       | 0.65 | 0.333 | 0.500 | 0.400 | 0.357 | 1.000 |
       | **0.7** ◀ | 0.500 | 0.500 | 0.500 | 0.500 | 0.667 |
       | 0.75 | 1.000 | 0.000 | 0.000 | 0.000 | 0.000 |
+
+      ## Held back, by case
+
+      ### go__cobra__md-tree-buffered
+
+      - \`doc/md_docs.go:40-42\` Errors from \`WriteString\` are ignored — below the confidence threshold (confidence 0.55; verifier: The writer is a bytes.Buffer, which never fails.)
+      - \`doc/md_docs.go:7\` Nil map write — rejected by the verifier: The map is made on line 5 | before any write.
       "
     `);
+  });
+
+  it('nothing posted or nothing expected › n/a for the undefined ratios, not 1.000', () => {
+    const undefinedRatios = metrics({ precision: null, recall: null, f1: null, f05: null });
+    const text = renderEvalReport({
+      ...report,
+      cases: report.cases.slice(1, 2),
+      metrics: undefinedRatios,
+      perCategory: { bug: { ...undefinedRatios, recall: 0 } },
+      curve: [{ threshold: 0.7, precision: null, recall: null, f1: null, f05: null, commentsPerPr: 0 }],
+    });
+    expect(text).toContain('| precision | n/a |\n| recall | n/a |\n| F1 | n/a |\n| F0.5 | n/a |\n');
+    expect(text).toContain('| bug | n/a | 0.000 | n/a | n/a | 0 | 0 | 0 |');
+    expect(text).toContain('| **0.7** ◀ | n/a | n/a | n/a | n/a | 0.000 |');
+    expect(text).not.toContain('1.000');
+    expect(text).toContain('## Held back, by case\n\nNothing was held back.\n');
   });
 
   it('one pass, one case, one call › singular words', () => {

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { describeError, UsageError } from '../errors.js';
 import { describeYamlError } from './describe-yaml-error.js';
-import type { LoadedRepoConfig, LocatedConfigProblem } from './loaded-repo-config.js';
+import type { LoadedRepoConfig } from './loaded-repo-config.js';
 import { REPO_CONFIG_PATH } from './loaded-repo-config.js';
 import { locateYamlKey } from './locate-yaml-key.js';
 import { resolveRepoConfig } from './resolve-repo-config.js';

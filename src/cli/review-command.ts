@@ -1,11 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { SiftEnv } from '../config/load-env.js';
-import { loadLocalConfig } from '../config/load-local-config.js';
 import type { RepoConfig } from '../config/repo-config-schema.js';
 import { createSymbolCaches } from '../context/symbol-index.js';
 import { ModelError } from '../errors.js';
-import { loadLocalChange } from '../repository/load-local-change.js';
+import { createLocalHost } from '../repository/create-local-host.js';
 import { createLocalGitRepository } from '../repository/local-git-repository.js';
 import { reviewChange } from '../review/review-change.js';
 import { SEVERITY_RANK } from '../review/severity-rank.js';
@@ -25,8 +24,8 @@ import {
 import { createProgressReporter } from './progress-reporter.js';
 
 /**
- * `sift review`: the app's pipeline on a local git change, through the local-git repository
- * adapter, printed as text, Markdown, JSON or SARIF. Returns the exit code.
+ * `sift review`: the app's pipeline on a local git change, through the local-git pull-request
+ * host and repository adapters, printed as text, Markdown, JSON or SARIF. Returns the exit code.
  */
 export async function reviewCommand(args: readonly string[], deps: CliDeps): Promise<number> {
   const options = parseCliOptions(args, REVIEW_OPTIONS, reviewOptionsSchema);
@@ -70,10 +69,14 @@ async function reviewLocalChange(
 ) {
   const { env, progress } = deps;
   progress.update('reading the change');
-  const change = await loadLocalChange(directory, { base: options.base, head: options.head });
-  const loaded = await loadLocalConfig(
-    options.config ? { file: resolve(deps.cwd, options.config) } : { directory, ref: change.base.sha },
-  );
+  // The same port the app reviews a pull request through, over the local checkout.
+  const host = createLocalHost(directory, {
+    base: options.base,
+    head: options.head,
+    configFile: options.config ? resolve(deps.cwd, options.config) : undefined,
+  });
+  const change = await host.loadPullRequest();
+  const loaded = await host.readConfig(change.base.sha);
   for (const problem of loaded.problems) {
     const fallback = problem.key ? 'the default applies' : 'the defaults apply';
     progress.log(`sift: ${formatConfigProblem(problem)}; ${fallback}`);

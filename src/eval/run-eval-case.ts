@@ -3,7 +3,7 @@ import type { SymbolCaches } from '../context/symbol-index.js';
 import { ModelError } from '../errors.js';
 import type { ModelClient } from '../llm/model-client.js';
 import { usageOfFailure } from '../llm/usage-of-failure.js';
-import { loadLocalChange } from '../repository/load-local-change.js';
+import { createLocalHost } from '../repository/create-local-host.js';
 import { createLocalGitRepository } from '../repository/local-git-repository.js';
 import { reviewChange } from '../review/review-change.js';
 import type { CaseResult } from './eval-types.js';
@@ -31,10 +31,11 @@ export async function runEvalCase(
   let repository: Awaited<ReturnType<LoadedEvalCase['materialize']>> | undefined;
   try {
     repository = await loaded.materialize();
-    const change = await loadLocalChange(repository.directory, {
+    const host = createLocalHost(repository.directory, {
       base: repository.baseRef,
       head: repository.headRef,
     });
+    const change = await host.loadPullRequest();
     const outcome = await reviewChange(
       { ...change, title: loaded.case.title, body: loaded.case.description },
       config,

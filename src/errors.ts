@@ -42,6 +42,11 @@ export class ReviewSupersededError extends SiftError {
   override name = 'ReviewSupersededError' as const;
 }
 
+/** A running job was stopped because the process is shutting down; the journal resumes it. */
+export class ShuttingDownError extends SiftError {
+  override name = 'ShuttingDownError' as const;
+}
+
 /**
  * The base of every model failure. Transport failures (the request did not complete) and output
  * failures (it completed with an answer Sift cannot use) are separate branches because only some

@@ -63,6 +63,7 @@ export const envSchema = z.object({
   // Two reviews at a time keep a small instance responsive while the model does the waiting.
   SIFT_WORKER_CONCURRENCY: positiveInt(2),
   SIFT_CACHE_DIR: optionalText,
+  SIFT_DATA_DIR: optionalText,
   // 2 GiB holds the source of a few dozen large repositories; the least recently used go first.
   SIFT_CACHE_MAX_MB: positiveInt(2_048),
 });
@@ -276,6 +277,13 @@ export const ENV_DOCS: Readonly<Record<EnvName, EnvDoc>> = {
     default: '`<OS temp>/sift-cache`',
     meaning: 'Where repository files downloaded for cross-file context are kept between reviews.',
     example: '/var/cache/sift',
+  },
+  SIFT_DATA_DIR: {
+    group: 'Server and logs',
+    default: '`./sift-data`',
+    meaning:
+      'Where Sift keeps its state (an embedded SQLite database, created 0700): deliveries seen, last reviewed heads, feedback, outcomes, and the journal of accepted jobs that a restart resumes. Give it a volume in containers.',
+    example: '/var/lib/sift',
   },
   SIFT_CACHE_MAX_MB: {
     group: 'Reviews',

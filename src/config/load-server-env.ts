@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { getPrivateKey } from '@probot/get-private-key';
 import { EnvInvalidError } from '../errors.js';
 import { envSchema, type ParsedEnv } from './env-schema.js';
@@ -38,6 +39,8 @@ export type ServerEnv =
       readonly log: LogSettings;
       readonly app: AppCredentials;
       readonly sift: SiftEnv;
+      /** Where the embedded database lives, resolved from the working folder. */
+      readonly dataDir: string;
     };
 
 /**
@@ -100,6 +103,7 @@ export function loadServerEnv(env: NodeJS.ProcessEnv, options: { cwd: string }):
       webhookProxyUrl: values.WEBHOOK_PROXY_URL,
     },
     sift: siftEnvOf(values, provider),
+    dataDir: resolve(options.cwd, values.SIFT_DATA_DIR ?? 'sift-data'),
   };
 }
 

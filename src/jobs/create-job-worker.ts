@@ -40,10 +40,10 @@ export interface JobWorkerDeps {
 
 /** The function the queue runs for each job: its site, a logger with the job's name, its runner. */
 export function createJobWorker(deps: JobWorkerDeps): JobWorker<SiftJob> {
-  return async (job, signal) => {
+  return async (job, signal, note) => {
     const log = deps.log.child({ job: jobLabel(job), delivery: job.deliveryId });
     const site = await deps.siteFor(job);
-    const ports: JobPorts = { ...deps, ...site, log, signal };
+    const ports: JobPorts = { ...deps, ...site, log, signal, note };
     const run = RUNNERS[job.kind] as (job: SiftJob, ports: JobPorts) => Promise<string>;
     const result = await run(job, ports);
     log.info({ result }, `${job.kind} finished`);

@@ -20,4 +20,6 @@ export interface JobPorts {
   readonly enqueue: (job: SiftJob) => Promise<string>;
   readonly log: Logger;
   readonly signal: AbortSignal;
+  /** Keeps facts the job learned with its journal record (the check run it started), for a resume. */
+  readonly note: (facts: Partial<SiftJob>) => void;
 }

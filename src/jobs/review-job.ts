@@ -1,4 +1,4 @@
-import { ReviewSupersededError } from '../errors.js';
+import { ReviewSupersededError, ShuttingDownError } from '../errors.js';
 import { postReview } from '../review/post-review/post-review.js';
 import { resolveFixedThreads } from '../review/post-review/resolve-fixed-threads.js';
 import { renderCheckRun } from '../review/render/render-check-run.js';
@@ -11,7 +11,14 @@ import type { ReviewOutcome, ReviewScope } from '../review/types.js';
 import { pullKey, repositoryKey } from '../store/sift-store.js';
 import { feedbackThatCounts } from './feedback-that-counts.js';
 import type { JobPorts } from './job-ports.js';
-import { createReviewStatus } from './review-status.js';
+import { createReviewStatus, SUPERSEDED } from './review-status.js';
+
+const POSTED_BEFORE_RESTART = {
+  conclusion: 'neutral',
+  title: 'Review posted',
+  summary:
+    'Sift posted its review of this commit and restarted before it could write this summary; the review on the pull request is complete. Use **Re-run** to review again.',
+} as const;
 
 export type { ReviewTrigger };
 
@@ -29,6 +36,8 @@ export interface ReviewJob {
   readonly deliveryId: string;
   /** The pull request's `updated_at` in the delivery: orders deliveries that arrive out of order. */
   readonly updatedAt?: string | undefined;
+  /** The check run this job started before a restart interrupted it: resumed, never left running. */
+  readonly checkRun?: { readonly id: number; readonly headSha: string } | undefined;
 }
 
 export type ReviewJobResult =
@@ -38,6 +47,7 @@ export type ReviewJobResult =
   | 'nothing-new'
   | 'skipped'
   | 'superseded'
+  | 'interrupted'
   | 'failed';
 
 /**
@@ -53,7 +63,10 @@ export type ReviewJobResult =
  */
 export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<ReviewJobResult> {
   const { host, store, log, signal } = ports;
-  const status = createReviewStatus(host, job.headSha, log);
+  const status = createReviewStatus(host, job.headSha, log, {
+    resumed: job.checkRun,
+    onStarted: (checkRun) => ports.note({ checkRun }),
+  });
   let headSha = job.headSha;
   try {
     // 1 load
@@ -61,8 +74,11 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
     headSha = pull.head.sha;
     const where = { owner: job.owner, repo: job.repo, pullNumber: job.pullNumber };
     const lastReviewed = (await store.lastReviewedHead(pullKey(where))) ?? history.lastReviewedHead;
-    if (!askedByAPerson(job.trigger) && (lastReviewed === headSha || history.reviewedHeads.has(headSha)))
+    if (!askedByAPerson(job.trigger) && (lastReviewed === headSha || history.reviewedHeads.has(headSha))) {
+      // Killed after posting and before concluding: the review stands, its check run is closed.
+      if (job.checkRun) await status.finish(POSTED_BEFORE_RESTART);
       return 'already-reviewed';
+    }
     if (job.scope.kind === 'new' && lastReviewed === headSha) {
       await host.comment(
         `Nothing new since Sift's review of ${headSha.slice(0, 7)}. Comment \`/review full\` to review the whole pull request again.`,
@@ -122,13 +138,10 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
     );
     return post ? 'posted' : 'quiet';
   } catch (error) {
+    // Stopped for a restart: the check run stays in progress, and the resumed job finishes it.
+    if (signal.reason instanceof ShuttingDownError) return 'interrupted';
     if (signal.aborted || error instanceof ReviewSupersededError) {
-      await status.finish({
-        conclusion: 'cancelled',
-        title: 'Superseded by a newer commit',
-        summary:
-          'A newer commit was pushed while this one was being reviewed; Sift reviews the newest one instead.',
-      });
+      await status.finish(SUPERSEDED);
       return 'superseded';
     }
     await status.finish(renderFailure(error, { headSha, jobKey: reviewJobKey({ ...job, headSha }) }));

@@ -10,6 +10,13 @@ export interface ReviewStatus {
 
 const CHECKS_NOTICE = 'checks-permission';
 
+export const SUPERSEDED: CheckRunReport = {
+  conclusion: 'cancelled',
+  title: 'Superseded by a newer commit',
+  summary:
+    'A newer commit was pushed while this one was being reviewed; Sift reviews the newest one instead.',
+};
+
 /**
  * The check run of one review. When GitHub refuses to create it (403: the installation has not
  * granted "Checks: write"), the review is still posted; Sift says once per pull request which
@@ -21,13 +28,34 @@ export function createReviewStatus(
   /** The commit a report goes on when the review ends before it started (the job's head). */
   fallbackHeadSha: string,
   log: Logger,
+  resume: {
+    /** The check run this job started before a restart, still in progress. */
+    readonly resumed?: { readonly id: number; readonly headSha: string } | undefined;
+    /** Told about a check run as soon as it exists, to be kept for a resume. */
+    readonly onStarted?: ((run: { id: number; headSha: string }) => void) | undefined;
+  } = {},
 ): ReviewStatus {
-  let started: { headSha: string; run: CheckRun | null } | null = null;
+  const { resumed } = resume;
+  // A restart must not leave a check run in progress: the resumed job finishes the one it started.
+  let started: { headSha: string; run: CheckRun | null } | null = resumed
+    ? { headSha: resumed.headSha, run: { id: resumed.id } }
+    : null;
   return {
     async start(headSha, notices) {
+      if (started?.run && started.headSha === headSha) return;
+      if (started?.run) {
+        await host
+          .finishCheckRun(started.headSha, started.run, SUPERSEDED)
+          .catch((error: unknown) =>
+            log.warn({ err: error }, 'could not conclude the check run of an older head'),
+          );
+      }
       const run = await host.startCheckRun(headSha);
       started = { headSha, run };
-      if (run !== null) return;
+      if (run !== null) {
+        resume.onStarted?.({ id: run.id, headSha });
+        return;
+      }
       log.warn({ headSha }, 'GitHub refused to create a check run: the Checks permission is missing');
       if (notices.has(CHECKS_NOTICE)) return;
       await host.comment(

@@ -1,4 +1,5 @@
-import { ReviewSupersededError } from '../errors.js';
+import { ReviewSupersededError, ShuttingDownError } from '../errors.js';
+import type { JobJournal } from './job-journal.js';
 import type { EnqueueResult, JobIdentity, JobQueue, JobWorker } from './job-queue.js';
 
 export interface InProcessQueueOptions<J> extends JobIdentity<J> {
@@ -7,6 +8,8 @@ export interface InProcessQueueOptions<J> extends JobIdentity<J> {
   readonly concurrency: number;
   /** Told about worker errors; the worker is expected to report its own failures first. */
   readonly onError: (error: unknown, job: J) => void;
+  /** Where accepted jobs are written before `enqueue` returns; without one they live in memory only. */
+  readonly journal?: JobJournal<J> | undefined;
 }
 
 interface Running<J> {
@@ -15,15 +18,18 @@ interface Running<J> {
 }
 
 /**
- * The queue behind the JobQueue port: jobs live in this process, so waiting jobs are lost if it
- * dies (GitHub's next event for the pull request, or a `/review`, starts them again). A durable
- * queue for several instances would plug in behind the same port.
+ * The queue behind the JobQueue port for one process. With a journal it is durable: a job is
+ * written down before `enqueue` returns (before the webhook is answered) and crossed out when it
+ * ends or a newer version replaces it, so a process killed at any moment resumes what it had
+ * accepted (`resume`). A job cancelled by shutdown stays in the journal for the next start.
  */
 export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQueue<J> {
   const waiting = new Map<string, J>(); // at most one waiting job per key, in arrival order
   const running = new Map<string, Running<J>>();
   let idleWaiters: Array<() => void> = [];
   let closed = false;
+  const journal = options.journal;
+  const idOf = (job: J) => `${options.keyOf(job)}@${options.versionOf(job)}`;
 
   const pump = () => {
     for (const [key, job] of waiting) {
@@ -42,12 +48,15 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
   const start = (key: string, job: J) => {
     const controller = new AbortController();
     running.set(key, { job, controller });
+    const id = idOf(job);
     options
-      .worker(job, controller.signal)
+      .worker(job, controller.signal, (facts) => journal?.note(id, facts))
       .catch((error: unknown) => {
         if (!(controller.signal.aborted && controller.signal.reason === error)) options.onError(error, job);
       })
       .finally(() => {
+        // Cancelled by shutdown: left in the journal, the next start runs it again.
+        if (!(closed && controller.signal.aborted)) journal?.finish(id);
         running.delete(key);
         pump();
       });
@@ -69,10 +78,17 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
         active.controller.abort(new ReviewSupersededError(`${key} moved to ${version}`));
         result = 'superseded-older';
       }
+      journal?.accept(idOf(job), job);
+      if (queued) journal?.finish(idOf(queued));
       waiting.delete(key); // re-insert so the newest version takes its turn at the back
       waiting.set(key, job);
       pump();
       return result;
+    },
+    async resume() {
+      const unfinished = journal?.unfinished() ?? [];
+      for (const { job } of unfinished) await this.enqueue(job);
+      return unfinished.length;
     },
     onIdle() {
       if (waiting.size === 0 && running.size === 0) return Promise.resolve();
@@ -92,7 +108,7 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
       const dropped = [...waiting.values()];
       waiting.clear();
       for (const { controller } of running.values())
-        controller.abort(new ReviewSupersededError('shutting down'));
+        controller.abort(new ShuttingDownError('[sift] shutting down'));
       await drained;
       return dropped;
     },

@@ -23,9 +23,15 @@ export interface JobQueue<J> {
    * what still runs and returns the jobs that never started, so the caller can log them.
    */
   close(timeoutMs?: number): Promise<J[]>;
+  /** Takes up the jobs a previous process accepted and did not finish; returns how many. */
+  resume(): Promise<number>;
 }
 
-export type JobWorker<J> = (job: J, signal: AbortSignal) => Promise<void>;
+/**
+ * Runs one job. `note` keeps facts the job learns (the check run it started) with the job's
+ * journal record, so a job resumed after a restart knows them.
+ */
+export type JobWorker<J> = (job: J, signal: AbortSignal, note: (facts: Partial<J>) => void) => Promise<void>;
 
 export interface JobIdentity<J> {
   /** Jobs with the same key never run at the same time. */

@@ -15,6 +15,9 @@ export function recordingQueue(): JobQueue<SiftJob> & { readonly jobs: SiftJob[]
     async close() {
       return [];
     },
+    async resume() {
+      return 0;
+    },
   };
 }
 

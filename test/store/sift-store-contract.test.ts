@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createInMemoryStore } from '../../src/store/in-memory-store.js';
-import type { Feedback, FindingOutcome } from '../../src/store/sift-store.js';
+import type { Feedback, FindingOutcome, SiftStore } from '../../src/store/sift-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 const REPO = 'acme/inventory';
 const PULL = `${REPO}#7`;
@@ -23,22 +25,19 @@ const outcome = (fingerprint: string, fate: FindingOutcome['fate']): FindingOutc
   fate,
 });
 
-describe('createInMemoryStore', () => {
+/** Every store keeps the same promises; each runs this whole table. */
+const STORES: Array<[string, () => SiftStore]> = [
+  ['in memory', () => createInMemoryStore()],
+  ['SQLite', () => openSqliteStore(makeTempDir('sift-store-'))],
+];
+
+describe.each(STORES)('the %s store', (_, createStore) => {
   describe('deliveries', () => {
     it('the first delivery of an id › true; the same id again (a redelivery) › false', async () => {
-      const store = createInMemoryStore();
+      const store = createStore();
       expect(await store.firstDelivery(delivery(1))).toBe(true);
       expect(await store.firstDelivery(delivery(1))).toBe(false);
       expect(await store.firstDelivery(delivery(2))).toBe(true);
-    });
-
-    it('more deliveries than it remembers › the oldest is forgotten, the newer ones still known', async () => {
-      const store = createInMemoryStore({ maxDeliveries: 3 });
-      for (const n of [1, 2, 3, 4]) await store.firstDelivery(delivery(n));
-      expect(await store.firstDelivery(delivery(4))).toBe(false);
-      expect(await store.firstDelivery(delivery(3))).toBe(false);
-      expect(await store.firstDelivery(delivery(2))).toBe(false);
-      expect(await store.firstDelivery(delivery(1))).toBe(true);
     });
   });
 
@@ -50,13 +49,13 @@ describe('createInMemoryStore', () => {
       ['a second command a minute after', [1_000], 61_000, true],
       ['a third command a minute after the second, refused one', [1_000, 31_000], 61_000, true],
     ])('%s › %s', async (_, earlier, now, expected) => {
-      const store = createInMemoryStore();
+      const store = createStore();
       for (const at of earlier) await store.takeCommandSlot(PULL, COOLDOWN, at);
       expect(await store.takeCommandSlot(PULL, COOLDOWN, now)).toBe(expected);
     });
 
     it('a command on another pull request › its own slot', async () => {
-      const store = createInMemoryStore();
+      const store = createStore();
       expect(await store.takeCommandSlot(PULL, COOLDOWN, 1_000)).toBe(true);
       expect(await store.takeCommandSlot(`${REPO}#8`, COOLDOWN, 2_000)).toBe(true);
     });
@@ -64,7 +63,7 @@ describe('createInMemoryStore', () => {
 
   describe('last reviewed head', () => {
     it('none recorded › null; recorded twice › the latest, per pull request', async () => {
-      const store = createInMemoryStore();
+      const store = createStore();
       expect(await store.lastReviewedHead(PULL)).toBeNull();
       await store.setLastReviewedHead(PULL, '2adf080edc8fd291d686f9f687c05cd2a3935f5c');
       await store.setLastReviewedHead(PULL, '60c8b975d5898e70e1416c00031e7c02f2365bdb');
@@ -75,7 +74,7 @@ describe('createInMemoryStore', () => {
 
   describe('feedback', () => {
     it('disputes › the fingerprints of that pull request only', async () => {
-      const store = createInMemoryStore();
+      const store = createStore();
       await store.recordFeedback(REPO, 7, disputed('3f9a1c7e2b4d6a80'));
       await store.recordFeedback(REPO, 7, { ...disputed('b41c9e07d2a35f18'), kind: 'thumbs-down', text: '' });
       await store.recordFeedback(REPO, 8, disputed('77aa01c3e9d2b460'));
@@ -89,7 +88,7 @@ describe('createInMemoryStore', () => {
 
   describe('outcomes and stats', () => {
     it('no pull request recorded › all zero', async () => {
-      expect(await createInMemoryStore().repositoryStats(REPO)).toEqual({
+      expect(await createStore().repositoryStats(REPO)).toEqual({
         pullRequests: 0,
         posted: 0,
         fixed: 0,
@@ -100,7 +99,7 @@ describe('createInMemoryStore', () => {
     });
 
     it('outcomes of several pull requests › summed per repository, disputes counted', async () => {
-      const store = createInMemoryStore();
+      const store = createStore();
       await store.recordOutcomes(REPO, 7, [outcome('a1', 'fixed'), outcome('a2', 'dismissed')]);
       await store.recordOutcomes(REPO, 8, [
         outcome('b1', 'fixed'),
@@ -122,7 +121,7 @@ describe('createInMemoryStore', () => {
     });
 
     it('a pull request recorded again (reopened and closed) › its new outcomes replace the old', async () => {
-      const store = createInMemoryStore();
+      const store = createStore();
       await store.recordOutcomes(REPO, 7, [outcome('a1', 'open'), outcome('a2', 'open')]);
       await store.recordOutcomes(REPO, 7, [outcome('a1', 'fixed'), outcome('a2', 'dismissed')]);
       expect(await store.repositoryStats(REPO)).toMatchObject({
@@ -133,5 +132,16 @@ describe('createInMemoryStore', () => {
         open: 0,
       });
     });
+  });
+});
+
+describe('the in-memory store', () => {
+  it('more deliveries than it remembers › the oldest is forgotten, the newer ones still known', async () => {
+    const store = createInMemoryStore({ maxDeliveries: 3 });
+    for (const n of [1, 2, 3, 4]) await store.firstDelivery(delivery(n));
+    expect(await store.firstDelivery(delivery(4))).toBe(false);
+    expect(await store.firstDelivery(delivery(3))).toBe(false);
+    expect(await store.firstDelivery(delivery(2))).toBe(false);
+    expect(await store.firstDelivery(delivery(1))).toBe(true);
   });
 });

@@ -1,0 +1,158 @@
+import { chmodSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { JobJournal, JournaledJob } from '../queue/job-journal.js';
+import type { Feedback, FindingOutcome, RepositoryStats, SiftStore } from './sift-store.js';
+
+// Deliveries remembered: GitHub redelivers within hours; older ids are pruned.
+const DELIVERY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS deliveries (id TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS reviewed_heads (pull TEXT PRIMARY KEY, head TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS command_slots (pull TEXT PRIMARY KEY, taken_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS feedback (
+    repository TEXT NOT NULL, pull INTEGER NOT NULL, fingerprint TEXT NOT NULL,
+    kind TEXT NOT NULL, user TEXT NOT NULL, text TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS feedback_by_pull ON feedback (repository, pull);
+  CREATE TABLE IF NOT EXISTS outcomes (
+    repository TEXT NOT NULL, pull INTEGER NOT NULL, fingerprint TEXT NOT NULL,
+    path TEXT NOT NULL, category TEXT NOT NULL, fate TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS outcomes_by_pull ON outcomes (repository, pull);
+  CREATE TABLE IF NOT EXISTS journal (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, job TEXT NOT NULL);
+`;
+
+export interface SqliteStore<J> extends SiftStore {
+  readonly journal: JobJournal<J>;
+  /** Where the database lives. */
+  readonly path: string;
+  close(): void;
+}
+
+/**
+ * The default store: an embedded SQLite database in the data directory (created 0700), in WAL
+ * mode, so state survives restarts with nothing to run beside Sift. Writes are synchronous and
+ * durable when they return, which is what lets the journal be written before a webhook is
+ * answered.
+ */
+export function openSqliteStore<J>(dataDir: string, options: { now?: () => number } = {}): SqliteStore<J> {
+  const now = options.now ?? Date.now;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const path = join(dataDir, 'sift.db');
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+
+  const sql = {
+    seenDelivery: db.prepare('INSERT OR IGNORE INTO deliveries (id, seen_at) VALUES (?, ?)'),
+    pruneDeliveries: db.prepare('DELETE FROM deliveries WHERE seen_at < ?'),
+    reviewedHead: db.prepare<[string], { head: string }>('SELECT head FROM reviewed_heads WHERE pull = ?'),
+    setReviewedHead: db.prepare(
+      'INSERT INTO reviewed_heads (pull, head) VALUES (?, ?) ON CONFLICT (pull) DO UPDATE SET head = excluded.head',
+    ),
+    commandSlot: db.prepare<[string], { taken_at: number }>(
+      'SELECT taken_at FROM command_slots WHERE pull = ?',
+    ),
+    takeCommandSlot: db.prepare(
+      'INSERT INTO command_slots (pull, taken_at) VALUES (?, ?) ON CONFLICT (pull) DO UPDATE SET taken_at = excluded.taken_at',
+    ),
+    addFeedback: db.prepare(
+      'INSERT INTO feedback (repository, pull, fingerprint, kind, user, text) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    feedbackOf: db.prepare<[string, number], { fingerprint: string }>(
+      'SELECT fingerprint FROM feedback WHERE repository = ? AND pull = ?',
+    ),
+    disputes: db.prepare<[string], { count: number }>(
+      "SELECT count(*) AS count FROM feedback WHERE repository = ? AND kind = 'disputed'",
+    ),
+    clearOutcomes: db.prepare('DELETE FROM outcomes WHERE repository = ? AND pull = ?'),
+    addOutcome: db.prepare(
+      'INSERT INTO outcomes (repository, pull, fingerprint, path, category, fate) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    outcomeCounts: db.prepare<
+      [string],
+      { pulls: number; posted: number; fixed: number; dismissed: number; open: number }
+    >(
+      `SELECT count(DISTINCT pull) AS pulls, count(*) AS posted,
+              coalesce(sum(fate = 'fixed'), 0) AS fixed, coalesce(sum(fate = 'dismissed'), 0) AS dismissed,
+              coalesce(sum(fate = 'open'), 0) AS open
+         FROM outcomes WHERE repository = ?`,
+    ),
+    accept: db.prepare('INSERT OR IGNORE INTO journal (id, job) VALUES (?, ?)'),
+    journaled: db.prepare<[string], { job: string }>('SELECT job FROM journal WHERE id = ?'),
+    rewrite: db.prepare('UPDATE journal SET job = ? WHERE id = ?'),
+    finish: db.prepare('DELETE FROM journal WHERE id = ?'),
+    unfinished: db.prepare<[], { id: string; job: string }>('SELECT id, job FROM journal ORDER BY seq'),
+  };
+  const recordOutcomes = db.transaction(
+    (repositoryKey: string, pullNumber: number, items: readonly FindingOutcome[]) => {
+      sql.clearOutcomes.run(repositoryKey, pullNumber);
+      for (const item of items)
+        sql.addOutcome.run(repositoryKey, pullNumber, item.fingerprint, item.path, item.category, item.fate);
+    },
+  );
+
+  const journal: JobJournal<J> = {
+    accept(id, job) {
+      sql.accept.run(id, JSON.stringify(job));
+    },
+    note(id, facts) {
+      const row = sql.journaled.get(id);
+      if (row) sql.rewrite.run(JSON.stringify({ ...(JSON.parse(row.job) as object), ...facts }), id);
+    },
+    finish(id) {
+      sql.finish.run(id);
+    },
+    unfinished(): Array<JournaledJob<J>> {
+      return sql.unfinished.all().map((row) => ({ id: row.id, job: JSON.parse(row.job) as J }));
+    },
+  };
+
+  return {
+    path,
+    journal,
+    async firstDelivery(deliveryId) {
+      sql.pruneDeliveries.run(now() - DELIVERY_TTL_MS);
+      return sql.seenDelivery.run(deliveryId, now()).changes === 1;
+    },
+    async lastReviewedHead(pullKey) {
+      return sql.reviewedHead.get(pullKey)?.head ?? null;
+    },
+    async setLastReviewedHead(pullKey, head) {
+      sql.setReviewedHead.run(pullKey, head);
+    },
+    async takeCommandSlot(pullKey, cooldownMs, at) {
+      const last = sql.commandSlot.get(pullKey)?.taken_at;
+      if (last !== undefined && at - last < cooldownMs) return false;
+      sql.takeCommandSlot.run(pullKey, at);
+      return true;
+    },
+    async recordFeedback(repositoryKey, pullNumber, item: Feedback) {
+      sql.addFeedback.run(repositoryKey, pullNumber, item.fingerprint, item.kind, item.user, item.text);
+    },
+    async disputedFingerprints(repositoryKey, pullNumber) {
+      return new Set(sql.feedbackOf.all(repositoryKey, pullNumber).map((row) => row.fingerprint));
+    },
+    async recordOutcomes(repositoryKey, pullNumber, items) {
+      recordOutcomes(repositoryKey, pullNumber, items);
+    },
+    async repositoryStats(repositoryKey): Promise<RepositoryStats> {
+      const counts = sql.outcomeCounts.get(repositoryKey);
+      return {
+        pullRequests: counts?.pulls ?? 0,
+        posted: counts?.posted ?? 0,
+        fixed: counts?.fixed ?? 0,
+        dismissed: counts?.dismissed ?? 0,
+        open: counts?.open ?? 0,
+        disputes: sql.disputes.get(repositoryKey)?.count ?? 0,
+      };
+    },
+    close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { makeTempDir } from '../support/temp-dir.js';
+
+interface Job {
+  readonly pull: number;
+  readonly checkRunId?: number;
+}
+
+describe('openSqliteStore', () => {
+  it('creates its data directory readable by the owner only', () => {
+    const dir = join(makeTempDir('sift-data-'), 'nested', 'data');
+    openSqliteStore(dir).close();
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('what it stored is there after it is closed and opened again (a restart)', async () => {
+    const dir = makeTempDir('sift-data-');
+    const before = openSqliteStore<Job>(dir);
+    await before.firstDelivery('d-1');
+    await before.setLastReviewedHead('acme/inventory#7', 'a'.repeat(40));
+    await before.recordFeedback('acme/inventory', 7, {
+      fingerprint: 'f1',
+      kind: 'disputed',
+      user: 'octocat',
+      text: 'no',
+    });
+    before.journal.accept('acme/inventory#7@aaa', { pull: 7 });
+    before.close();
+
+    const after = openSqliteStore<Job>(dir);
+    expect(await after.firstDelivery('d-1')).toBe(false);
+    expect(await after.lastReviewedHead('acme/inventory#7')).toBe('a'.repeat(40));
+    expect(await after.disputedFingerprints('acme/inventory', 7)).toEqual(new Set(['f1']));
+    expect(after.journal.unfinished()).toEqual([{ id: 'acme/inventory#7@aaa', job: { pull: 7 } }]);
+    after.close();
+  });
+
+  describe('journal', () => {
+    it('accepted jobs come back oldest first until finished; the same id twice is one job', () => {
+      const store = openSqliteStore<Job>(makeTempDir('sift-data-'));
+      store.journal.accept('b', { pull: 2 });
+      store.journal.accept('a', { pull: 1 });
+      store.journal.accept('b', { pull: 99 });
+      expect(store.journal.unfinished().map((entry) => entry.id)).toEqual(['b', 'a']);
+      store.journal.finish('b');
+      expect(store.journal.unfinished()).toEqual([{ id: 'a', job: { pull: 1 } }]);
+      store.close();
+    });
+
+    it('a note merges into the job (the check run it started), and a finished job takes no notes', () => {
+      const store = openSqliteStore<Job>(makeTempDir('sift-data-'));
+      store.journal.accept('a', { pull: 1 });
+      store.journal.note('a', { checkRunId: 9000 });
+      expect(store.journal.unfinished()).toEqual([{ id: 'a', job: { pull: 1, checkRunId: 9000 } }]);
+      store.journal.finish('a');
+      store.journal.note('a', { checkRunId: 9001 });
+      expect(store.journal.unfinished()).toEqual([]);
+      store.close();
+    });
+  });
+});

@@ -12,6 +12,7 @@ import { jobLabel, type SiftJob, siftJobIdentity } from './jobs/sift-job.js';
 import type { ModelClient } from './llm/model-client.js';
 import type { Logger } from './logger.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
+import type { JobJournal } from './queue/job-journal.js';
 import type { JobQueue } from './queue/job-queue.js';
 import { rememberSnapshots } from './repository/remember-snapshots.js';
 import type { RepositoryReader } from './repository/repository-reader.js';
@@ -27,6 +28,8 @@ export interface SiftDeps {
     | undefined;
   /** Where Sift keeps state between webhooks; in memory unless a durable store is given. */
   readonly store?: SiftStore;
+  /** Where accepted jobs are written before a webhook is answered; without one a crash loses them. */
+  readonly journal?: JobJournal<SiftJob> | undefined;
   readonly now?: () => number;
 }
 
@@ -38,6 +41,8 @@ export interface Sift {
   onIdle(): Promise<void>;
   /** Stops taking jobs, lets running ones finish, and logs any that never started. */
   close(timeoutMs?: number): Promise<void>;
+  /** Runs again the jobs a previous process accepted and did not finish (after `app` is loaded). */
+  resume(): Promise<number>;
 }
 
 export function createSift(deps: SiftDeps): Sift {
@@ -75,6 +80,7 @@ export function createSift(deps: SiftDeps): Sift {
           log: app.log,
         }),
         onError: (error, job) => app.log.error({ err: error, job: jobLabel(job) }, 'job crashed'),
+        journal: deps.journal,
       });
       const jobs = { queue, store };
       app.on(
@@ -94,12 +100,19 @@ export function createSift(deps: SiftDeps): Sift {
       );
     },
     onIdle: () => queue?.onIdle() ?? Promise.resolve(),
+    async resume() {
+      const resumed = (await queue?.resume()) ?? 0;
+      if (resumed > 0) log?.info({ jobs: resumed }, 'resuming jobs accepted before the last stop');
+      return resumed;
+    },
     async close(timeoutMs) {
       const dropped = (await queue?.close(timeoutMs)) ?? [];
       for (const job of dropped) {
         log?.warn(
           { job: jobLabel(job) },
-          'job never started before shutdown; a push or a /review starts it again',
+          deps.journal
+            ? 'job never started before shutdown; it runs when Sift starts again'
+            : 'job never started before shutdown; a push or a /review starts it again',
         );
       }
     },

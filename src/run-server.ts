@@ -6,6 +6,7 @@ import { loadServerEnv, type ServerEnv } from './config/load-server-env.js';
 import { withDotEnv } from './config/with-dot-env.js';
 import { SiftError } from './errors.js';
 import { createGitHubRepository } from './github/github-repository.js';
+import type { SiftJob } from './jobs/sift-job.js';
 import { createModelClient } from './llm/create-model-client.js';
 import type { Logger } from './logger.js';
 import { createBlobCache } from './repository/blob-cache.js';
@@ -14,6 +15,7 @@ import { createLogger } from './server/create-logger.js';
 import { listen } from './server/listen.js';
 import { receiveWebhook } from './server/receive-webhook.js';
 import { startWebhookProxy } from './server/start-webhook-proxy.js';
+import { openSqliteStore } from './store/sqlite-store.js';
 
 export interface RunningServer {
   readonly port: number;
@@ -50,10 +52,14 @@ async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<
     log,
   });
   const cache = createBlobCache({ directory: settings.sift.cacheDir, maxBytes: settings.sift.cacheMaxBytes });
+  const store = openSqliteStore<SiftJob>(settings.dataDir);
+  log.info({ database: store.path }, 'state kept in the embedded database');
   const sift: Sift = createSift({
     model: createModelClient(settings.sift, (message) => log.warn(message)),
     env: settings.sift,
     repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
+    store,
+    journal: store.journal,
   });
   await probot.load(sift.app);
   const server: Server = createHttpServer(
@@ -65,7 +71,7 @@ async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<
           log,
           receive: (delivery) => probot.receive(delivery as never),
         }),
-      ready: async () => ({ ready: true, detail: 'in-memory queue and store' }),
+      ready: async () => ({ ready: true, detail: `embedded database at ${store.path}` }),
     },
     log,
   );
@@ -80,10 +86,12 @@ async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<
         log,
       )
     : null;
+  await sift.resume();
   const stop = async () => {
     proxy?.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await sift.close();
+    store.close();
   };
   stopOnSignals(stop, log);
   return { port, stop };

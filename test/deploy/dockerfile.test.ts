@@ -19,4 +19,11 @@ describe('the Docker image', () => {
     expect(production).toMatch(/^USER node$/m);
     expect(production).toMatch(/^CMD \["node", "dist\/main\.js"\]$/m);
   });
+
+  it('keeps its state on a volume, and has the native store built for the Node it runs', () => {
+    expect(production).toMatch(/^ENV .*\bSIFT_DATA_DIR=\/data\b/m);
+    expect(production).toMatch(/^VOLUME \/data$/m);
+    expect(production).toMatch(/^COPY --from=build \/app\/node_modules \.\/node_modules$/m);
+    expect(dockerfile).toMatch(/npm_config_build_from_source=true/);
+  });
 });

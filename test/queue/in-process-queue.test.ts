@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReviewSupersededError, ShuttingDownError } from '../../src/errors.js';
 import { createInProcessQueue } from '../../src/queue/in-process-queue.js';
+import type { JobJournal } from '../../src/queue/job-journal.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { makeTempDir } from '../support/temp-dir.js';
 
 /** A pull request review job, reduced to what the queue looks at. */
 interface Job {
@@ -23,7 +26,7 @@ const label = ({ pull, head }: Job) => `${pull}@${head}`;
  * A queue whose worker records each job it starts and leaves it running until the test finishes
  * or fails it. Like runReview, the worker stops when its signal aborts, rejecting with the reason.
  */
-function harness(options: { concurrency?: number; stopsOnAbort?: boolean } = {}) {
+function harness(options: { concurrency?: number; stopsOnAbort?: boolean; journal?: JobJournal<Job> } = {}) {
   const started: Started[] = [];
   const errors: Array<{ error: unknown; job: string }> = [];
   const queue = createInProcessQueue<Job>({
@@ -31,6 +34,7 @@ function harness(options: { concurrency?: number; stopsOnAbort?: boolean } = {})
     versionOf: (j) => j.head,
     concurrency: options.concurrency ?? 2,
     onError: (error, j) => errors.push({ error, job: label(j) }),
+    journal: options.journal,
     worker: (j, signal) =>
       new Promise<void>((resolve, reject) => {
         started.push({ job: j, signal, finish: resolve, fail: reject });
@@ -313,6 +317,57 @@ describe('in-process queue', () => {
 
     it('with nothing to do › resolves at once with nothing left over', async () => {
       await expect(harness().queue.close(10_000)).resolves.toEqual([]);
+    });
+  });
+
+  describe('with a journal', () => {
+    const journaled = (journal: JobJournal<Job>) => journal.unfinished().map((entry) => label(entry.job));
+
+    it('a job is written down before enqueue returns, and crossed out when it ends', async () => {
+      const { journal } = openSqliteStore<Job>(makeTempDir('sift-queue-'));
+      const { queue, running } = harness({ journal });
+      await queue.enqueue(job('#1', 'a'));
+      expect(journaled(journal)).toEqual(['#1@a']);
+      running('#1@a').finish();
+      await queue.onIdle();
+      expect(journaled(journal)).toEqual([]);
+    });
+
+    it('a waiting job replaced by a newer head › crossed out; duplicates and stale ones are not written', async () => {
+      const { journal } = openSqliteStore<Job>(makeTempDir('sift-queue-'));
+      const { queue } = harness({ journal, concurrency: 1 });
+      await queue.enqueue(job('#0', 'x'));
+      await queue.enqueue(job('#1', 'a'));
+      await queue.enqueue(job('#1', 'a'));
+      await queue.enqueue(job('#1', 'b'));
+      expect(journaled(journal)).toEqual(['#0@x', '#1@b']);
+    });
+
+    it('shutdown › the running job and the waiting ones stay in the journal, and resume runs them', async () => {
+      vi.useFakeTimers();
+      const dir = makeTempDir('sift-queue-');
+      const { journal } = openSqliteStore<Job>(dir);
+      const first = harness({ journal, concurrency: 1 });
+      await first.queue.enqueue(job('#1', 'a'));
+      await first.queue.enqueue(job('#2', 'a'));
+      const closing = first.queue.close(1_000);
+      await vi.advanceTimersByTimeAsync(1_000);
+      await closing;
+      expect(journaled(journal)).toEqual(['#1@a', '#2@a']);
+      vi.useRealTimers();
+
+      const next = harness({ journal: openSqliteStore<Job>(dir).journal, concurrency: 2 });
+      expect(await next.queue.resume()).toBe(2);
+      expect(next.startedLabels()).toEqual(['#1@a', '#2@a']);
+    });
+
+    it('a job that fails › crossed out too (it reported its failure; Re-run starts it again)', async () => {
+      const { journal } = openSqliteStore<Job>(makeTempDir('sift-queue-'));
+      const { queue, running } = harness({ journal });
+      await queue.enqueue(job('#1', 'a'));
+      running('#1@a').fail(new Error('model down'));
+      await queue.onIdle();
+      expect(journaled(journal)).toEqual([]);
     });
   });
 });

@@ -20,7 +20,7 @@ export interface FakeModel {
  * JSON content of the reply, or into an HTTP status to fail with.
  */
 export async function startFakeModel(
-  answer: (request: ChatRequest) => unknown | { status: number },
+  answer: (request: ChatRequest) => unknown | { status: number } | Promise<unknown>,
 ): Promise<FakeModel> {
   const requests: ChatRequest[] = [];
   const server: Server = createServer(async (request, response) => {
@@ -28,7 +28,7 @@ export async function startFakeModel(
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
     requests.push(body);
-    const result = answer(body);
+    const result = await answer(body);
     if (
       typeof result === 'object' &&
       result !== null &&

@@ -28,6 +28,10 @@ export interface ServerScenario {
     payload: unknown,
     options?: { deliveryId?: string; secret?: string },
   ): Promise<number>;
+  /** Kills the server with SIGKILL, as a crash or an out-of-memory kill would: no shutdown at all. */
+  crash(): Promise<void>;
+  /** Starts the server again in the same folder with the same settings (its data directory too). */
+  restart(): Promise<void>;
   /** Waits until the fake GitHub has seen `count` completed check runs. */
   waitForCompletedCheckRuns(count: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -77,19 +81,23 @@ export async function runServerScenario(
   };
   const fromDotEnv = options.settingsFrom === 'dotenv';
   const cwd = makeProjectFolder(fromDotEnv ? settings : {});
-  const server = await startServerProcess(cwd, fromDotEnv ? {} : settings, options.log);
+  const output: string[] = []; // every process this scenario starts writes here
+  const start = () => startServerProcess(cwd, fromDotEnv ? {} : settings, options.log, output);
+  let server = await start();
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     await server.stop();
     await Promise.all([github.close(), model.close()]);
   };
-  try {
-    await server.waitForUrl(`${baseUrl}/ping`);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  const { output } = server;
+  const started = async () => {
+    try {
+      await server.waitForUrl(`${baseUrl}/ping`);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+  };
+  await started();
 
   return {
     github,
@@ -111,6 +119,13 @@ export async function runServerScenario(
       });
       await response.arrayBuffer();
       return response.status;
+    },
+    async crash() {
+      await server.stop('SIGKILL');
+    },
+    async restart() {
+      server = await start();
+      await started();
     },
     async waitForCompletedCheckRuns(count, timeoutMs = 60_000) {
       await waitFor(
@@ -143,7 +158,7 @@ export interface ServerProcess {
   /** Resolves once `url` answers 2xx; fails when the process exits or START_TIMEOUT_MS passes. */
   waitForUrl(url: string): Promise<void>;
   /** Stops the process group (npm and the node process it started) and waits for it to exit. */
-  stop(): Promise<void>;
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /**
@@ -154,6 +169,7 @@ export async function startServerProcess(
   cwd: string,
   env: Record<string, string>,
   log?: (line: string) => void,
+  output: string[] = [],
 ): Promise<ServerProcess> {
   const child: ChildProcess = spawn('npm', ['start', '--ignore-scripts', '--silent'], {
     cwd,
@@ -161,7 +177,6 @@ export async function startServerProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  const output: string[] = [];
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
@@ -184,10 +199,10 @@ export async function startServerProcess(
         () => `Sift did not start in ${START_TIMEOUT_MS / 1000} s:\n${tail(output)}`,
       );
     },
-    async stop() {
+    async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
       try {
-        process.kill(-child.pid, 'SIGTERM');
+        process.kill(-child.pid, signal);
       } catch {
         return; // already gone
       }

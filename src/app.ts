@@ -21,7 +21,8 @@ import type { SiftStore } from './store/sift-store.js';
 
 export interface SiftDeps {
   readonly model: ModelClient;
-  readonly env: Pick<SiftEnv, 'workerConcurrency'> & Partial<Pick<SiftEnv, 'maxPromptTokens'>>;
+  readonly env: Pick<SiftEnv, 'workerConcurrency'> &
+    Partial<Pick<SiftEnv, 'maxPromptTokens' | 'installationConcurrency'>>;
   /** Reads a repository for cross-file context; without it reviews see the diff only. */
   readonly repositoryFor?:
     | ((octokit: Octokit, repository: { owner: string; repo: string }) => RepositoryReader)
@@ -57,6 +58,11 @@ export function createSift(deps: SiftDeps): Sift {
       queue = createInProcessQueue<SiftJob>({
         ...siftJobIdentity,
         concurrency: deps.env.workerConcurrency,
+        // Fair shares between installations: an organisation's burst never starves another's pull request.
+        perGroup: {
+          groupOf: (job) => String(job.installationId),
+          concurrency: deps.env.installationConcurrency,
+        },
         worker: createJobWorker({
           // A fresh installation client per job: tokens expire after an hour and jobs may wait.
           siteFor: async (job) => {

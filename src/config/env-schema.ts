@@ -4,6 +4,7 @@ import { z } from 'zod';
 const blankAsUnset = (value: unknown) => (typeof value === 'string' && !value.trim() ? undefined : value);
 const positiveInt = (fallback: number) =>
   z.preprocess(blankAsUnset, z.coerce.number().int().positive().default(fallback));
+const optionalPositiveInt = z.preprocess(blankAsUnset, z.coerce.number().int().positive().optional());
 const optionalText = z
   .string()
   .trim()
@@ -62,6 +63,7 @@ export const envSchema = z.object({
   SIFT_MODEL_CONCURRENCY: positiveInt(8),
   // Two reviews at a time keep a small instance responsive while the model does the waiting.
   SIFT_WORKER_CONCURRENCY: positiveInt(2),
+  SIFT_INSTALLATION_CONCURRENCY: optionalPositiveInt,
   SIFT_CACHE_DIR: optionalText,
   SIFT_DATA_DIR: optionalText,
   // 2 GiB holds the source of a few dozen large repositories; the least recently used go first.
@@ -271,6 +273,13 @@ export const ENV_DOCS: Readonly<Record<EnvName, EnvDoc>> = {
     default: '`2`',
     meaning: 'Reviews running at once in one process.',
     example: '2',
+  },
+  SIFT_INSTALLATION_CONCURRENCY: {
+    group: 'Reviews',
+    default: 'no cap',
+    meaning:
+      "Reviews of one installation running at once. Without it a free slot goes to the installation with the fewest running, so one organisation's burst never makes another's pull request wait behind it; with it, one installation never holds more.",
+    example: '1',
   },
   SIFT_CACHE_DIR: {
     group: 'Reviews',

@@ -21,6 +21,8 @@ export interface SiftEnv {
   readonly maxPromptTokens: number;
   readonly modelConcurrency: number;
   readonly workerConcurrency: number;
+  /** Reviews of one installation at once; undefined: no cap, only fair shares. */
+  readonly installationConcurrency?: number | undefined;
   readonly cacheDir: string;
   readonly cacheMaxBytes: number;
 }
@@ -40,6 +42,7 @@ const REVIEW_VARIABLES = [
   'SIFT_MODEL_CONTEXT_TOKENS',
   'SIFT_MODEL_CONCURRENCY',
   'SIFT_WORKER_CONCURRENCY',
+  'SIFT_INSTALLATION_CONCURRENCY',
   'SIFT_CACHE_DIR',
   'SIFT_CACHE_MAX_MB',
 ] as const satisfies readonly EnvName[];
@@ -83,6 +86,7 @@ export function siftEnvOf(values: ReviewValues, provider: ModelProvider): SiftEn
     maxPromptTokens: Math.max(4_000, values.SIFT_MODEL_CONTEXT_TOKENS - values.SIFT_MAX_OUTPUT_TOKENS),
     modelConcurrency: values.SIFT_MODEL_CONCURRENCY,
     workerConcurrency: values.SIFT_WORKER_CONCURRENCY,
+    installationConcurrency: values.SIFT_INSTALLATION_CONCURRENCY,
     cacheDir: values.SIFT_CACHE_DIR ?? join(tmpdir(), 'sift-cache'),
     cacheMaxBytes: values.SIFT_CACHE_MAX_MB * 1024 * 1024,
   };

@@ -6,6 +6,14 @@ export interface InProcessQueueOptions<J> extends JobIdentity<J> {
   readonly worker: JobWorker<J>;
   /** Jobs running at once across all keys. */
   readonly concurrency: number;
+  /**
+   * Fairness between groups (installations): a free slot goes to the waiting job whose group has
+   * the fewest running, so a burst of 500 pull requests from one organisation does not make
+   * another's single one wait behind it; `concurrency` caps one group's running jobs outright.
+   */
+  readonly perGroup?:
+    | { readonly groupOf: (job: J) => string; readonly concurrency?: number | undefined }
+    | undefined;
   /** Told about worker errors; the worker is expected to report its own failures first. */
   readonly onError: (error: unknown, job: J) => void;
   /** Where accepted jobs are written before `enqueue` returns; without one they live in memory only. */
@@ -31,12 +39,32 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
   const journal = options.journal;
   const idOf = (job: J) => `${options.keyOf(job)}@${options.versionOf(job)}`;
 
-  const pump = () => {
+  const runningIn = (job: J) => {
+    const group = options.perGroup?.groupOf(job);
+    if (group === undefined) return 0;
+    let count = 0;
+    for (const entry of running.values()) if (options.perGroup?.groupOf(entry.job) === group) count += 1;
+    return count;
+  };
+  /** The next job to start: of the waiting ones that may start, the first of the least busy group. */
+  const next = (): [string, J] | undefined => {
+    let best: [string, J, number] | undefined;
     for (const [key, job] of waiting) {
-      if (running.size >= options.concurrency) break;
       if (running.has(key)) continue;
-      waiting.delete(key);
-      start(key, job);
+      const busy = runningIn(job);
+      if (busy >= (options.perGroup?.concurrency ?? Number.POSITIVE_INFINITY)) continue;
+      if (!best || busy < best[2]) best = [key, job, busy];
+      if (busy === 0) break;
+    }
+    return best && [best[0], best[1]];
+  };
+
+  const pump = () => {
+    while (running.size < options.concurrency) {
+      const chosen = next();
+      if (!chosen) break;
+      waiting.delete(chosen[0]);
+      start(chosen[0], chosen[1]);
     }
     if (waiting.size === 0 && running.size === 0) {
       const waiters = idleWaiters;

@@ -26,7 +26,14 @@ const label = ({ pull, head }: Job) => `${pull}@${head}`;
  * A queue whose worker records each job it starts and leaves it running until the test finishes
  * or fails it. Like runReview, the worker stops when its signal aborts, rejecting with the reason.
  */
-function harness(options: { concurrency?: number; stopsOnAbort?: boolean; journal?: JobJournal<Job> } = {}) {
+function harness(
+  options: {
+    concurrency?: number;
+    stopsOnAbort?: boolean;
+    journal?: JobJournal<Job>;
+    perOwner?: number | 'no cap';
+  } = {},
+) {
   const started: Started[] = [];
   const errors: Array<{ error: unknown; job: string }> = [];
   const queue = createInProcessQueue<Job>({
@@ -35,6 +42,12 @@ function harness(options: { concurrency?: number; stopsOnAbort?: boolean; journa
     concurrency: options.concurrency ?? 2,
     onError: (error, j) => errors.push({ error, job: label(j) }),
     journal: options.journal,
+    perGroup: options.perOwner
+      ? {
+          groupOf: (j) => j.pull.split('/')[0] ?? '',
+          concurrency: options.perOwner === 'no cap' ? undefined : options.perOwner,
+        }
+      : undefined,
     worker: (j, signal) =>
       new Promise<void>((resolve, reject) => {
         started.push({ job: j, signal, finish: resolve, fail: reject });
@@ -368,6 +381,30 @@ describe('in-process queue', () => {
       running('#1@a').fail(new Error('model down'));
       await queue.onIdle();
       expect(journaled(journal)).toEqual([]);
+    });
+  });
+
+  describe('fairness between installations', () => {
+    it('a burst of 500 pull requests from one owner › another owner’s single one starts at the next free slot', async () => {
+      const { queue, running, startedLabels } = harness({ concurrency: 4, perOwner: 3 });
+      for (let number = 1; number <= 500; number += 1) await queue.enqueue(job(`acme/api#${number}`, 'a'));
+      await queue.enqueue(job('globex/web#1', 'a'));
+      // acme holds 3 of the 4 slots; the fourth goes to globex straight away.
+      expect(startedLabels()).toEqual(['acme/api#1@a', 'acme/api#2@a', 'acme/api#3@a', 'globex/web#1@a']);
+      running('acme/api#1@a').finish();
+      await settle();
+      expect(startedLabels().at(-1)).toBe('acme/api#4@a');
+      expect(startedLabels()).toHaveLength(5);
+    });
+
+    it('without a cap › one owner may use every slot, and the other owner gets the next one that frees', async () => {
+      const { queue, running, startedLabels } = harness({ concurrency: 4, perOwner: 'no cap' });
+      for (let number = 1; number <= 500; number += 1) await queue.enqueue(job(`acme/api#${number}`, 'a'));
+      await queue.enqueue(job('globex/web#1', 'a'));
+      expect(startedLabels()).toEqual(['acme/api#1@a', 'acme/api#2@a', 'acme/api#3@a', 'acme/api#4@a']);
+      running('acme/api#2@a').finish();
+      await settle();
+      expect(startedLabels().at(-1)).toBe('globex/web#1@a');
     });
   });
 });

@@ -11,6 +11,7 @@ import { createJobWorker } from './jobs/create-job-worker.js';
 import { jobLabel, type SiftJob, siftJobIdentity } from './jobs/sift-job.js';
 import type { ModelClient } from './llm/model-client.js';
 import type { Logger } from './logger.js';
+import type { SiftMetrics } from './metrics/sift-metrics.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import type { JobJournal } from './queue/job-journal.js';
 import type { JobQueue } from './queue/job-queue.js';
@@ -31,6 +32,8 @@ export interface SiftDeps {
   readonly store?: SiftStore;
   /** Where accepted jobs are written before a webhook is answered; without one a crash loses them. */
   readonly journal?: JobJournal<SiftJob> | undefined;
+  /** Where jobs, findings and model usage are counted for `/metrics`. */
+  readonly metrics?: SiftMetrics | undefined;
   readonly now?: () => number;
 }
 
@@ -84,10 +87,12 @@ export function createSift(deps: SiftDeps): Sift {
           enqueue: (job) => (queue as JobQueue<SiftJob>).enqueue(job),
           now,
           log: app.log,
+          metrics: deps.metrics,
         }),
         onError: (error, job) => app.log.error({ err: error, job: jobLabel(job) }, 'job crashed'),
         journal: deps.journal,
       });
+      deps.metrics?.watchQueue(() => queue?.size() ?? 0);
       const jobs = { queue, store };
       app.on(
         [

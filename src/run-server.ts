@@ -9,6 +9,7 @@ import { createGitHubRepository } from './github/github-repository.js';
 import type { SiftJob } from './jobs/sift-job.js';
 import { createModelClient } from './llm/create-model-client.js';
 import type { Logger } from './logger.js';
+import { createSiftMetrics } from './metrics/sift-metrics.js';
 import { createBlobCache } from './repository/blob-cache.js';
 import { createHttpServer } from './server/create-http-server.js';
 import { createLogger } from './server/create-logger.js';
@@ -54,7 +55,9 @@ async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<
   const cache = createBlobCache({ directory: settings.sift.cacheDir, maxBytes: settings.sift.cacheMaxBytes });
   const store = openSqliteStore<SiftJob>(settings.dataDir);
   log.info({ database: store.path }, 'state kept in the embedded database');
+  const metrics = createSiftMetrics();
   const sift: Sift = createSift({
+    metrics,
     model: createModelClient(settings.sift, (message) => log.warn(message)),
     env: settings.sift,
     repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
@@ -71,7 +74,11 @@ async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<
           log,
           receive: (delivery) => probot.receive(delivery as never),
         }),
-      ready: async () => ({ ready: true, detail: `embedded database at ${store.path}` }),
+      ready: async () =>
+        store.reachable()
+          ? { ready: true, detail: `embedded database at ${store.path}` }
+          : { ready: false, detail: `the embedded database at ${store.path} does not answer` },
+      metrics: () => metrics.render(),
     },
     log,
   );

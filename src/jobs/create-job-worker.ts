@@ -1,6 +1,7 @@
 import type { SymbolCaches } from '../context/symbol-index.js';
 import type { ModelClient } from '../llm/model-client.js';
 import type { Logger } from '../logger.js';
+import type { SiftMetrics } from '../metrics/sift-metrics.js';
 import type { JobWorker } from '../queue/job-queue.js';
 import type { RepositoryReader } from '../repository/repository-reader.js';
 import type { PullRequestHost } from '../review/pull-request-host.js';
@@ -36,16 +37,25 @@ export interface JobWorkerDeps {
   readonly enqueue: (job: SiftJob) => Promise<string>;
   readonly now: () => number;
   readonly log: Logger;
+  readonly metrics?: SiftMetrics | undefined;
 }
 
 /** The function the queue runs for each job: its site, a logger with the job's name, its runner. */
 export function createJobWorker(deps: JobWorkerDeps): JobWorker<SiftJob> {
-  return async (job, signal, note) => {
+  return async (job, signal, note, acceptedAt) => {
     const log = deps.log.child({ job: jobLabel(job), delivery: job.deliveryId });
-    const site = await deps.siteFor(job);
-    const ports: JobPorts = { ...deps, ...site, log, signal, note };
+    deps.metrics?.jobStarted(job.kind, deps.now() - acceptedAt);
     const run = RUNNERS[job.kind] as (job: SiftJob, ports: JobPorts) => Promise<string>;
-    const result = await run(job, ports);
-    log.info({ result }, `${job.kind} finished`);
+    try {
+      const site = await deps.siteFor(job);
+      const result = await run(job, { ...deps, ...site, log, signal, note });
+      // The result's first word (`posted`, `answered`, `refused`…) keeps the label's values few.
+      deps.metrics?.jobFinished(job.kind, /^[a-z-]+/.exec(result)?.[0] ?? 'other', deps.now() - acceptedAt);
+      log.info({ result }, `${job.kind} finished`);
+    } catch (error) {
+      deps.metrics?.failed(error instanceof Error ? error.name : 'unknown');
+      deps.metrics?.jobFinished(job.kind, 'crashed', deps.now() - acceptedAt);
+      throw error;
+    }
   };
 }

@@ -1,6 +1,7 @@
 import type { SymbolCaches } from '../context/symbol-index.js';
 import type { ModelClient } from '../llm/model-client.js';
 import type { Logger } from '../logger.js';
+import type { SiftMetrics } from '../metrics/sift-metrics.js';
 import type { RepositoryReader } from '../repository/repository-reader.js';
 import type { PullRequestHost } from '../review/pull-request-host.js';
 import type { SiftStore } from '../store/sift-store.js';
@@ -19,6 +20,7 @@ export interface JobPorts {
   /** Hands a follow-up job to the queue (a `/review` command becomes a review job). */
   readonly enqueue: (job: SiftJob) => Promise<string>;
   readonly log: Logger;
+  readonly metrics?: SiftMetrics | undefined;
   readonly signal: AbortSignal;
   /** Keeps facts the job learned with its journal record (the check run it started), for a resume. */
   readonly note: (facts: Partial<SiftJob>) => void;

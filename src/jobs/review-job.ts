@@ -111,6 +111,7 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
       signal,
     });
     signal.throwIfAborted();
+    ports.metrics?.reviewCompleted(outcome);
     const reviewed = { ...outcome, skippedFiles: [...scope.skipped, ...outcome.skippedFiles] };
 
     // 8 post: a first review always says what it found, even nothing; later ones only when they have something to say
@@ -144,6 +145,7 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
       await status.finish(SUPERSEDED);
       return 'superseded';
     }
+    ports.metrics?.failed(error instanceof Error ? error.name : 'unknown');
     await status.finish(renderFailure(error, { headSha, jobKey: reviewJobKey({ ...job, headSha }) }));
     log.error({ err: error, job: reviewJobKey({ ...job, headSha }) }, 'review failed');
     return 'failed';

@@ -38,6 +38,7 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
   let closed = false;
   const journal = options.journal;
   const idOf = (job: J) => `${options.keyOf(job)}@${options.versionOf(job)}`;
+  const acceptedAt = new Map<string, number>();
 
   const runningIn = (job: J) => {
     const group = options.perGroup?.groupOf(job);
@@ -78,13 +79,14 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
     running.set(key, { job, controller });
     const id = idOf(job);
     options
-      .worker(job, controller.signal, (facts) => journal?.note(id, facts))
+      .worker(job, controller.signal, (facts) => journal?.note(id, facts), acceptedAt.get(id) ?? Date.now())
       .catch((error: unknown) => {
         if (!(controller.signal.aborted && controller.signal.reason === error)) options.onError(error, job);
       })
       .finally(() => {
         // Cancelled by shutdown: left in the journal, the next start runs it again.
         if (!(closed && controller.signal.aborted)) journal?.finish(id);
+        acceptedAt.delete(id);
         running.delete(key);
         pump();
       });
@@ -107,12 +109,17 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
         result = 'superseded-older';
       }
       journal?.accept(idOf(job), job);
-      if (queued) journal?.finish(idOf(queued));
+      acceptedAt.set(idOf(job), Date.now());
+      if (queued) {
+        journal?.finish(idOf(queued));
+        acceptedAt.delete(idOf(queued));
+      }
       waiting.delete(key); // re-insert so the newest version takes its turn at the back
       waiting.set(key, job);
       pump();
       return result;
     },
+    size: () => waiting.size + running.size,
     async resume() {
       const unfinished = journal?.unfinished() ?? [];
       for (const { job } of unfinished) await this.enqueue(job);

@@ -25,13 +25,21 @@ export interface JobQueue<J> {
   close(timeoutMs?: number): Promise<J[]>;
   /** Takes up the jobs a previous process accepted and did not finish; returns how many. */
   resume(): Promise<number>;
+  /** Jobs waiting or running now. */
+  size(): number;
 }
 
 /**
  * Runs one job. `note` keeps facts the job learns (the check run it started) with the job's
  * journal record, so a job resumed after a restart knows them.
  */
-export type JobWorker<J> = (job: J, signal: AbortSignal, note: (facts: Partial<J>) => void) => Promise<void>;
+export type JobWorker<J> = (
+  job: J,
+  signal: AbortSignal,
+  note: (facts: Partial<J>) => void,
+  /** When the queue accepted the job (ms since the epoch): the start of its latency. */
+  acceptedAt: number,
+) => Promise<void>;
 
 export interface JobIdentity<J> {
   /** Jobs with the same key never run at the same time. */

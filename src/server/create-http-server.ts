@@ -6,11 +6,14 @@ export interface HttpRoutes {
   readonly receiveWebhook: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   /** Whether this process can do its work now (its store reachable); `/readyz` answers 503 when not. */
   readonly ready: () => Promise<{ ready: boolean; detail: string }>;
+  /** Prometheus metrics for `/metrics`. */
+  readonly metrics?: (() => Promise<{ contentType: string; body: string }>) | undefined;
 }
 
 /**
  * Sift's HTTP surface: webhooks, and the probes a platform needs — `/ping` (Probot's, kept for
- * existing health checks), `/healthz` (the process is alive) and `/readyz` (it can take work).
+ * existing health checks), `/healthz` (the process is alive), `/readyz` (it can take work) and
+ * `/metrics` (Prometheus).
  */
 export function createHttpServer(routes: HttpRoutes, log: Logger): Server {
   return createServer((request, response) => {
@@ -35,6 +38,10 @@ async function handle(request: IncomingMessage, response: ServerResponse, routes
   if (path === '/readyz') {
     const { ready, detail } = await routes.ready();
     return send(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', detail });
+  }
+  if (path === '/metrics' && routes.metrics) {
+    const { contentType, body } = await routes.metrics();
+    return send(response, 200, body, contentType);
   }
   return send(response, 404, { error: 'not found' });
 }

@@ -27,6 +27,8 @@ export interface SqliteStore<J> extends SiftStore {
   readonly journal: JobJournal<J>;
   /** Where the database lives. */
   readonly path: string;
+  /** Whether the database answers a query now (for `/readyz`). */
+  reachable(): boolean;
   close(): void;
 }
 
@@ -150,6 +152,13 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
         open: counts?.open ?? 0,
         disputes: sql.disputes.get(repositoryKey)?.count ?? 0,
       };
+    },
+    reachable() {
+      try {
+        return db.prepare('SELECT 1 AS one').get() !== undefined;
+      } catch {
+        return false;
+      }
     },
     close() {
       db.close();

@@ -182,11 +182,20 @@ describe('npm start', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
       expect(scenario.github.requests).toEqual([]);
     });
 
-    it('the health endpoints › /healthz and /readyz answer 200', async () => {
-      scenario = await runServerScenario(inventoryPullRequest(), reserveFinding);
+    it('the health endpoints › /healthz and /readyz answer 200; /metrics counts the review it did', async () => {
+      const pr = inventoryPullRequest();
+      scenario = await runServerScenario(pr, reserveFinding);
 
       expect((await fetch(`${scenario.baseUrl}/healthz`)).status).toBe(200);
-      expect((await fetch(`${scenario.baseUrl}/readyz`)).status).toBe(200);
+      const ready = await fetch(`${scenario.baseUrl}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ detail: expect.stringContaining('sift.db') });
+
+      await scenario.deliver('pull_request', openedPayload(pr));
+      await scenario.waitForCompletedCheckRuns(1);
+      const metrics = await fetch(`${scenario.baseUrl}/metrics`);
+      expect(metrics.headers.get('content-type')).toContain('text/plain');
+      expect(await metrics.text()).toMatch(/^sift_jobs_total\{kind="review",result="posted"\} 1$/m);
     });
   });
 });

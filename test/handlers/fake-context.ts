@@ -18,6 +18,7 @@ export function recordingQueue(): JobQueue<SiftJob> & { readonly jobs: SiftJob[]
     async resume() {
       return 0;
     },
+    size: () => 0,
   };
 }
 

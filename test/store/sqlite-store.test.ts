@@ -61,4 +61,11 @@ describe('openSqliteStore', () => {
       store.close();
     });
   });
+
+  it('reachable while open, not once closed', () => {
+    const store = openSqliteStore(makeTempDir('sift-data-'));
+    expect(store.reachable()).toBe(true);
+    store.close();
+    expect(store.reachable()).toBe(false);
+  });
 });

@@ -4,6 +4,7 @@ import pino from 'pino';
 import { Probot, ProbotOctokit } from 'probot';
 import { createSift, type Sift } from '../../src/app.js';
 import { createGitHubRepository } from '../../src/github/github-repository.js';
+import type { SiftMetrics } from '../../src/metrics/sift-metrics.js';
 import { createBlobCache } from '../../src/repository/blob-cache.js';
 import { type FakeGitHub, startFakeGitHub } from './fake-github-server.js';
 import { gitAsDeveloper, gitRepoFromFixture } from './git-repo-from-fixture.js';
@@ -31,6 +32,7 @@ export async function startLifecycle(options: {
   config?: string;
   /** Let Probot's client retry failed GitHub requests, as in production (with a 1 ms back-off). */
   retryGitHub?: boolean;
+  metrics?: SiftMetrics;
 }) {
   const dir = gitRepoFromFixture(options.fixture);
   const read = () =>
@@ -64,6 +66,7 @@ export async function startLifecycle(options: {
     env: { workerConcurrency: 2 },
     repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
     ...(options.now ? { now: options.now } : {}),
+    metrics: options.metrics,
   });
   const probot = new Probot({
     appId: TEST_APP_ID,

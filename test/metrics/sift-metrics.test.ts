@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 /** The value of one series in Prometheus' text format, or undefined when it is not there. */
-function valueOf(text: string, series: string): number | undefined {
+function seriesValue(text: string, series: string): number | undefined {
   const line = text.split('\n').find((row) => row.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
@@ -24,13 +24,13 @@ describe('metrics', () => {
     await life.idle();
     const { contentType, body } = await metrics.render();
     expect(contentType).toContain('text/plain');
-    expect(valueOf(body, 'sift_jobs_total{kind="review",result="posted"}')).toBe(1);
-    expect(valueOf(body, 'sift_findings_total{fate="posted_inline"}')).toBe(2);
-    expect(valueOf(body, 'sift_findings_unanchored_total')).toBe(0);
-    expect(valueOf(body, 'sift_model_calls_total{outcome="answered"}')).toBeGreaterThanOrEqual(4);
-    expect(valueOf(body, 'sift_model_tokens_total{kind="prompt"}')).toBeGreaterThan(0);
-    expect(valueOf(body, 'sift_job_latency_seconds_count{kind="review"}')).toBe(1);
-    expect(valueOf(body, 'sift_queue_depth')).toBe(0);
+    expect(seriesValue(body, 'sift_jobs_total{kind="review",result="posted"}')).toBe(1);
+    expect(seriesValue(body, 'sift_findings_total{fate="posted_inline"}')).toBe(2);
+    expect(seriesValue(body, 'sift_findings_unanchored_total')).toBe(0);
+    expect(seriesValue(body, 'sift_model_calls_total{outcome="answered"}')).toBeGreaterThanOrEqual(4);
+    expect(seriesValue(body, 'sift_model_tokens_total{kind="prompt"}')).toBeGreaterThan(0);
+    expect(seriesValue(body, 'sift_job_latency_seconds_count{kind="review"}')).toBe(1);
+    expect(seriesValue(body, 'sift_queue_depth')).toBe(0);
     expect(body).toContain('process_resident_memory_bytes');
   });
 
@@ -41,7 +41,7 @@ describe('metrics', () => {
     await life.opened();
     await life.idle();
     const { body } = await metrics.render();
-    expect(valueOf(body, 'sift_jobs_total{kind="review",result="failed"}')).toBe(1);
+    expect(seriesValue(body, 'sift_jobs_total{kind="review",result="failed"}')).toBe(1);
     expect(body).toMatch(/^sift_errors_total\{kind="[A-Za-z]+Error"\} 1$/m);
   });
 });

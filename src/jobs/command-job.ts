@@ -2,7 +2,7 @@ import { reviewHelpText } from '../commands/review-help-text.js';
 import { describeConfigSources } from '../config/describe-config-sources.js';
 import type { PullRequestHost } from '../review/pull-request-host.js';
 import { pullKey, repositoryKey, type SiftStore } from '../store/sift-store.js';
-import { canWrite } from './feedback-that-counts.js';
+import { canWrite } from './can-write.js';
 import type { JobPorts } from './job-ports.js';
 import type { JobOfKind } from './sift-job.js';
 

@@ -9,7 +9,7 @@ import { clipText } from '../review/render/clip-text.js';
 import { renderSuggestion } from '../review/render/render-suggestion.js';
 import { sanitizeModelMarkdown } from '../review/render/sanitize-model-markdown.js';
 import { repositoryKey } from '../store/sift-store.js';
-import { canWrite } from './feedback-that-counts.js';
+import { canWrite } from './can-write.js';
 import type { JobPorts } from './job-ports.js';
 import { replyAnswerSchema } from './reply-answer-schema.js';
 import type { JobOfKind } from './sift-job.js';

@@ -1,12 +1,6 @@
-import type { Permission, PullRequestHost } from '../review/pull-request-host.js';
+import type { PullRequestHost } from '../review/pull-request-host.js';
 import type { PostedFinding } from '../review/types.js';
-
-const WRITERS: ReadonlySet<Permission> = new Set(['admin', 'maintain', 'write']);
-
-/** Whether someone may ask Sift for work and steer it: write, maintain or admin permission. */
-export function canWrite(permission: Permission): boolean {
-  return WRITERS.has(permission);
-}
+import { canWrite } from './can-write.js';
 
 /**
  * The posted findings with only the feedback that counts: a 👎 or a hand-resolved thread from

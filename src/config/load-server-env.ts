@@ -79,6 +79,13 @@ export function loadServerEnv(env: NodeJS.ProcessEnv, options: { cwd: string }):
       "WEBHOOK_SECRET is not set: copy it from the GitHub App settings page (Sift does not fall back to Probot's public default)",
     );
   }
+  if (env.REDIS_URL?.trim()) {
+    // Several processes sharing one Redis would each review every pull request: say so rather
+    // than start as if Redis were in use.
+    problems.push(
+      'REDIS_URL is set, but this version keeps its queue and state in the embedded database (SIFT_DATA_DIR) and does not use Redis: unset REDIS_URL and run one instance per data directory',
+    );
+  }
   const provider: ModelProvider | null = providerOf(values, problems);
   if (
     problems.length > 0 ||

@@ -69,6 +69,11 @@ describe('loadServerEnv', () => {
     ],
     ['an invalid port', { PORT: '70000' }, 'PORT: '],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL: '],
+    [
+      'REDIS_URL, which this version does not use',
+      { REDIS_URL: 'redis://127.0.0.1:6379' },
+      'REDIS_URL is set, but',
+    ],
   ])('%s › refused with what to set', (_, change, message) => {
     expect(problem({ ...complete(), ...change } as NodeJS.ProcessEnv)).toContain(message);
   });

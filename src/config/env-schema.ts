@@ -66,6 +66,7 @@ export const envSchema = z.object({
   SIFT_INSTALLATION_CONCURRENCY: optionalPositiveInt,
   SIFT_CACHE_DIR: optionalText,
   SIFT_DATA_DIR: optionalText,
+  REDIS_URL: optionalText,
   // 2 GiB holds the source of a few dozen large repositories; the least recently used go first.
   SIFT_CACHE_MAX_MB: positiveInt(2_048),
 });
@@ -293,6 +294,13 @@ export const ENV_DOCS: Readonly<Record<EnvName, EnvDoc>> = {
     meaning:
       'Where Sift keeps its state (an embedded SQLite database, created 0700): deliveries seen, last reviewed heads, feedback, outcomes, and the journal of accepted jobs that a restart resumes. Give it a volume in containers.',
     example: '/var/lib/sift',
+  },
+  REDIS_URL: {
+    group: 'Server and logs',
+    default: '—',
+    meaning:
+      'Not used yet: the queue and state live in the embedded database (`SIFT_DATA_DIR`), and Sift refuses to start with this set rather than run several instances that would each review everything.',
+    example: '',
   },
   SIFT_CACHE_MAX_MB: {
     group: 'Reviews',

@@ -79,7 +79,7 @@ export function loadServerEnv(env: NodeJS.ProcessEnv, options: { cwd: string }):
       "WEBHOOK_SECRET is not set: copy it from the GitHub App settings page (Sift does not fall back to Probot's public default)",
     );
   }
-  if (env.REDIS_URL?.trim()) {
+  if (values.REDIS_URL) {
     // Several processes sharing one Redis would each review every pull request: say so rather
     // than start as if Redis were in use.
     problems.push(

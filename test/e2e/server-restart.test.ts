@@ -1,36 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatRequest } from '../support/fake-model-server.js';
 import { fileIdsInPrompt } from '../support/fake-model-server.js';
-import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
-import { type FakePullRequest, pullRequestFromGit } from '../support/pull-request-from-git.js';
+import { inventoryPullRequest, openedPayload } from '../support/inventory-pull-request.js';
 import {
   runServerScenario,
   SERVER_TEST_TIMEOUT_MS,
   type ServerScenario,
 } from '../support/run-server-scenario.js';
 import { finding, scriptedAnswer } from '../support/scripted-model.js';
-
-function inventoryPullRequest(): FakePullRequest {
-  return pullRequestFromGit(gitRepoFromFixture('inventory'), {
-    baseRef: 'base',
-    headRef: 'head',
-    title: 'Reserve stock strictly',
-    body: 'Tightens reserve().',
-    repo: 'inventory',
-    number: 7,
-  });
-}
-
-function openedPayload(pr: FakePullRequest) {
-  return {
-    action: 'opened',
-    number: pr.number,
-    pull_request: pr.pull,
-    repository: { name: pr.repo, owner: { login: pr.owner } },
-    installation: { id: 42 },
-    sender: { login: 'octocat', type: 'User' },
-  };
-}
 
 /**
  * A model that hangs until released (the first process is killed while it waits), then finds the

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatRequest } from '../support/fake-model-server.js';
 import { fileIdsInPrompt } from '../support/fake-model-server.js';
-import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
-import { type FakePullRequest, pullRequestFromGit } from '../support/pull-request-from-git.js';
+import { inventoryPullRequest, openedPayload } from '../support/inventory-pull-request.js';
 import {
   freePort,
   makeProjectFolder,
@@ -14,17 +13,6 @@ import {
 } from '../support/run-server-scenario.js';
 import { finding, scriptedAnswer } from '../support/scripted-model.js';
 import { testPrivateKey } from '../support/test-probot.js';
-
-function inventoryPullRequest(): FakePullRequest {
-  return pullRequestFromGit(gitRepoFromFixture('inventory'), {
-    baseRef: 'base',
-    headRef: 'head',
-    title: 'Reserve stock strictly',
-    body: 'Tightens reserve().',
-    repo: 'inventory',
-    number: 7,
-  });
-}
 
 /** Every review pass finds the off-by-one in reserve(); the verifier confirms it. */
 function reserveFinding(request: ChatRequest) {
@@ -40,17 +28,6 @@ function reserveFinding(request: ChatRequest) {
     },
     request.messages,
   );
-}
-
-function openedPayload(pr: FakePullRequest) {
-  return {
-    action: 'opened',
-    number: pr.number,
-    pull_request: pr.pull,
-    repository: { name: pr.repo, owner: { login: pr.owner } },
-    installation: { id: 42 },
-    sender: { login: 'octocat', type: 'User' },
-  };
 }
 
 describe('npm start', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {

@@ -3,6 +3,7 @@ import { cloneEvalBundle, HAS_EVAL_CASES, readEvalCase } from '../support/eval-c
 import type { ChatRequest } from '../support/fake-model-server.js';
 import { fileIdsInPrompt } from '../support/fake-model-server.js';
 import { commitEdit, gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
+import { openedPayload } from '../support/inventory-pull-request.js';
 import { type FakePullRequest, pullRequestFromGit } from '../support/pull-request-from-git.js';
 import {
   runServerScenario,
@@ -40,17 +41,6 @@ function findingsAt(locations: readonly Location[], ids: Map<string, string>) {
     ...findings,
     finding({ startLineId: 'F1:R99999', endLineId: 'F1:R99999', title: 'Outside the diff' }),
   ];
-}
-
-function openedPayload(pr: FakePullRequest) {
-  return {
-    action: 'opened',
-    number: pr.number,
-    pull_request: pr.pull,
-    repository: { name: pr.repo, owner: { login: pr.owner } },
-    installation: { id: 42 },
-    sender: { login: 'octocat', type: 'User' },
-  };
 }
 
 /** Every inline comment on a line the fake GitHub accepted (it answers 422 otherwise, like GitHub). */

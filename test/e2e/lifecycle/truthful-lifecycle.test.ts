@@ -30,6 +30,30 @@ const STANDS = {
   }),
 };
 
+/** Sift reviews the pull request; then `login` marks the reserve finding 👎, resolves its thread, and asks for a full review. */
+async function dismissReserveAndReviewAgain(life: Lifecycle, login: string) {
+  await life.opened();
+  await life.idle();
+  const root = rootOf(life, RESERVE_TITLE);
+  if (!root) throw new Error('no reserve finding');
+  root.thumbsDownBy = [login];
+  root.resolved = true;
+  root.resolvedBy = login;
+  await life.comment('/review full');
+  await life.idle();
+}
+
+/** A push, whose `synchronize` GitHub delivers before the older `opened` (as their `updated_at` say). */
+async function deliverPushBeforeOpened(life: Lifecycle) {
+  const opened = { ...life.pull().pull, updated_at: '2026-12-01T10:00:00Z' };
+  await life.push('src/format/price.ts', (text) => `${text}\nexport const CURRENCY = 'USD';\n`, {
+    deliver: false,
+  });
+  const pushed = { ...life.pull().pull, updated_at: '2026-12-01T10:05:00Z' };
+  await life.deliver('pull_request', { action: 'synchronize', number: 7, pull_request: pushed });
+  await life.deliver('pull_request', { action: 'opened', number: 7, pull_request: opened });
+}
+
 describe('threads resolved as fixed', () => {
   it('`/review <glob>` that leaves out the finding’s file › its thread stays open, though its code changed', async () => {
     life = await startLifecycle({ fixture: 'inventory', script: INVENTORY_SCRIPT });
@@ -76,15 +100,7 @@ describe('threads resolved as fixed', () => {
 describe('feedback that counts', () => {
   it('a 👎 from a reader who is not the author › the finding is still raised by a full review', async () => {
     life = await startLifecycle({ fixture: 'inventory', script: INVENTORY_SCRIPT });
-    await life.opened();
-    await life.idle();
-    const root = rootOf(life, RESERVE_TITLE);
-    if (!root) throw new Error('no reserve finding');
-    root.thumbsDownBy = ['drive-by'];
-    root.resolved = true;
-    root.resolvedBy = 'drive-by';
-    await life.comment('/review full');
-    await life.idle();
+    await dismissReserveAndReviewAgain(life, 'drive-by');
     expect(postedTitles(life).filter((title) => title === RESERVE_TITLE)).toHaveLength(2);
   });
 
@@ -94,15 +110,7 @@ describe('feedback that counts', () => {
       script: INVENTORY_SCRIPT,
       permissions: { octocat: 'write', maintainer: 'maintain' },
     });
-    await life.opened();
-    await life.idle();
-    const root = rootOf(life, RESERVE_TITLE);
-    if (!root) throw new Error('no reserve finding');
-    root.thumbsDownBy = ['maintainer'];
-    root.resolved = true;
-    root.resolvedBy = 'maintainer';
-    await life.comment('/review full');
-    await life.idle();
+    await dismissReserveAndReviewAgain(life, 'maintainer');
     expect(postedTitles(life).filter((title) => title === RESERVE_TITLE)).toHaveLength(1);
   });
 
@@ -120,13 +128,7 @@ describe('feedback that counts', () => {
 describe('deliveries out of order', () => {
   it('the push’s synchronize first, the older opened second › one review, of the newest head', async () => {
     life = await startLifecycle({ fixture: 'inventory', script: INVENTORY_SCRIPT });
-    const opened = { ...life.pull().pull, updated_at: '2026-12-01T10:00:00Z' };
-    await life.push('src/format/price.ts', (text) => `${text}\nexport const CURRENCY = 'USD';\n`, {
-      deliver: false,
-    });
-    const pushed = { ...life.pull().pull, updated_at: '2026-12-01T10:05:00Z' };
-    await life.deliver('pull_request', { action: 'synchronize', number: 7, pull_request: pushed });
-    await life.deliver('pull_request', { action: 'opened', number: 7, pull_request: opened });
+    await deliverPushBeforeOpened(life);
     await life.idle();
     expect(life.github.reviews).toHaveLength(1);
     expect(life.github.reviews[0]?.commit_id).toBe(life.head());
@@ -136,13 +138,7 @@ describe('deliveries out of order', () => {
 
   it('the older delivery arrives while the newer one’s review runs › the running review is not cancelled', async () => {
     life = await startLifecycle({ fixture: 'inventory', script: INVENTORY_SCRIPT, latencyMs: 50 });
-    const opened = { ...life.pull().pull, updated_at: '2026-12-01T10:00:00Z' };
-    await life.push('src/format/price.ts', (text) => `${text}\nexport const CURRENCY = 'USD';\n`, {
-      deliver: false,
-    });
-    const pushed = { ...life.pull().pull, updated_at: '2026-12-01T10:05:00Z' };
-    await life.deliver('pull_request', { action: 'synchronize', number: 7, pull_request: pushed });
-    await life.deliver('pull_request', { action: 'opened', number: 7, pull_request: opened });
+    await deliverPushBeforeOpened(life);
     await life.idle();
     const conclusions = life.github.checkRuns.map((run) => run.body.conclusion).filter(Boolean);
     expect(conclusions).not.toContain('cancelled');

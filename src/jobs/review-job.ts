@@ -86,16 +86,17 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
       return 'nothing-new';
     }
     await status.start(headSha, history.notices);
-    const [{ config, problems }, posted, disputed] = await Promise.all([
-      host.readConfig(pull.base.ref),
-      feedbackThatCounts(history.findings, pull.author.login, host),
-      store.disputedFingerprints(repositoryKey(job), job.pullNumber),
-    ]);
+    const { config, problems } = await host.readConfig(pull.base.ref);
     const skip = skipReason(pull, config.autoReview, job.trigger);
     if (skip) {
       await status.finish({ conclusion: 'skipped', title: 'Not reviewed', summary: skip });
       return 'skipped';
     }
+    // Whose 👎 counts takes a permission lookup per person: only for a pull request that is reviewed.
+    const [posted, disputed] = await Promise.all([
+      feedbackThatCounts(history.findings, pull.author.login, host),
+      store.disputedFingerprints(repositoryKey(job), job.pullNumber),
+    ]);
 
     // 2 select: the scope; the rest of selection happens in reviewChange
     const scope = await scopeOfReview(host, job.scope, pull, lastReviewed);

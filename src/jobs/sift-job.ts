@@ -1,7 +1,7 @@
 import type { ReviewCommand } from '../commands/parse-review-command.js';
 import type { JobIdentity } from '../queue/job-queue.js';
 import { pullKey } from '../store/sift-store.js';
-import type { ReviewJob } from './review-job.js';
+import { type ReviewJob, reviewJobKey } from './review-job.js';
 
 interface PullRequestJob {
   readonly installationId: number;
@@ -87,5 +87,5 @@ export const siftJobIdentity: JobIdentity<SiftJob> = {
 
 /** How logs name a job. */
 export function jobLabel(job: SiftJob): string {
-  return job.kind === 'review' ? `${pullKey(job)}@${job.headSha.slice(0, 7)}` : `${pullKey(job)}:${job.kind}`;
+  return job.kind === 'review' ? reviewJobKey(job) : `${pullKey(job)}:${job.kind}`;
 }

@@ -1,4 +1,10 @@
-import type { Feedback, FindingOutcome, RepositoryStats, SiftStore } from './sift-store.js';
+import {
+  type Feedback,
+  type FindingOutcome,
+  type RepositoryStats,
+  type SiftStore,
+  spendPeriods,
+} from './sift-store.js';
 
 export interface InMemoryStoreOptions {
   /** Deliveries remembered; GitHub redelivers within hours, and ids are small. */
@@ -13,6 +19,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
   const reviewedHeads = new Map<string, string>();
   const feedback = new Map<string, Feedback[]>();
   const outcomes = new Map<string, Map<number, readonly FindingOutcome[]>>();
+  const spend = new Map<string, number>(); // `installation:period` → tokens
 
   return {
     async firstDelivery(deliveryId) {
@@ -61,6 +68,19 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
         dismissed: flat.filter((item) => item.fate === 'dismissed').length,
         open: flat.filter((item) => item.fate === 'open').length,
         disputes,
+      };
+    },
+    async addSpend(installationId, tokens, at) {
+      for (const period of Object.values(spendPeriods(at))) {
+        const key = `${installationId}:${period}`;
+        spend.set(key, (spend.get(key) ?? 0) + tokens);
+      }
+    },
+    async spendOf(installationId, at) {
+      const { day, month } = spendPeriods(at);
+      return {
+        day: spend.get(`${installationId}:${day}`) ?? 0,
+        month: spend.get(`${installationId}:${month}`) ?? 0,
       };
     },
   };

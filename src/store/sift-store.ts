@@ -29,6 +29,18 @@ export interface Feedback {
   readonly text: string;
 }
 
+/** Model tokens an installation spent in the current UTC day and month. */
+export interface InstallationSpend {
+  readonly day: number;
+  readonly month: number;
+}
+
+/** The UTC day (`2026-12-03`) and month (`2026-12`) a moment falls in: the periods spend is counted by. */
+export function spendPeriods(at: number): { readonly day: string; readonly month: string } {
+  const day = new Date(at).toISOString().slice(0, 10);
+  return { day, month: day.slice(0, 7) };
+}
+
 export interface RepositoryStats {
   /** Pull requests whose outcomes were recorded. */
   readonly pullRequests: number;
@@ -41,8 +53,8 @@ export interface RepositoryStats {
 
 /**
  * The state Sift keeps between webhooks: deliveries already handled, command rate limits,
- * feedback on findings and the outcome of every posted finding. An in-memory store serves a
- * single process; a durable one (Redis, a database) plugs in behind the same port.
+ * feedback on findings, the outcome of every posted finding and what each installation spent on
+ * the model. In memory for tests; SQLite by default; Redis when processes share it.
  */
 export interface SiftStore {
   /** Records a webhook delivery; false when it was seen before (a redelivery). */
@@ -62,4 +74,8 @@ export interface SiftStore {
     outcomes: readonly FindingOutcome[],
   ): Promise<void>;
   repositoryStats(repositoryKey: string): Promise<RepositoryStats>;
+  /** Adds model tokens an installation actually spent (every attempt, failed ones included) at `at`. */
+  addSpend(installationId: number, tokens: number, at: number): Promise<void>;
+  /** What the installation spent in the UTC day and month of `at`. */
+  spendOf(installationId: number, at: number): Promise<InstallationSpend>;
 }

@@ -2,7 +2,13 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { JobJournal, JournaledJob } from '../queue/job-journal.js';
-import type { Feedback, FindingOutcome, RepositoryStats, SiftStore } from './sift-store.js';
+import {
+  type Feedback,
+  type FindingOutcome,
+  type RepositoryStats,
+  type SiftStore,
+  spendPeriods,
+} from './sift-store.js';
 
 // Deliveries remembered: GitHub redelivers within hours; older ids are pruned.
 const DELIVERY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -21,6 +27,9 @@ const SCHEMA = `
     repository TEXT NOT NULL, pull INTEGER NOT NULL, fingerprint TEXT NOT NULL,
     path TEXT NOT NULL, category TEXT NOT NULL, fate TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS outcomes_by_pull ON outcomes (repository, pull);
+  CREATE TABLE IF NOT EXISTS spend (
+    installation INTEGER NOT NULL, period TEXT NOT NULL, tokens INTEGER NOT NULL,
+    PRIMARY KEY (installation, period));
   CREATE TABLE IF NOT EXISTS journal (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, job TEXT NOT NULL);
 `;
@@ -89,6 +98,12 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
               coalesce(sum(fate = 'open'), 0) AS open
          FROM outcomes WHERE repository = ?`,
     ),
+    addSpend: db.prepare(
+      'INSERT INTO spend (installation, period, tokens) VALUES (?, ?, ?) ON CONFLICT (installation, period) DO UPDATE SET tokens = tokens + excluded.tokens',
+    ),
+    spendIn: db.prepare<[number, string], { tokens: number }>(
+      'SELECT tokens FROM spend WHERE installation = ? AND period = ?',
+    ),
     accept: db.prepare('INSERT OR IGNORE INTO journal (id, job) VALUES (?, ?)'),
     journaled: db.prepare<[string], { job: string }>('SELECT job FROM journal WHERE id = ?'),
     rewrite: db.prepare('UPDATE journal SET job = ? WHERE id = ?'),
@@ -102,6 +117,11 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
         sql.addOutcome.run(repositoryKey, pullNumber, item.fingerprint, item.path, item.category, item.fate);
     },
   );
+
+  const addSpend = db.transaction((installationId: number, tokens: number, day: string, month: string) => {
+    sql.addSpend.run(installationId, day, tokens);
+    sql.addSpend.run(installationId, month, tokens);
+  });
 
   let deliveriesSincePrune = PRUNE_EVERY; // prune once at start, then now and then
   const journal: JobJournal<J> = {
@@ -161,6 +181,17 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
         dismissed: counts?.dismissed ?? 0,
         open: counts?.open ?? 0,
         disputes: sql.disputes.get(repositoryKey)?.count ?? 0,
+      };
+    },
+    async addSpend(installationId, tokens, at) {
+      const { day, month } = spendPeriods(at);
+      addSpend(installationId, tokens, day, month);
+    },
+    async spendOf(installationId, at) {
+      const { day, month } = spendPeriods(at);
+      return {
+        day: sql.spendIn.get(installationId, day)?.tokens ?? 0,
+        month: sql.spendIn.get(installationId, month)?.tokens ?? 0,
       };
     },
     reachable() {

@@ -133,6 +133,34 @@ describe.each(STORES)('the %s store', (_, createStore) => {
       });
     });
   });
+
+  describe('spend per installation', () => {
+    const DEC_3 = Date.UTC(2026, 11, 3, 9, 0);
+    const DEC_4 = Date.UTC(2026, 11, 4, 0, 0, 1);
+    const JAN_1 = Date.UTC(2027, 0, 1, 0, 0, 1);
+
+    it('spend added twice on one day › summed into that day and its month', async () => {
+      const store = createStore();
+      await store.addSpend(42, 1_200, DEC_3);
+      await store.addSpend(42, 800, DEC_3 + 60_000);
+      expect(await store.spendOf(42, DEC_3)).toEqual({ day: 2_000, month: 2_000 });
+    });
+
+    it('the next UTC day › its day starts at 0, the month keeps counting', async () => {
+      const store = createStore();
+      await store.addSpend(42, 2_000, DEC_3);
+      await store.addSpend(42, 500, DEC_4);
+      expect(await store.spendOf(42, DEC_4)).toEqual({ day: 500, month: 2_500 });
+    });
+
+    it('a new month › both start at 0; another installation › its own count', async () => {
+      const store = createStore();
+      await store.addSpend(42, 2_000, DEC_3);
+      await store.addSpend(7, 300, DEC_3);
+      expect(await store.spendOf(42, JAN_1)).toEqual({ day: 0, month: 0 });
+      expect(await store.spendOf(7, DEC_3)).toEqual({ day: 300, month: 300 });
+    });
+  });
 });
 
 describe('the in-memory store', () => {

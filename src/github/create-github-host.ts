@@ -69,7 +69,7 @@ export function createGitHubHost(
           pull_number: pull.pullNumber,
           commit_id: review.headSha,
           event: 'COMMENT',
-          body: `${reviewMarker({ head: review.headSha })}\n${review.body}`,
+          body: `${reviewMarker({ head: review.headSha, ...(review.jobId ? { job: review.jobId } : {}) })}\n${review.body}`,
           comments: review.comments.map((comment) => ({
             path: comment.path,
             side: comment.side,

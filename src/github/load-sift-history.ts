@@ -93,6 +93,7 @@ export async function loadSiftHistory(
 ): Promise<SiftHistory> {
   const findings: PostedFinding[] = [];
   const reviewedHeads: string[] = [];
+  const reviewedByJobs = new Set<string>();
   const notices = new Set<string>();
   let after: string | null = null;
   for (let page = 0; page < MAX_THREAD_PAGES; page += 1) {
@@ -108,6 +109,7 @@ export async function loadSiftHistory(
       for (const review of pull.reviews.nodes) {
         const marker = review.author?.__typename === 'Bot' ? readReviewMarker(review.body) : null;
         if (marker) reviewedHeads.push(marker.head);
+        if (marker?.job) reviewedByJobs.add(marker.job);
       }
       for (const comment of pull.comments.nodes) {
         const notice = comment.author?.__typename === 'Bot' ? readNoticeMarker(comment.body) : null;
@@ -145,6 +147,7 @@ export async function loadSiftHistory(
   return {
     lastReviewedHead: reviewedHeads.at(-1) ?? null,
     reviewedHeads: new Set(reviewedHeads),
+    reviewedByJobs,
     findings,
     notices,
   };

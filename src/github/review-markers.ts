@@ -11,7 +11,14 @@ const REVIEW_MARKER = /^<!-- sift:review (\{.*\}) -->$/;
 const FINDING_MARKER = /^<!-- sift:finding (\{.*\}) -->$/;
 const NOTICE_MARKER = /^<!-- sift:notice (\{.*\}) -->$/;
 
-const reviewMarkerSchema = z.object({ head: z.string().regex(/^[0-9a-f]{7,40}$/) });
+const reviewMarkerSchema = z.object({
+  head: z.string().regex(/^[0-9a-f]{7,40}$/),
+  /** The job that posted the review: a job that runs twice (a stalled worker) finds its own review. */
+  job: z
+    .string()
+    .regex(/^[\w.:@#/-]{1,200}$/)
+    .optional(),
+});
 const findingMarkerSchema = z.object({
   fingerprint: z.string().regex(/^[0-9a-f]{8,64}$/),
   /** Hash of the normalised code the finding pointed at, and its line count: to tell when it changed. */

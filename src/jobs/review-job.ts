@@ -20,6 +20,13 @@ const POSTED_BEFORE_RESTART = {
     'Sift posted its review of this commit and restarted before it could write this summary; the review on the pull request is complete. Use **Re-run** to review again.',
 } as const;
 
+const POSTED_BY_ANOTHER_RUN = {
+  conclusion: 'neutral',
+  title: 'Review posted',
+  summary:
+    'Another run of this job posted its review of this commit first (a worker that was thought lost finished it); the review on the pull request is complete. Use **Re-run** to review again.',
+} as const;
+
 export type { ReviewTrigger };
 
 /** One unit of work: review one pull request, asked for at one head commit. */
@@ -118,7 +125,11 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
     // 8 post: a first review always says what it found, even nothing; later ones only when they have something to say
     const found = outcome.inline.length + outcome.summaryOnly.length;
     const post = found > 0 || lastReviewed === null || job.trigger === 'command';
-    const refused = post ? (await postReview(host, pull, reviewed, log)).refused : 0;
+    if (post && (await postedMeanwhile(host, job, headSha))) {
+      await status.finish(POSTED_BY_ANOTHER_RUN);
+      return 'already-reviewed';
+    }
+    const refused = post ? (await postReview(host, pull, reviewed, log, job.deliveryId)).refused : 0;
     const resolved = await resolveFixedThreads(
       host,
       headSha,
@@ -151,6 +162,19 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
     log.error({ err: error, job: reviewJobKey({ ...job, headSha }) }, 'review failed');
     return 'failed';
   }
+}
+
+/**
+ * Whether a review this job would post is already on the pull request, looked up again just
+ * before posting: a job a stalled worker was thought to have dropped may have been run twice, and
+ * a push's review may have been posted by a run of another delivery of the same head.
+ */
+async function postedMeanwhile(host: JobPorts['host'], job: ReviewJob, headSha: string): Promise<boolean> {
+  const history = await host.loadHistory();
+  return (
+    history.reviewedByJobs.has(job.deliveryId) ||
+    (!askedByAPerson(job.trigger) && history.reviewedHeads.has(headSha))
+  );
 }
 
 /**

@@ -84,6 +84,7 @@ export function createLocalHost(
     loadHistory: async () => ({
       lastReviewedHead: null,
       reviewedHeads: new Set(),
+      reviewedByJobs: new Set(),
       findings: [],
       notices: new Set(),
     }),

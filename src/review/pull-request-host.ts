@@ -48,6 +48,8 @@ export interface SiftHistory {
   /** The head commit of Sift's most recent review, from its hidden marker. */
   readonly lastReviewedHead: string | null;
   readonly reviewedHeads: ReadonlySet<string>;
+  /** The jobs (by delivery id) whose reviews are on the pull request: a job run twice posts once. */
+  readonly reviewedByJobs: ReadonlySet<string>;
   readonly findings: readonly PostedFinding[];
   /** The notices Sift has already given on this pull request (see `comment`). */
   readonly notices: ReadonlySet<string>;
@@ -91,6 +93,8 @@ export interface CommentToPost {
 
 export interface ReviewToPost {
   readonly headSha: string;
+  /** The job posting it (its delivery id), kept in the review's marker. */
+  readonly jobId?: string | undefined;
   readonly body: string;
   readonly comments: readonly CommentToPost[];
 }

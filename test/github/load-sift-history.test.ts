@@ -112,7 +112,10 @@ describe('loadSiftHistory', () => {
               body: '## Summary by CodeRabbit\n\n- Tightens reserve()',
               author: { __typename: 'Bot', login: 'coderabbitai' },
             },
-            { body: `${reviewMarker({ head: SECOND_HEAD })}\n**Sift** found nothing new.`, author: SIFT },
+            {
+              body: `${reviewMarker({ head: SECOND_HEAD, job: 'f0e1d2c3-aaaa' })}\n**Sift** found nothing new.`,
+              author: SIFT,
+            },
           ],
           threads: [],
         }),
@@ -120,6 +123,7 @@ describe('loadSiftHistory', () => {
       const history = await loadSiftHistory(octokit, PULL);
       expect(history.lastReviewedHead).toBe(SECOND_HEAD);
       expect([...history.reviewedHeads]).toEqual([FIRST_HEAD, SECOND_HEAD]);
+      expect([...history.reviewedByJobs]).toEqual(['f0e1d2c3-aaaa']);
       expect(nock.isDone()).toBe(true);
     });
 
@@ -156,6 +160,7 @@ describe('loadSiftHistory', () => {
       expect(history).toEqual({
         lastReviewedHead: null,
         reviewedHeads: new Set(),
+        reviewedByJobs: new Set(),
         findings: [],
         notices: new Set(),
       });
@@ -317,6 +322,7 @@ describe('loadSiftHistory', () => {
     expect(await loadSiftHistory(octokit, PULL)).toEqual({
       lastReviewedHead: null,
       reviewedHeads: new Set(),
+      reviewedByJobs: new Set(),
       findings: [],
       notices: new Set(),
     });

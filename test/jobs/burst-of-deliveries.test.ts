@@ -1,77 +1,16 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { resolveRepoConfig } from '../../src/config/resolve-repo-config.js';
 import { createSymbolCaches } from '../../src/context/symbol-index.js';
-import { parseUnifiedDiff } from '../../src/diff/parse-unified-diff.js';
 import { createJobWorker } from '../../src/jobs/create-job-worker.js';
 import { type SiftJob, siftJobIdentity } from '../../src/jobs/sift-job.js';
 import { createInProcessQueue } from '../../src/queue/in-process-queue.js';
 import type { JobQueue } from '../../src/queue/job-queue.js';
-import { createLocalHost } from '../../src/repository/create-local-host.js';
-import type { PullRequestHost, ReviewToPost } from '../../src/review/pull-request-host.js';
-import type { PullRequestChange } from '../../src/review/types.js';
 import { createInMemoryStore } from '../../src/store/in-memory-store.js';
+import { FakePull } from '../support/fake-pull.js';
 import { createScriptedModel, finding, lineIdOf } from '../support/scripted-model.js';
 
 const PULLS = 50;
 const DELIVERIES = 100;
-
-/** One pull request as GitHub would have it: its head moves with each push. */
-class FakePull {
-  head = 0;
-  readonly reviews: ReviewToPost[] = [];
-  constructor(readonly number: number) {}
-  sha(head = this.head): string {
-    return `${String(this.number).padStart(4, '0')}${String(head).padStart(4, '0')}`.padEnd(40, 'a');
-  }
-  change(): PullRequestChange {
-    const diff = [
-      'diff --git a/src/stock.ts b/src/stock.ts',
-      '--- a/src/stock.ts',
-      '+++ b/src/stock.ts',
-      '@@ -1,2 +1,2 @@',
-      ' export function reserve(available: number, count: number) {',
-      `-  return available >= count;`,
-      `+  return available > count; // push ${this.head}`,
-    ].join('\n');
-    return {
-      repository: { owner: 'acme', repo: 'inventory', htmlUrl: 'https://github.com/acme/inventory' },
-      number: this.number,
-      title: 'Reserve stock strictly',
-      body: '',
-      author: { login: 'octocat', isBot: false },
-      draft: false,
-      state: 'open',
-      merged: false,
-      labels: [],
-      base: { ref: 'main', sha: 'b'.repeat(40) },
-      head: { ref: 'strict', sha: this.sha() },
-      commitMessages: ['Reserve strictly'],
-      files: parseUnifiedDiff(`${diff}\n`),
-      changedFileCount: 1,
-    };
-  }
-  /** The port over this pull request: GitHub's view of it, what Sift posted on it. */
-  host(): PullRequestHost {
-    const local = createLocalHost('/nonexistent');
-    return {
-      ...local,
-      loadPullRequest: async () => this.change(),
-      readConfig: async () => ({ config: resolveRepoConfig({}).config, problems: [], layers: [] }),
-      compareCommits: async () => ({ status: 'unknown' }),
-      loadHistory: async () => ({
-        lastReviewedHead: this.reviews.at(-1)?.headSha ?? null,
-        reviewedHeads: new Set(this.reviews.map((review) => review.headSha)),
-        findings: [],
-        notices: new Set(),
-      }),
-      postReview: async (review) => {
-        this.reviews.push(review);
-        return { reviewId: this.reviews.length };
-      },
-    };
-  }
-}
 
 describe('a burst of deliveries on many pull requests (duplicates, pushes, out of order)', () => {
   it(`${DELIVERIES} deliveries on ${PULLS} pull requests › exactly one review of each one's latest head`, async () => {

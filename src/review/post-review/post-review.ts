@@ -17,9 +17,11 @@ export async function postReview(
   change: Pick<PullRequestChange, 'repository' | 'base' | 'head'>,
   outcome: ReviewOutcome,
   log: Logger,
+  jobId?: string,
 ): Promise<{ reviewId: number; refused: number }> {
   const review: ReviewToPost = {
     headSha: change.head.sha,
+    jobId,
     body: renderReviewBody(change, outcome),
     comments: outcome.inline.map((finding) => ({
       path: finding.path,
@@ -41,6 +43,7 @@ export async function postReview(
     const summaryOnly = { ...outcome, inline: [], summaryOnly: [...outcome.inline, ...outcome.summaryOnly] };
     const posted = await host.postReview({
       headSha: change.head.sha,
+      jobId,
       body: renderReviewBody(change, summaryOnly),
       comments: [],
     });

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createInMemoryStore } from '../../src/store/in-memory-store.js';
+import { openRedisStore } from '../../src/store/redis-store.js';
 import type { Feedback, FindingOutcome, SiftStore } from '../../src/store/sift-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { describeWithRedis, type RedisServer, startRedisServer } from '../support/redis-server.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 const REPO = 'acme/inventory';
@@ -31,7 +34,30 @@ const STORES: Array<[string, () => SiftStore]> = [
   ['SQLite', () => openSqliteStore(makeTempDir('sift-store-'))],
 ];
 
-describe.each(STORES)('the %s store', (_, createStore) => {
+describe.each(STORES)('the %s store', (_, createStore) => describeContract(createStore));
+
+describeWithRedis('the Redis store', () => {
+  let server: RedisServer | undefined;
+  let connection: Redis | undefined;
+  beforeAll(async () => {
+    server = await startRedisServer();
+    connection = new Redis(server.url);
+  });
+  afterAll(async () => {
+    connection?.disconnect();
+    await server?.stop();
+  });
+  beforeEach(async () => {
+    await connection?.flushall();
+  });
+
+  describeContract(() => {
+    if (!connection) throw new Error('the Redis server did not start');
+    return openRedisStore(connection);
+  });
+});
+
+function describeContract(createStore: () => SiftStore): void {
   describe('deliveries', () => {
     it('the first delivery of an id › true; the same id again (a redelivery) › false', async () => {
       const store = createStore();
@@ -161,7 +187,7 @@ describe.each(STORES)('the %s store', (_, createStore) => {
       expect(await store.spendOf(7, DEC_3)).toEqual({ day: 300, month: 300 });
     });
   });
-});
+}
 
 describe('the in-memory store', () => {
   it('more deliveries than it remembers › the oldest is forgotten, the newer ones still known', async () => {

@@ -14,7 +14,7 @@ import type { Logger } from './logger.js';
 import type { SiftMetrics } from './metrics/sift-metrics.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import type { JobJournal } from './queue/job-journal.js';
-import type { JobQueue } from './queue/job-queue.js';
+import type { JobQueue, JobWorker } from './queue/job-queue.js';
 import { rememberSnapshots } from './repository/remember-snapshots.js';
 import type { RepositoryReader } from './repository/repository-reader.js';
 import { createInMemoryStore } from './store/in-memory-store.js';
@@ -32,9 +32,22 @@ export interface SiftDeps {
   readonly store?: SiftStore;
   /** Where accepted jobs are written before a webhook is answered; without one a crash loses them. */
   readonly journal?: JobJournal<SiftJob> | undefined;
+  /**
+   * Builds the queue jobs go through, given what runs them: without it, a queue in this process
+   * (journaled when `journal` is given); with Redis, one shared by many processes.
+   */
+  readonly queue?: ((consumer: SiftJobConsumer) => JobQueue<SiftJob>) | undefined;
   /** Where jobs, findings and model usage are counted for `/metrics`. */
   readonly metrics?: SiftMetrics | undefined;
   readonly now?: () => number;
+}
+
+/** What a queue calls to run Sift's jobs and to report the ones that fail. */
+export interface SiftJobConsumer {
+  readonly worker: JobWorker<SiftJob>;
+  readonly onError: (error: unknown, job: SiftJob) => void;
+  /** A job that failed every attempt: logged with its error and counted. */
+  readonly onDeadLetter: (job: SiftJob, error: unknown, attempts: number) => void;
 }
 
 export interface Sift {
@@ -58,14 +71,7 @@ export function createSift(deps: SiftDeps): Sift {
     store,
     app: (app) => {
       log = app.log;
-      queue = createInProcessQueue<SiftJob>({
-        ...siftJobIdentity,
-        concurrency: deps.env.workerConcurrency,
-        // Fair shares between installations: an organisation's burst never starves another's pull request.
-        perGroup: {
-          groupOf: (job) => String(job.installationId),
-          concurrency: deps.env.installationConcurrency,
-        },
+      const consumer: SiftJobConsumer = {
         worker: createJobWorker({
           // A fresh installation client per job: tokens expire after an hour and jobs may wait.
           siteFor: async (job) => {
@@ -90,8 +96,27 @@ export function createSift(deps: SiftDeps): Sift {
           metrics: deps.metrics,
         }),
         onError: (error, job) => app.log.error({ err: error, job: jobLabel(job) }, 'job crashed'),
-        journal: deps.journal,
-      });
+        onDeadLetter: (job, error, attempts) => {
+          deps.metrics?.deadLettered(job.kind);
+          app.log.error(
+            { err: error, job: jobLabel(job), attempts },
+            'dead letter: the job failed every attempt',
+          );
+        },
+      };
+      queue = deps.queue
+        ? deps.queue(consumer)
+        : createInProcessQueue<SiftJob>({
+            ...siftJobIdentity,
+            ...consumer,
+            concurrency: deps.env.workerConcurrency,
+            // Fair shares between installations: an organisation's burst never starves another's pull request.
+            perGroup: {
+              groupOf: (job) => String(job.installationId),
+              concurrency: deps.env.installationConcurrency,
+            },
+            journal: deps.journal,
+          });
       deps.metrics?.watchQueue(() => queue?.size() ?? 0);
       const jobs = { queue, store };
       app.on(

@@ -1,12 +1,11 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Probot, run } from 'probot';
 import { createSift, type Sift } from './app.js';
 import { loadServerEnv, type ServerEnv } from './config/load-server-env.js';
 import { withDotEnv } from './config/with-dot-env.js';
-import { SiftError } from './errors.js';
+import { EnvInvalidError, SiftError } from './errors.js';
 import { createGitHubRepository } from './github/github-repository.js';
-import type { SiftJob } from './jobs/sift-job.js';
 import { createModelClient } from './llm/create-model-client.js';
 import type { Logger } from './logger.js';
 import { createSiftMetrics } from './metrics/sift-metrics.js';
@@ -14,9 +13,9 @@ import { createBlobCache } from './repository/blob-cache.js';
 import { createHttpServer } from './server/create-http-server.js';
 import { createLogger } from './server/create-logger.js';
 import { listen } from './server/listen.js';
+import { openState } from './server/open-state.js';
 import { receiveWebhook } from './server/receive-webhook.js';
 import { startWebhookProxy } from './server/start-webhook-proxy.js';
-import { openSqliteStore } from './store/sqlite-store.js';
 
 export interface RunningServer {
   readonly port: number;
@@ -35,6 +34,11 @@ export async function runServer(
   const cwd = options.cwd ?? process.cwd();
   const env = withDotEnv(options.env ?? process.env, join(cwd, '.env'));
   const settings = loadServerEnv(env, { cwd });
+  if (settings.mode === 'setup' && env.SIFT_ROLE === 'worker') {
+    throw new EnvInvalidError(
+      '[sift] cannot start: a worker needs the app credentials (APP_ID and PRIVATE_KEY or PRIVATE_KEY_PATH) and REDIS_URL',
+    );
+  }
   if (settings.mode === 'setup') {
     // Probot's own server serves the page that registers the app from app.yml and writes `.env`.
     await run(() => {}, { env });
@@ -53,55 +57,68 @@ async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<
     log,
   });
   const cache = createBlobCache({ directory: settings.sift.cacheDir, maxBytes: settings.sift.cacheMaxBytes });
-  const store = openSqliteStore<SiftJob>(settings.dataDir);
-  log.info({ database: store.path }, 'state kept in the embedded database');
+  const state = openState(settings, log);
   const metrics = createSiftMetrics();
   const sift: Sift = createSift({
     metrics,
     model: createModelClient(settings.sift, (message) => log.warn(message)),
     env: settings.sift,
     repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
-    store,
-    journal: store.journal,
+    store: state.store,
+    journal: state.journal,
+    queue: state.queue,
   });
   await probot.load(sift.app);
   const server: Server = createHttpServer(
     {
       webhookPath: settings.listen.webhookPath,
-      receiveWebhook: (request, response) =>
-        receiveWebhook(request, response, {
-          secret: settings.app.webhookSecret,
-          log,
-          receive: (delivery) => probot.receive(delivery as never),
-        }),
-      ready: async () =>
-        store.reachable()
-          ? { ready: true, detail: `embedded database at ${store.path}` }
-          : { ready: false, detail: `the embedded database at ${store.path} does not answer` },
+      receiveWebhook:
+        state.role === 'worker'
+          ? refuseWebhook
+          : (request, response) =>
+              receiveWebhook(request, response, {
+                secret: settings.app.webhookSecret,
+                log,
+                receive: (delivery) => probot.receive(delivery as never),
+              }),
+      ready: () => state.ready(),
       metrics: () => metrics.render(),
     },
     log,
   );
   const port = await listen(server, settings.listen);
   log.info(
-    `Sift is listening on http://${settings.listen.host}:${port} (webhooks at ${settings.listen.webhookPath})`,
+    state.role === 'worker'
+      ? `Sift worker is running; health and metrics on http://${settings.listen.host}:${port}`
+      : `Sift is listening on http://${settings.listen.host}:${port} (webhooks at ${settings.listen.webhookPath})`,
   );
-  const proxy = settings.app.webhookProxyUrl
-    ? await startWebhookProxy(
-        settings.app.webhookProxyUrl,
-        `http://127.0.0.1:${port}${settings.listen.webhookPath}`,
-        log,
-      )
-    : null;
+  const proxy =
+    settings.app.webhookProxyUrl && state.role !== 'worker'
+      ? await startWebhookProxy(
+          settings.app.webhookProxyUrl,
+          `http://127.0.0.1:${port}${settings.listen.webhookPath}`,
+          log,
+        )
+      : null;
   await sift.resume();
   const stop = async () => {
     proxy?.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await sift.close();
-    store.close();
+    await state.close();
   };
   stopOnSignals(stop, log);
   return { port, stop };
+}
+
+/** A worker takes jobs from Redis, not webhooks: a delivery sent to it is refused, not dropped silently. */
+async function refuseWebhook(_request: IncomingMessage, response: ServerResponse): Promise<void> {
+  response.writeHead(503, { 'content-type': 'application/json' });
+  response.end(
+    JSON.stringify({
+      error: 'this Sift process is a worker (SIFT_ROLE=worker); send webhooks to a web process',
+    }),
+  );
 }
 
 /** Docker and Kubernetes stop a container with SIGTERM, a terminal with SIGINT: finish running reviews first. */

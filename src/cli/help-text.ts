@@ -5,6 +5,7 @@ Usage:
   sift review [options]          review a change in a local git repository
   sift eval [options]            measure precision and recall on labelled pull requests
   sift config check [file]       validate a .github/sift.yml (default: the one in this repository)
+  sift worker                    run review jobs from Redis beside web processes (see sift worker --help)
   sift help | --help             this text
   sift --version                 the version
 

@@ -4,6 +4,7 @@ import { configCheckCommand } from './config-check-command.js';
 import { evalCommand } from './eval-command.js';
 import { HELP_TEXT } from './help-text.js';
 import { reviewCommand } from './review-command.js';
+import { workerCommand } from './worker-command.js';
 
 /**
  * The `sift` command: dispatches to a subcommand and turns every expected failure into a message
@@ -18,6 +19,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         return await reviewCommand(rest, deps);
       case 'eval':
         return await evalCommand(rest, deps);
+      case 'worker':
+        return await workerCommand(rest, deps);
       case 'config':
         if (rest[0] !== 'check') break;
         return await configCheckCommand(rest.slice(1), deps);

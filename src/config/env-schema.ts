@@ -66,7 +66,15 @@ export const envSchema = z.object({
   SIFT_INSTALLATION_CONCURRENCY: optionalPositiveInt,
   SIFT_CACHE_DIR: optionalText,
   SIFT_DATA_DIR: optionalText,
-  REDIS_URL: optionalText,
+  REDIS_URL: optionalText.pipe(
+    z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' }).optional(),
+  ),
+  SIFT_ROLE: z.preprocess(
+    blankAsUnset,
+    z.enum(['all', 'web', 'worker'], { error: 'expected one of all, web, worker' }).default('all'),
+  ),
+  // BullMQ's default lock: a worker that stops answering keeps its job this long.
+  SIFT_JOB_LOCK_SECONDS: positiveInt(30),
   // 2 GiB holds the source of a few dozen large repositories; the least recently used go first.
   SIFT_CACHE_MAX_MB: positiveInt(2_048),
 });
@@ -299,8 +307,22 @@ export const ENV_DOCS: Readonly<Record<EnvName, EnvDoc>> = {
     group: 'Server and logs',
     default: '—',
     meaning:
-      'Not used yet: the queue and state live in the embedded database (`SIFT_DATA_DIR`), and Sift refuses to start with this set rather than run several instances that would each review everything.',
-    example: '',
+      'Runs Sift at scale: jobs go to a BullMQ queue and state (deliveries seen, reviewed heads, feedback, outcomes, spend) to this Redis, shared by any number of web and worker processes. Run Redis with AOF (`appendonly yes`). Without it, one process keeps everything in the embedded database.',
+    example: 'redis://localhost:6379',
+  },
+  SIFT_ROLE: {
+    group: 'Server and logs',
+    default: '`all`',
+    meaning:
+      '`web` only takes webhooks and enqueues; `worker` only runs jobs (what `sift worker` starts); `all` does both. `web` and `worker` need `REDIS_URL`.',
+    example: 'all',
+  },
+  SIFT_JOB_LOCK_SECONDS: {
+    group: 'Server and logs',
+    default: '`30`',
+    meaning:
+      'With Redis: how long a worker that stops answering (killed, frozen) keeps its job before another worker takes it over.',
+    example: '30',
   },
   SIFT_CACHE_MAX_MB: {
     group: 'Reviews',

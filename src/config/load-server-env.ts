@@ -41,6 +41,17 @@ export type ServerEnv =
       readonly sift: SiftEnv;
       /** Where the embedded database lives, resolved from the working folder. */
       readonly dataDir: string;
+      readonly scale: ScaleSettings;
+    };
+
+/** One process with the embedded database, or one of many sharing Redis. */
+export type ScaleSettings =
+  | { readonly role: 'all'; readonly redisUrl: undefined }
+  | {
+      readonly role: 'all' | 'web' | 'worker';
+      readonly redisUrl: string;
+      /** How long a silent worker keeps its job before another takes it over. */
+      readonly jobLockMs: number;
     };
 
 /**
@@ -79,11 +90,10 @@ export function loadServerEnv(env: NodeJS.ProcessEnv, options: { cwd: string }):
       "WEBHOOK_SECRET is not set: copy it from the GitHub App settings page (Sift does not fall back to Probot's public default)",
     );
   }
-  if (values.REDIS_URL) {
-    // Several processes sharing one Redis would each review every pull request: say so rather
-    // than start as if Redis were in use.
+  if (values.SIFT_ROLE !== 'all' && !values.REDIS_URL) {
+    // Without Redis there is no queue for a web process to hand jobs to, nor one a worker could take them from.
     problems.push(
-      'REDIS_URL is set, but this version keeps its queue and state in the embedded database (SIFT_DATA_DIR) and does not use Redis: unset REDIS_URL and run one instance per data directory',
+      `SIFT_ROLE=${values.SIFT_ROLE} needs REDIS_URL: web and worker processes share their queue and state through Redis (without it, run one process with SIFT_ROLE=all)`,
     );
   }
   const provider: ModelProvider | null = providerOf(values, problems);
@@ -111,6 +121,9 @@ export function loadServerEnv(env: NodeJS.ProcessEnv, options: { cwd: string }):
     },
     sift: siftEnvOf(values, provider),
     dataDir: resolve(options.cwd, values.SIFT_DATA_DIR ?? 'sift-data'),
+    scale: values.REDIS_URL
+      ? { role: values.SIFT_ROLE, redisUrl: values.REDIS_URL, jobLockMs: values.SIFT_JOB_LOCK_SECONDS * 1000 }
+      : { role: 'all', redisUrl: undefined },
   };
 }
 

@@ -85,6 +85,11 @@ export const siftJobIdentity: JobIdentity<SiftJob> = {
     job.updatedAt < than.updatedAt,
 };
 
+/** What orders versions of a key across processes: GitHub's `updated_at` of a review's delivery. */
+export function siftJobOrder(job: SiftJob): string | undefined {
+  return job.kind === 'review' ? job.updatedAt : undefined;
+}
+
 /** How logs name a job. */
 export function jobLabel(job: SiftJob): string {
   return job.kind === 'review' ? reviewJobKey(job) : `${pullKey(job)}:${job.kind}`;

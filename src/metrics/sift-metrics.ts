@@ -12,6 +12,8 @@ export interface SiftMetrics {
   reviewCompleted(outcome: ReviewOutcome): void;
   /** A failure, by the name of its error class. */
   failed(kind: string): void;
+  /** A job that crashed on every attempt and was set aside (kept in the dead-letter list). */
+  deadLettered(kind: string): void;
   /** Tells the queue depth gauge where to read from. */
   watchQueue(depth: () => number): void;
   /** The Prometheus exposition: content type and text. */
@@ -85,6 +87,13 @@ export function createSiftMetrics(): SiftMetrics {
     labelNames: ['kind'],
   });
 
+  const deadLetters = new Counter({
+    ...on,
+    name: 'sift_dead_letters_total',
+    help: 'Jobs that crashed on every attempt and were set aside, by kind (each is also logged with its error).',
+    labelNames: ['kind'],
+  });
+
   const countUsage = (usage: ModelUsage) => {
     modelCalls.inc({ outcome: 'answered' }, usage.attempts - usage.failedCalls);
     modelCalls.inc({ outcome: 'failed' }, usage.failedCalls);
@@ -112,6 +121,9 @@ export function createSiftMetrics(): SiftMetrics {
     },
     failed(kind) {
       errors.inc({ kind });
+    },
+    deadLettered(kind) {
+      deadLetters.inc({ kind });
     },
     watchQueue(read) {
       depth = read;

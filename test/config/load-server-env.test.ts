@@ -69,12 +69,30 @@ describe('loadServerEnv', () => {
     ],
     ['an invalid port', { PORT: '70000' }, 'PORT: '],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL: '],
-    [
-      'REDIS_URL, which this version does not use',
-      { REDIS_URL: 'redis://127.0.0.1:6379' },
-      'REDIS_URL is set, but',
-    ],
+    ['a worker without Redis', { SIFT_ROLE: 'worker' }, 'SIFT_ROLE=worker needs REDIS_URL'],
+    ['a web process without Redis', { SIFT_ROLE: 'web' }, 'SIFT_ROLE=web needs REDIS_URL'],
+    ['an unknown role', { SIFT_ROLE: 'both' }, 'SIFT_ROLE: expected one of all, web, worker'],
+    ['a REDIS_URL that is not one', { REDIS_URL: 'localhost:6379' }, 'REDIS_URL: expected a redis://'],
   ])('%s › refused with what to set', (_, change, message) => {
     expect(problem({ ...complete(), ...change } as NodeJS.ProcessEnv)).toContain(message);
+  });
+
+  it('no REDIS_URL › one process with everything (role all)', () => {
+    const env = load(complete());
+    expect(env.mode === 'app' && env.scale).toEqual({ role: 'all', redisUrl: undefined });
+  });
+
+  it('REDIS_URL and SIFT_ROLE=worker › a worker sharing that Redis, its lock from SIFT_JOB_LOCK_SECONDS', () => {
+    const env = load({
+      ...complete(),
+      REDIS_URL: 'redis://:s3cret@redis.internal:6379/2',
+      SIFT_ROLE: 'worker',
+      SIFT_JOB_LOCK_SECONDS: '10',
+    });
+    expect(env.mode === 'app' && env.scale).toEqual({
+      role: 'worker',
+      redisUrl: 'redis://:s3cret@redis.internal:6379/2',
+      jobLockMs: 10_000,
+    });
   });
 });

@@ -1,0 +1,12 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The BullMQ job id of a job version: readable, and free of the `:` BullMQ refuses in custom ids.
+ * Long keys (a path glob in a scope) are shortened with a hash so ids stay small and distinct.
+ */
+export function bullmqJobId(key: string, version: string): string {
+  const readable = `${key}@${version}`.replaceAll(':', '|');
+  if (readable.length <= 160) return readable;
+  const digest = createHash('sha256').update(readable).digest('hex').slice(0, 16);
+  return `${readable.slice(0, 140)}~${digest}`;
+}

@@ -22,7 +22,7 @@ import type { SiftStore } from './store/sift-store.js';
 
 export interface SiftDeps {
   readonly model: ModelClient;
-  readonly env: Pick<SiftEnv, 'workerConcurrency'> &
+  readonly env: Pick<SiftEnv, 'workerConcurrency' | 'installationDailyTokens' | 'installationMonthlyTokens'> &
     Partial<Pick<SiftEnv, 'maxPromptTokens' | 'installationConcurrency'>>;
   /** Reads a repository for cross-file context; without it reviews see the diff only. */
   readonly repositoryFor?:
@@ -90,6 +90,10 @@ export function createSift(deps: SiftDeps): Sift {
           caches: createSymbolCaches(),
           store,
           maxPromptTokens: deps.env.maxPromptTokens,
+          installationBudgets: {
+            dailyTokens: deps.env.installationDailyTokens,
+            monthlyTokens: deps.env.installationMonthlyTokens,
+          },
           enqueue: (job) => (queue as JobQueue<SiftJob>).enqueue(job),
           now,
           log: app.log,

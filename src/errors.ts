@@ -47,6 +47,26 @@ export class ShuttingDownError extends SiftError {
   override name = 'ShuttingDownError' as const;
 }
 
+/** The spending limits a model call can be refused by. */
+export type BudgetName = 'review' | 'installation-day' | 'installation-month';
+
+/**
+ * A model call was refused because a spending limit is reached: the review's `budget.maxTokens`,
+ * or what the installation may spend in a UTC day or month. Thrown before the call starts, never
+ * retried; the job ends and says on the check run which limit it was and how to raise it.
+ */
+export class BudgetExceededError extends SiftError {
+  override name = 'BudgetExceededError' as const;
+  constructor(
+    readonly budget: BudgetName,
+    /** Tokens already spent against this limit. */
+    readonly spent: number,
+    readonly limit: number,
+  ) {
+    super(`[sift] the ${budget} model budget is spent: ${spent} of ${limit} tokens`);
+  }
+}
+
 /**
  * The base of every model failure. Transport failures (the request did not complete) and output
  * failures (it completed with an answer Sift cannot use) are separate branches because only some

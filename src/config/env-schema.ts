@@ -5,6 +5,14 @@ const blankAsUnset = (value: unknown) => (typeof value === 'string' && !value.tr
 const positiveInt = (fallback: number) =>
   z.preprocess(blankAsUnset, z.coerce.number().int().positive().default(fallback));
 const optionalPositiveInt = z.preprocess(blankAsUnset, z.coerce.number().int().positive().optional());
+const tokenBudget = z.preprocess(
+  blankAsUnset,
+  z.coerce
+    .number({ error: 'expected a whole number of tokens, like 5000000 (unset for no cap)' })
+    .int('expected a whole number of tokens, like 5000000 (unset for no cap)')
+    .positive('expected a number of tokens above 0 (unset for no cap)')
+    .optional(),
+);
 const optionalText = z
   .string()
   .trim()
@@ -64,6 +72,8 @@ export const envSchema = z.object({
   // Two reviews at a time keep a small instance responsive while the model does the waiting.
   SIFT_WORKER_CONCURRENCY: positiveInt(2),
   SIFT_INSTALLATION_CONCURRENCY: optionalPositiveInt,
+  SIFT_INSTALLATION_DAILY_TOKENS: tokenBudget,
+  SIFT_INSTALLATION_MONTHLY_TOKENS: tokenBudget,
   SIFT_CACHE_DIR: optionalText,
   SIFT_DATA_DIR: optionalText,
   REDIS_URL: optionalText.pipe(
@@ -289,6 +299,19 @@ export const ENV_DOCS: Readonly<Record<EnvName, EnvDoc>> = {
     meaning:
       "Reviews of one installation running at once. Without it a free slot goes to the installation with the fewest running, so one organisation's burst never makes another's pull request wait behind it; with it, one installation never holds more.",
     example: '1',
+  },
+  SIFT_INSTALLATION_DAILY_TOKENS: {
+    group: 'Reviews',
+    default: 'no cap',
+    meaning:
+      "Model tokens (prompt and completion, every attempt) one installation may spend per UTC day. Once spent, its reviews end with a neutral check run saying so and when the budget starts over (00:00 UTC), and replies in Sift's threads are declined; a call already running is finished and counted.",
+    example: '5000000',
+  },
+  SIFT_INSTALLATION_MONTHLY_TOKENS: {
+    group: 'Reviews',
+    default: 'no cap',
+    meaning: 'The same per UTC calendar month (starts over on the 1st).',
+    example: '100000000',
   },
   SIFT_CACHE_DIR: {
     group: 'Reviews',

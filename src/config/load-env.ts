@@ -23,6 +23,9 @@ export interface SiftEnv {
   readonly workerConcurrency: number;
   /** Reviews of one installation at once; undefined: no cap, only fair shares. */
   readonly installationConcurrency?: number | undefined;
+  /** Model tokens one installation may spend per UTC day and month; undefined: no cap. */
+  readonly installationDailyTokens?: number | undefined;
+  readonly installationMonthlyTokens?: number | undefined;
   readonly cacheDir: string;
   readonly cacheMaxBytes: number;
 }
@@ -43,6 +46,8 @@ const REVIEW_VARIABLES = [
   'SIFT_MODEL_CONCURRENCY',
   'SIFT_WORKER_CONCURRENCY',
   'SIFT_INSTALLATION_CONCURRENCY',
+  'SIFT_INSTALLATION_DAILY_TOKENS',
+  'SIFT_INSTALLATION_MONTHLY_TOKENS',
   'SIFT_CACHE_DIR',
   'SIFT_CACHE_MAX_MB',
 ] as const satisfies readonly EnvName[];
@@ -87,6 +92,8 @@ export function siftEnvOf(values: ReviewValues, provider: ModelProvider): SiftEn
     modelConcurrency: values.SIFT_MODEL_CONCURRENCY,
     workerConcurrency: values.SIFT_WORKER_CONCURRENCY,
     installationConcurrency: values.SIFT_INSTALLATION_CONCURRENCY,
+    installationDailyTokens: values.SIFT_INSTALLATION_DAILY_TOKENS,
+    installationMonthlyTokens: values.SIFT_INSTALLATION_MONTHLY_TOKENS,
     cacheDir: values.SIFT_CACHE_DIR ?? join(tmpdir(), 'sift-cache'),
     cacheMaxBytes: values.SIFT_CACHE_MAX_MB * 1024 * 1024,
   };

@@ -85,7 +85,7 @@ const budgetSchema = z
       .max(5_000_000)
       .default(600_000)
       .describe(
-        'Prompt and completion tokens one review may use. Over it, passes are dropped first, then the files least likely to hide a defect; the check run lists what was left out.',
+        'Prompt and completion tokens one review may spend, as billed: every pass, verifier batch and retry. The plan drops passes first, then the files least likely to hide a defect, to fit it (the check run lists what was left out); a review that still reaches it stops, posts nothing and says so.',
       ),
   })
   .describe('Limits on what one review may cost.');

@@ -1,11 +1,14 @@
 import { findEnclosingDefinition } from '../context/find-enclosing-definition.js';
 import { detectLanguage } from '../context/languages.js';
 import { type SymbolCaches, summarizeText } from '../context/symbol-index.js';
+import { BudgetExceededError } from '../errors.js';
 import { fenceUntrusted } from '../llm/fence-untrusted.js';
 import { loadPrompt } from '../llm/load-prompt.js';
+import type { ModelRequest, ModelResponse } from '../llm/model-client.js';
 import { redactSecrets } from '../llm/redact-secrets.js';
 import { renderPrompt } from '../llm/render-prompt.js';
 import { clipText } from '../review/render/clip-text.js';
+import { describeBudget } from '../review/render/describe-budget.js';
 import { renderSuggestion } from '../review/render/render-suggestion.js';
 import { sanitizeModelMarkdown } from '../review/render/sanitize-model-markdown.js';
 import { repositoryKey } from '../store/sift-store.js';
@@ -25,7 +28,7 @@ const CODE_MARGIN = 15;
  * the finding and the diff hunk it was posted on. A reply that disputes the finding is recorded
  * as feedback only when the model, reading it, withdraws the finding: then it is not raised
  * again on the pull request. Only the pull request's author and people with write access get an
- * answer.
+ * answer; when the installation's model budget is spent, the answer says so and when it starts over.
  */
 export async function runConversationJob(job: JobOfKind<'conversation'>, ports: JobPorts): Promise<string> {
   const { host } = ports;
@@ -49,7 +52,7 @@ export async function runConversationJob(job: JobOfKind<'conversation'>, ports: 
     const who = reply.isBot ? 'Sift' : `@${reply.author}`;
     return `${who}:\n${reply.body}`;
   });
-  const response = await ports.model.complete({
+  const response = await askResponder(ports, {
     role: 'responder',
     messages: [
       { role: 'system', content: loadPrompt('reply-system').text },
@@ -67,6 +70,10 @@ export async function runConversationJob(job: JobOfKind<'conversation'>, ports: 
     schemaName: 'reply',
     signal: ports.signal,
   });
+  if (response instanceof BudgetExceededError) {
+    await host.replyInThread(root.id, declineOverBudget(response, ports.now()));
+    return `declined: the ${response.budget} budget is spent`;
+  }
   const answer = response.value;
   const parts = [sanitizeModelMarkdown(clipText(answer.reply, 2_000))];
   // A suggestion replaces lines of the new version; a thread on removed lines has none to replace.
@@ -84,6 +91,31 @@ export async function runConversationJob(job: JobOfKind<'conversation'>, ports: 
     });
   }
   return `answered (${answer.stance}${answer.findingStands ? '' : ', finding withdrawn'})`;
+}
+
+/** The responder's answer, or the budget that refused the call. */
+async function askResponder<T>(
+  ports: JobPorts,
+  request: ModelRequest<T>,
+): Promise<ModelResponse<T> | BudgetExceededError> {
+  try {
+    return await ports.model.complete(request);
+  } catch (error) {
+    if (error instanceof BudgetExceededError) return error;
+    throw error;
+  }
+}
+
+/**
+ * The reply when the installation's budget is spent. Sift declines rather than stays silent: a
+ * person asked it something in its own thread, and silence would look like Sift ignoring them (or
+ * broken) with nothing to say when it will answer again. One short reply per question is bounded
+ * by MAX_SIFT_REPLIES like any other.
+ */
+function declineOverBudget(error: BudgetExceededError, at: number): string {
+  const budget = describeBudget(error, at);
+  const when = budget.resets ? ` It can answer again after ${budget.resets}.` : '';
+  return `Sift cannot answer right now: ${budget.name} is used up.${when} ${budget.raise}`;
 }
 
 /** The enclosing definition of the finding's line when short, else a window around it, numbered. */

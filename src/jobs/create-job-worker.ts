@@ -8,6 +8,7 @@ import type { PullRequestHost } from '../review/pull-request-host.js';
 import type { SiftStore } from '../store/sift-store.js';
 import { runCommandJob } from './command-job.js';
 import { runConversationJob } from './conversation-job.js';
+import { createSpendMeter, type InstallationBudgets } from './create-spend-meter.js';
 import type { JobPorts } from './job-ports.js';
 import { runOutcomeJob } from './outcome-job.js';
 import { runReviewJob } from './review-job.js';
@@ -34,21 +35,32 @@ export interface JobWorkerDeps {
   readonly caches: SymbolCaches;
   readonly store: SiftStore;
   readonly maxPromptTokens?: number | undefined;
+  /** What one installation may spend on the model per UTC day and month; unset: no cap. */
+  readonly installationBudgets?: InstallationBudgets | undefined;
   readonly enqueue: (job: SiftJob) => Promise<string>;
   readonly now: () => number;
   readonly log: Logger;
   readonly metrics?: SiftMetrics | undefined;
 }
 
-/** The function the queue runs for each job: its site, a logger with the job's name, its runner. */
+/**
+ * The function the queue runs for each job: its site, a logger with the job's name, the model
+ * metered against the job's and the installation's budgets, its runner.
+ */
 export function createJobWorker(deps: JobWorkerDeps): JobWorker<SiftJob> {
   return async (job, signal, note, acceptedAt) => {
     const log = deps.log.child({ job: jobLabel(job), delivery: job.deliveryId });
     deps.metrics?.jobStarted(job.kind, deps.now() - acceptedAt);
     const run = RUNNERS[job.kind] as (job: SiftJob, ports: JobPorts) => Promise<string>;
+    const spend = createSpendMeter(deps.model, {
+      store: deps.store,
+      installationId: job.installationId,
+      budgets: deps.installationBudgets,
+      now: deps.now,
+    });
     try {
       const site = await deps.siteFor(job);
-      const result = await run(job, { ...deps, ...site, log, signal, note });
+      const result = await run(job, { ...deps, ...site, model: spend.model, spend, log, signal, note });
       // The result's first word (`posted`, `answered`, `refused`…) keeps the label's values few.
       deps.metrics?.jobFinished(job.kind, /^[a-z-]+/.exec(result)?.[0] ?? 'other', deps.now() - acceptedAt);
       log.info({ result }, `${job.kind} finished`);
@@ -56,6 +68,9 @@ export function createJobWorker(deps: JobWorkerDeps): JobWorker<SiftJob> {
       deps.metrics?.failed(error instanceof Error ? error.name : 'unknown');
       deps.metrics?.jobFinished(job.kind, 'crashed', deps.now() - acceptedAt);
       throw error;
+    } finally {
+      const stoppedBy = spend.stoppedBy();
+      if (stoppedBy) deps.metrics?.budgetStopped(stoppedBy);
     }
   };
 }

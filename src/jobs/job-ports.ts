@@ -5,12 +5,16 @@ import type { SiftMetrics } from '../metrics/sift-metrics.js';
 import type { RepositoryReader } from '../repository/repository-reader.js';
 import type { PullRequestHost } from '../review/pull-request-host.js';
 import type { SiftStore } from '../store/sift-store.js';
+import type { SpendMeter } from './create-spend-meter.js';
 import type { SiftJob } from './sift-job.js';
 
 /** What every job runs against: its pull request's host, the model, the store and a clock. */
 export interface JobPorts {
   readonly host: PullRequestHost;
+  /** The model, metered by `spend`: no call starts once a budget is spent. */
   readonly model: ModelClient;
+  /** What this job's model calls spent, against the review's and the installation's budgets. */
+  readonly spend: SpendMeter;
   readonly store: SiftStore;
   readonly now: () => number;
   /** The repository behind the pull request, read for cross-file context; absent: the diff only. */

@@ -1,6 +1,7 @@
-import { ReviewSupersededError, ShuttingDownError } from '../errors.js';
+import { BudgetExceededError, ReviewSupersededError, ShuttingDownError } from '../errors.js';
 import { postReview } from '../review/post-review/post-review.js';
 import { resolveFixedThreads } from '../review/post-review/resolve-fixed-threads.js';
+import { renderBudgetStop } from '../review/render/render-budget-stop.js';
 import { renderCheckRun } from '../review/render/render-check-run.js';
 import { renderFailure } from '../review/render/render-failure.js';
 import { reviewChange } from '../review/review-change.js';
@@ -55,6 +56,7 @@ export type ReviewJobResult =
   | 'skipped'
   | 'superseded'
   | 'interrupted'
+  | 'over-budget'
   | 'failed';
 
 /**
@@ -66,7 +68,8 @@ export type ReviewJobResult =
  *   8 post     one review (when there is something to say), the threads the push fixed resolved,
  *              the check run's summary
  * A head already reviewed is not reviewed again by a redelivered webhook or a retried job. Every
- * way this can end — posted, skipped, superseded, failed — is said on the check run.
+ * way this can end — posted, skipped, superseded, stopped by a budget, failed — is said on the
+ * check run.
  */
 export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<ReviewJobResult> {
   const { host, store, log, signal } = ports;
@@ -99,6 +102,11 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
       await status.finish({ conclusion: 'skipped', title: 'Not reviewed', summary: skip });
       return 'skipped';
     }
+    // The repository's budget caps what this review actually spends; an installation whose
+    // budget is already spent is told so before any work starts.
+    ports.spend.capReview(config.budget.maxTokens);
+    const spent = await ports.spend.exceeded();
+    if (spent) throw spent;
     // Whose 👎 counts takes a permission lookup per person: only for a pull request that is reviewed.
     const [posted, disputed] = await Promise.all([
       feedbackThatCounts(history.findings, pull.author.login, host),
@@ -156,6 +164,16 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
     if (signal.aborted || error instanceof ReviewSupersededError) {
       await status.finish(SUPERSEDED);
       return 'superseded';
+    }
+    if (error instanceof BudgetExceededError) {
+      log.warn(
+        { budget: error.budget, spent: error.spent, limit: error.limit },
+        'review stopped by a budget',
+      );
+      await status.finish(
+        renderBudgetStop(error, { headSha, spentByReview: ports.spend.spent(), now: ports.now() }),
+      );
+      return 'over-budget';
     }
     ports.metrics?.failed(error instanceof Error ? error.name : 'unknown');
     await status.finish(renderFailure(error, { headSha, jobKey: reviewJobKey({ ...job, headSha }) }));

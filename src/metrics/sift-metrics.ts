@@ -12,6 +12,8 @@ export interface SiftMetrics {
   reviewCompleted(outcome: ReviewOutcome): void;
   /** A failure, by the name of its error class. */
   failed(kind: string): void;
+  /** A job stopped because a model budget was spent (`review`, `installation-day`, `installation-month`). */
+  budgetStopped(budget: string): void;
   /** A job that crashed on every attempt and was set aside (kept in the dead-letter list). */
   deadLettered(kind: string): void;
   /** Tells the queue depth gauge where to read from. */
@@ -94,6 +96,13 @@ export function createSiftMetrics(): SiftMetrics {
     labelNames: ['kind'],
   });
 
+  const budgetStops = new Counter({
+    ...on,
+    name: 'sift_budget_stops_total',
+    help: 'Jobs stopped because a model budget was spent, by budget (review, installation-day, installation-month).',
+    labelNames: ['budget'],
+  });
+
   const countUsage = (usage: ModelUsage) => {
     modelCalls.inc({ outcome: 'answered' }, usage.attempts - usage.failedCalls);
     modelCalls.inc({ outcome: 'failed' }, usage.failedCalls);
@@ -121,6 +130,9 @@ export function createSiftMetrics(): SiftMetrics {
     },
     failed(kind) {
       errors.inc({ kind });
+    },
+    budgetStopped(budget) {
+      budgetStops.inc({ budget });
     },
     deadLettered(kind) {
       deadLetters.inc({ kind });

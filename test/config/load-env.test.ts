@@ -204,6 +204,39 @@ describe('loadEnv', () => {
     });
   });
 
+  describe('installation token budgets', () => {
+    it('unset or blank › no cap', () => {
+      expect(loadEnv({ ...OPENAI, SIFT_INSTALLATION_DAILY_TOKENS: '' })).toMatchObject({
+        installationDailyTokens: undefined,
+        installationMonthlyTokens: undefined,
+      });
+    });
+
+    it('set › the day and month caps, in tokens', () => {
+      expect(
+        loadEnv({
+          ...OPENAI,
+          SIFT_INSTALLATION_DAILY_TOKENS: '5000000',
+          SIFT_INSTALLATION_MONTHLY_TOKENS: ' 100000000 ',
+        }),
+      ).toMatchObject({ installationDailyTokens: 5_000_000, installationMonthlyTokens: 100_000_000 });
+    });
+
+    it.each([
+      [
+        'SIFT_INSTALLATION_DAILY_TOKENS',
+        '5M',
+        'expected a whole number of tokens, like 5000000 (unset for no cap)',
+      ],
+      ['SIFT_INSTALLATION_DAILY_TOKENS', '0', 'expected a number of tokens above 0 (unset for no cap)'],
+      ['SIFT_INSTALLATION_MONTHLY_TOKENS', '1.5', 'expected a whole number of tokens'],
+      ['SIFT_INSTALLATION_MONTHLY_TOKENS', '-100', 'expected a number of tokens above 0'],
+    ])('%s=%s › rejected with the variable and what to write instead', (name, value, reason) => {
+      const error = loadEnvError({ ...OPENAI, [name]: value });
+      expect(error.message).toContain(`${name}: ${reason}`);
+    });
+  });
+
   it('ignores variables that are not Sift settings', () => {
     expect(loadEnv({ ...OPENAI, PATH: '/usr/bin', WEBHOOK_SECRET: 'x', APP_ID: '123' })).toEqual(
       loadEnv(OPENAI),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type RepoConfig, repoConfigSchema } from '../../src/config/repo-config-schema.js';
 import { createSymbolCaches } from '../../src/context/symbol-index.js';
 import { parseGitHubFile } from '../../src/diff/parse-github-file.js';
-import { ModelUnavailableError } from '../../src/errors.js';
+import { BudgetExceededError, ModelUnavailableError } from '../../src/errors.js';
 import type { ModelClient } from '../../src/llm/model-client.js';
 import { NO_USAGE } from '../../src/llm/usage.js';
 import { reviewChange } from '../../src/review/review-change.js';
@@ -221,6 +221,36 @@ describe('reviewChange with an ensemble of four passes', () => {
     expect(outcome.verifierFailures).toEqual([
       'The model provider is unavailable (server error or connection failure).',
     ]);
+  });
+
+  it('a pass refused by a spent budget › the review stops with the budget, not as one failed pass', async () => {
+    const scripted = createScriptedModel({ review: () => [RESERVE] });
+    let calls = 0;
+    const overBudget: ModelClient = {
+      complete(request) {
+        calls += 1;
+        if (calls === 3) return Promise.reject(new BudgetExceededError('installation-day', 5_100, 5_000));
+        return scripted.complete(request);
+      },
+    };
+    await expect(review({ review: () => [] }, {}, overBudget)).rejects.toMatchObject({
+      name: 'BudgetExceededError',
+      budget: 'installation-day',
+    });
+    // The passes in flight were let finish (and so counted) before the review stopped.
+    expect(scripted.requests.filter((request) => request.role === 'reviewer')).toHaveLength(3);
+  });
+
+  it('the verifier refused by a spent budget › the review stops rather than post unverified findings', async () => {
+    const scripted = createScriptedModel({ review: () => [RESERVE] });
+    const overBudget: ModelClient = {
+      complete(request) {
+        if (request.role === 'verifier')
+          return Promise.reject(new BudgetExceededError('review', 4_400, 4_000));
+        return scripted.complete(request);
+      },
+    };
+    await expect(review({ review: () => [] }, {}, overBudget)).rejects.toMatchObject({ budget: 'review' });
   });
 
   it('every pass fails › the review fails with the model error', async () => {

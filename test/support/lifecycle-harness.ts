@@ -33,6 +33,8 @@ export async function startLifecycle(options: {
   /** Let Probot's client retry failed GitHub requests, as in production (with a 1 ms back-off). */
   retryGitHub?: boolean;
   metrics?: SiftMetrics;
+  /** What the installation may spend on the model per UTC day and month (the operator's settings). */
+  budgets?: { installationDailyTokens?: number; installationMonthlyTokens?: number };
 }) {
   const dir = gitRepoFromFixture(options.fixture);
   const read = () =>
@@ -63,7 +65,7 @@ export async function startLifecycle(options: {
   });
   const sift: Sift = createSift({
     model,
-    env: { workerConcurrency: 2 },
+    env: { workerConcurrency: 2, ...options.budgets },
     repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
     ...(options.now ? { now: options.now } : {}),
     metrics: options.metrics,

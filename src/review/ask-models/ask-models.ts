@@ -1,5 +1,5 @@
 import type { RepoConfig } from '../../config/repo-config-schema.js';
-import { describeError } from '../../errors.js';
+import { BudgetExceededError, describeError } from '../../errors.js';
 import type { ModelClient, ModelUsage } from '../../llm/model-client.js';
 import { addUsage } from '../../llm/usage.js';
 import { usageOfFailure } from '../../llm/usage-of-failure.js';
@@ -26,7 +26,8 @@ export interface AskModelsResult {
 /**
  * Stage 4: runs the review passes concurrently (the model client limits how many are in flight)
  * and collects their findings. A pass that fails is reported and the review continues with the
- * rest; only when every pass fails does the review fail, with the first pass's error.
+ * rest; only when every pass fails does the review fail, with the first pass's error. A pass
+ * refused by a spent budget stops the review (BudgetExceededError).
  */
 export async function askModels(
   input: {
@@ -73,6 +74,11 @@ export async function askModels(
       failures.push({ pass, reason: describeError(result.reason) });
     }
   });
+  // A spent budget is not one pass failing: the review stops, once the passes in flight are done.
+  const budgetStop = settled.find(
+    (result) => result.status === 'rejected' && result.reason instanceof BudgetExceededError,
+  );
+  if (budgetStop?.status === 'rejected') throw budgetStop.reason;
   const firstFailure = settled.find((result) => result.status === 'rejected');
   if (failures.length === input.passes.length && firstFailure?.status === 'rejected')
     throw firstFailure.reason;

@@ -1,4 +1,4 @@
-import { describeError } from '../../errors.js';
+import { BudgetExceededError, describeError } from '../../errors.js';
 import { fenceUntrusted } from '../../llm/fence-untrusted.js';
 import { loadPrompt } from '../../llm/load-prompt.js';
 import type { ChatMessage, ModelClient, ModelUsage } from '../../llm/model-client.js';
@@ -29,7 +29,8 @@ const CLUSTERS_PER_CALL = 12;
 /**
  * Stage 5, second half: one verifier call per batch of clusters checks each against the diff and
  * the context, reusing the review's shared prompt prefix. A confirmation without cited evidence
- * counts as uncertain. A failed call leaves its clusters unverified and the review goes on.
+ * counts as uncertain. A failed call leaves its clusters unverified and the review goes on; a
+ * call refused by a spent budget stops the review (BudgetExceededError).
  */
 export async function verifyClusters(
   clusters: readonly Cluster[],
@@ -39,6 +40,7 @@ export async function verifyClusters(
   const verifications = new Map<string, Verification>();
   const usages: ModelUsage[] = [];
   const failures: string[] = [];
+  let budgetStop: BudgetExceededError | undefined;
   const batches: Cluster[][] = [];
   for (let i = 0; i < clusters.length; i += CLUSTERS_PER_CALL)
     batches.push(clusters.slice(i, i + CLUSTERS_PER_CALL));
@@ -67,11 +69,15 @@ export async function verifyClusters(
         }
       } catch (error) {
         deps.signal?.throwIfAborted();
+        if (error instanceof BudgetExceededError) budgetStop ??= error;
         usages.push(usageOfFailure(error));
         failures.push(describeError(error));
       }
     }),
   );
+  // A spent budget stops the review rather than leave clusters unverified: thrown once the
+  // batches in flight are done, so what they spent is counted.
+  if (budgetStop) throw budgetStop;
   for (const cluster of clusters) {
     if (!verifications.has(cluster.id))
       verifications.set(cluster.id, { verdict: 'unverified', reason: '', evidence: [] });

@@ -51,6 +51,7 @@ export function createJobWorker(deps: JobWorkerDeps): JobWorker<SiftJob> {
   return async (job, signal, note, acceptedAt) => {
     const log = deps.log.child({ job: jobLabel(job), delivery: job.deliveryId });
     deps.metrics?.jobStarted(job.kind, deps.now() - acceptedAt);
+    log.info(`${job.kind} started`);
     const run = RUNNERS[job.kind] as (job: SiftJob, ports: JobPorts) => Promise<string>;
     const spend = createSpendMeter(deps.model, {
       store: deps.store,

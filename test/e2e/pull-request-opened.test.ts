@@ -132,7 +132,7 @@ describe('pull_request.opened', () => {
       expect(github.reviews).toHaveLength(1);
       expect(github.reviews[0]).toMatchInlineSnapshot(`
         {
-          "body": "<!-- sift:review {"head":"60c8b975d5898e70e1416c00031e7c02f2365bdb"} -->
+          "body": "<!-- sift:review {"head":"60c8b975d5898e70e1416c00031e7c02f2365bdb","job":"delivery-1"} -->
         Sift reviewed 3 files at 60c8b97 and found 4 issues worth your attention.
 
         These span more than one part of the diff, so they are listed here rather than inline:
@@ -254,7 +254,7 @@ describe('pull_request.opened', () => {
       expect(github.reviews.map((review) => [review.body, review.comments])).toMatchInlineSnapshot(`
         [
           [
-            "<!-- sift:review {"head":"60c8b975d5898e70e1416c00031e7c02f2365bdb"} -->
+            "<!-- sift:review {"head":"60c8b975d5898e70e1416c00031e7c02f2365bdb","job":"delivery-1"} -->
         Sift reviewed 3 files at 60c8b97 and found nothing worth a comment.",
             [],
           ],

@@ -10,7 +10,10 @@ import { makeTempDir } from './temp-dir.js';
 import { testPrivateKey } from './test-probot.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-const WEBHOOK_SECRET = 'scenario-secret';
+export const WEBHOOK_SECRET = 'scenario-secret';
+const NPM_START = ['npm', 'start', '--ignore-scripts', '--silent'];
+/** How the README starts a worker, once built. */
+export const SIFT_WORKER = ['node', 'dist/cli/main.js', 'worker'];
 /** A started server answers /ping within seconds; a loaded CI machine may take many times that. */
 const START_TIMEOUT_MS = 90_000;
 /** Process-starting tests get this long in all: start, a review or two, and stop. */
@@ -104,22 +107,7 @@ export async function runServerScenario(
     model,
     output,
     baseUrl,
-    async deliver(event, payload, { deliveryId = crypto.randomUUID(), secret = WEBHOOK_SECRET } = {}) {
-      const body = JSON.stringify(payload);
-      const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-      const response = await fetch(`${baseUrl}/api/github/webhooks`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-github-event': event,
-          'x-github-delivery': deliveryId,
-          'x-hub-signature-256': signature,
-        },
-        body,
-      });
-      await response.arrayBuffer();
-      return response.status;
-    },
+    deliver: (event, payload, options) => deliverWebhook(baseUrl, event, payload, options),
     async crash() {
       await server.stop('SIGKILL');
     },
@@ -136,6 +124,32 @@ export async function runServerScenario(
     },
     stop,
   };
+}
+
+/** Sends a signed webhook to a Sift process the way GitHub does; returns the HTTP status it answered. */
+export async function deliverWebhook(
+  baseUrl: string,
+  event: string,
+  payload: unknown,
+  {
+    deliveryId = crypto.randomUUID(),
+    secret = WEBHOOK_SECRET,
+  }: { deliveryId?: string; secret?: string } = {},
+): Promise<number> {
+  const body = JSON.stringify(payload);
+  const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+  const response = await fetch(`${baseUrl}/api/github/webhooks`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': event,
+      'x-github-delivery': deliveryId,
+      'x-hub-signature-256': signature,
+    },
+    body,
+  });
+  await response.arrayBuffer();
+  return response.status;
 }
 
 /**
@@ -170,8 +184,10 @@ export async function startServerProcess(
   env: Record<string, string>,
   log?: (line: string) => void,
   output: string[] = [],
+  command: readonly string[] = NPM_START,
 ): Promise<ServerProcess> {
-  const child: ChildProcess = spawn('npm', ['start', '--ignore-scripts', '--silent'], {
+  const [program, ...args] = command as [string, ...string[]];
+  const child: ChildProcess = spawn(program, args, {
     cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -236,7 +252,7 @@ export async function runStartCommand(
   return { code, output };
 }
 
-function tail(output: readonly string[]): string {
+export function tail(output: readonly string[]): string {
   return output.slice(-20).join('\n');
 }
 
@@ -252,7 +268,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(
+export async function waitFor(
   check: () => Promise<boolean>,
   timeoutMs: number,
   describe: () => string,

@@ -94,7 +94,20 @@ end
 return 1
 `;
 
+type Script = (...keysThenArgs: string[]) => Promise<unknown>;
+
+/** A Lua script sent once and then called by its hash (EVALSHA): a webhook's enqueue sends a few bytes, not the script. */
+function defineScript(redis: Redis, name: string, lua: string, numberOfKeys: number): Script {
+  const commands = redis as unknown as Record<string, Script | undefined>;
+  if (!commands[name]) redis.defineCommand(name, { lua, numberOfKeys });
+  return (...keysThenArgs) => (commands[name] as Script).apply(redis, keysThenArgs);
+}
+
 export function createJobCoordination(redis: Redis, prefix: string): JobCoordination {
+  const claimLatest = defineScript(redis, 'siftClaimLatest', CLAIM_LATEST, 1);
+  const acquireRun = defineScript(redis, 'siftAcquireRun', ACQUIRE_RUN, 2);
+  const renewRun = defineScript(redis, 'siftRenewRun', RENEW_RUN, 2);
+  const finishRun = defineScript(redis, 'siftFinishRun', FINISH_RUN, 4);
   const keys = {
     latest: (key: string) => `${prefix}:latest:${key}`,
     lock: (key: string) => `${prefix}:running:${key}`,
@@ -102,9 +115,7 @@ export function createJobCoordination(redis: Redis, prefix: string): JobCoordina
     done: (jobId: string) => `${prefix}:done:${jobId}`,
   };
   const finish = (run: RunSlot, doneTtlMs: number) =>
-    redis.eval(
-      FINISH_RUN,
-      4,
+    finishRun(
       keys.lock(run.key),
       keys.group(run.group),
       keys.latest(run.key),
@@ -114,9 +125,7 @@ export function createJobCoordination(redis: Redis, prefix: string): JobCoordina
     );
   return {
     async claimLatest(claim) {
-      const [status, replaced] = (await redis.eval(
-        CLAIM_LATEST,
-        1,
+      const [status, replaced] = (await claimLatest(
         keys.latest(claim.key),
         claim.version,
         claim.jobId,
@@ -135,9 +144,7 @@ export function createJobCoordination(redis: Redis, prefix: string): JobCoordina
       return latest === null || latest === jobId;
     },
     async acquireRun(run, ttlMs, installationCap) {
-      const taken = await redis.eval(
-        ACQUIRE_RUN,
-        2,
+      const taken = await acquireRun(
         keys.lock(run.key),
         keys.group(run.group),
         run.jobId,
@@ -148,15 +155,7 @@ export function createJobCoordination(redis: Redis, prefix: string): JobCoordina
       return taken === 1;
     },
     async renewRun(run, ttlMs) {
-      await redis.eval(
-        RENEW_RUN,
-        2,
-        keys.lock(run.key),
-        keys.group(run.group),
-        run.jobId,
-        String(Date.now()),
-        String(ttlMs),
-      );
+      await renewRun(keys.lock(run.key), keys.group(run.group), run.jobId, String(Date.now()), String(ttlMs));
     },
     async finishRun(run, finished) {
       await finish(run, finished.doneTtlMs);

@@ -5,7 +5,7 @@ import type { Logger } from '../logger.js';
 import type { JobJournal } from '../queue/job-journal.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import { createBullmqQueue } from '../queue/redis/create-bullmq-queue.js';
-import { connectRedis, redactRedisUrl } from '../queue/redis/redis-connection.js';
+import { closeRedis, connectRedis, redactRedisUrl } from '../queue/redis/redis-connection.js';
 import { openRedisStore } from '../store/redis-store.js';
 import type { SiftStore } from '../store/sift-store.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
@@ -92,7 +92,7 @@ export function openState(settings: AppSettings, log: Logger): SiftState {
       return { ready: true, detail: `Redis at ${where}${database ? `, journal at ${database.path}` : ''}` };
     },
     async close() {
-      await connection.quit().catch(() => {});
+      await closeRedis(connection);
       database?.close();
     },
   };

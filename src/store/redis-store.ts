@@ -4,6 +4,8 @@ import { type FindingOutcome, type RepositoryStats, type SiftStore, spendPeriods
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // GitHub redelivers within hours; a week matches what the SQLite store keeps.
+/** How long a webhook waits for Redis to say whether it saw the delivery before. */
+const DELIVERY_CHECK_TIMEOUT_MS = 2_000;
 const DELIVERY_TTL_MS = 7 * DAY_MS;
 // A period's spend is only written during that period, so these count from its end: long enough
 // to read last month's days back, short enough that old installations leave nothing behind.
@@ -66,7 +68,19 @@ export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): R
 
   return {
     async firstDelivery(deliveryId) {
-      return (await redis.set(key('delivery', deliveryId), '1', 'PX', DELIVERY_TTL_MS, 'NX')) === 'OK';
+      // Redis down: the delivery counts as new rather than hold the webhook past GitHub's 10 s.
+      // Taking a delivery twice is safe (its job has one id, a posted review is found by its
+      // marker); losing one is not.
+      const seen = redis.set(key('delivery', deliveryId), '1', 'PX', DELIVERY_TTL_MS, 'NX');
+      let timer: NodeJS.Timeout | undefined;
+      const unanswered = new Promise<'OK'>((resolve) => {
+        timer = setTimeout(() => resolve('OK'), DELIVERY_CHECK_TIMEOUT_MS);
+      });
+      try {
+        return (await Promise.race([seen, unanswered])) === 'OK';
+      } finally {
+        clearTimeout(timer);
+      }
     },
     async lastReviewedHead(pullKey) {
       return redis.get(key('head', pullKey));

@@ -137,5 +137,16 @@ describeWithRedis('the Redis store', () => {
       expect(await store.lastReviewedHead(PULL)).toBe('60c8b975d5898e70e1416c00031e7c02f2365bdb');
       expect(await store.spendOf(42, DEC_3)).toEqual({ day: 1_200, month: 1_200 });
     });
+
+    it('a delivery while Redis is down › counted as new within seconds, so the webhook is still answered', async () => {
+      const connection = new Redis(server?.url ?? '', { maxRetriesPerRequest: null });
+      const store = openRedisStore(connection);
+      await server?.kill();
+      const asked = Date.now();
+      expect(await store.firstDelivery('0f6b5c1d-3a2e-11ef-9a3c-1e2d3c4b5a69')).toBe(true);
+      expect(Date.now() - asked).toBeLessThan(10_000);
+      connection.disconnect();
+      await server?.restart();
+    });
   });
 });

@@ -3,8 +3,9 @@ import type { Redis } from 'ioredis';
 import { ReviewSupersededError, ShuttingDownError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { JobIdentity, JobWorker } from '../job-queue.js';
-import type { JobCoordination, RunSlot } from './job-coordination.js';
+import { DONE_KEPT_MS, type JobCoordination, type RunSlot } from './job-coordination.js';
 import type { QueueTiming } from './queue-timing.js';
+import { closeRedis } from './redis-connection.js';
 
 export interface BullmqConsumerDeps<J> extends JobIdentity<J> {
   readonly queue: Queue;
@@ -37,7 +38,6 @@ export interface BullmqConsumer {
 }
 
 const DEAD_LETTERS_KEPT = 1_000;
-const DONE_KEPT_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The working half of the Redis queue: a BullMQ worker whose processor keeps Sift's promises on
@@ -115,6 +115,11 @@ export function startBullmqConsumer<J>(deps: BullmqConsumerDeps<J>): BullmqConsu
       deps.onError(error, job);
       return;
     }
+    await setAside(job, run, error, attempts);
+  };
+
+  /** A dead letter: the job's run is over, and it is logged, counted and kept in Redis's dead-letter list. */
+  const setAside = async (job: J, run: RunSlot, error: unknown, attempts: number) => {
     await deps.coordination.finishRun(run, { doneTtlMs: DONE_KEPT_MS });
     const record = JSON.stringify({
       job,
@@ -140,6 +145,15 @@ export function startBullmqConsumer<J>(deps: BullmqConsumerDeps<J>): BullmqConsu
     maxStalledCount: 2,
   });
   worker.on('error', (error) => deps.log.warn({ err: error }, 'job worker error'));
+  // BullMQ fails a job that stalled too often without calling the processor: a dead letter too.
+  worker.on('failed', (bullJob, error) => {
+    if (!bullJob || !/stalled more than allowable limit/i.test(error.message)) return;
+    const job = bullJob.data as J;
+    const run = { key: deps.keyOf(job), jobId: bullJob.id as string, group: deps.groupOf(job) };
+    setAside(job, run, error, bullJob.attemptsMade).catch((failure: unknown) => {
+      deps.log.error({ err: failure, job: run.jobId }, 'could not record a dead letter');
+    });
+  });
   worker.on('stalled', (jobId) =>
     deps.log.warn({ job: jobId }, 'a worker stopped answering mid-job; another worker takes it over'),
   );
@@ -161,7 +175,7 @@ export function startBullmqConsumer<J>(deps: BullmqConsumerDeps<J>): BullmqConsu
           controller.abort(new ShuttingDownError('[sift] shutting down'));
         await drained;
       }
-      await deps.subscriber.quit().catch(() => {});
+      await Promise.all([closeRedis(deps.subscriber), closeRedis(deps.connection)]);
     },
   };
 }

@@ -57,8 +57,12 @@ export function createBullmqProducer<J>(deps: BullmqProducerDeps<J>): BullmqProd
     return 'queued';
   };
 
-  /** A waiting job is removed; a running one cannot be, so its worker is told to stop it. */
+  /**
+   * A waiting job is removed; a running one cannot be, so its worker is told to stop it. Either
+   * way it is marked done, so no journal puts it back.
+   */
   const withdraw = async (jobId: string) => {
+    await deps.coordination.markDone(jobId);
     const removed = await deps.queue.remove(jobId).catch(() => 0);
     if (removed !== 1) await deps.redis.publish(deps.cancelChannel, jobId);
   };
@@ -104,7 +108,7 @@ export function createBullmqProducer<J>(deps: BullmqProducerDeps<J>): BullmqProd
           pending += 1;
           continue;
         }
-        if (await settled(id, job)) {
+        if (await settled(id)) {
           deps.journal?.finish(id);
           journaledAt.delete(id);
           continue;
@@ -122,12 +126,12 @@ export function createBullmqProducer<J>(deps: BullmqProducerDeps<J>): BullmqProd
     },
   };
 
-  /** Redis holds the job (and has had time to write it to its AOF), it finished, or a newer version replaced it. */
-  async function settled(id: string, job: J): Promise<boolean> {
+  /**
+   * Redis holds the job (and has had time to write it to its AOF), or it finished or was replaced.
+   * Anything else is enqueued again, and the claim decides: a newer version known → stale.
+   */
+  async function settled(id: string): Promise<boolean> {
     const state = await deps.queue.getJobState(id);
-    if (state !== 'unknown') return true;
-    if (await deps.coordination.isDone(id)) return true;
-    const latest = await deps.coordination.latestOf(deps.keyOf(job));
-    return latest !== null && latest.jobId !== id;
+    return state !== 'unknown' || (await deps.coordination.isDone(id));
   }
 }

@@ -6,7 +6,7 @@ import { type BullmqConsumer, startBullmqConsumer } from './bullmq-consumer.js';
 import { createBullmqProducer } from './bullmq-producer.js';
 import { createJobCoordination } from './job-coordination.js';
 import { DEFAULT_QUEUE_TIMING, type QueueTiming } from './queue-timing.js';
-import { connectRedis } from './redis-connection.js';
+import { closeRedis, connectRedis } from './redis-connection.js';
 
 export const QUEUE_NAME = 'sift-jobs';
 
@@ -36,6 +36,21 @@ export interface BullmqQueueOptions<J> extends JobIdentity<J> {
 export interface BullmqJobQueue<J> extends JobQueue<J> {
   /** Whether Redis answers now (for `/readyz`). */
   reachable(): Promise<boolean>;
+}
+
+/** Whether `work` settled within `ms`; its failure counts as settled (there is nothing left to do about it). */
+async function within(ms: number, work: Promise<unknown> | undefined): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = (work ?? Promise.resolve()).then(
+    () => true,
+    () => true,
+  );
+  const result = await Promise.race([settled, timedOut]);
+  clearTimeout(timer);
+  return result;
 }
 
 /**
@@ -127,9 +142,11 @@ export function createBullmqQueue<J>(options: BullmqQueueOptions<J>): BullmqJobQ
       closed = true;
       clearInterval(depthTimer);
       if (reconcileTimer) clearInterval(reconcileTimer);
-      await consumer?.close(timeoutMs);
-      await queue.close();
-      await redis.quit().catch(() => {});
+      // With Redis down nothing can be handed back or confirmed: stop waiting after a few seconds
+      // (what was running is taken over when Redis returns, what was accepted is in the journal).
+      await within(timeoutMs + 5_000, consumer?.close(timeoutMs));
+      await within(5_000, queue.close());
+      await closeRedis(redis);
       // Nothing is dropped: what never started waits in Redis for the next worker.
       return [];
     },

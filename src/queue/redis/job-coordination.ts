@@ -15,8 +15,6 @@ export interface JobCoordination {
    * than the latest by `updatedAt` (`stale`); otherwise returns the job id it replaced, if any.
    */
   claimLatest(claim: LatestClaim): Promise<ClaimResult>;
-  /** The key's latest version and job id, or null. */
-  latestOf(key: string): Promise<{ version: string; jobId: string } | null>;
   /** Whether `jobId` is still its key's latest (a superseded job does not run). */
   isLatest(key: string, jobId: string): Promise<boolean>;
   /** Takes the key's run lock and a slot of its installation, both or neither, for `ttlMs`. */
@@ -27,8 +25,10 @@ export interface JobCoordination {
   finishRun(run: RunSlot, finished: { readonly doneTtlMs: number }): Promise<void>;
   /** Releases the run lock and slot only: the job goes back to the queue to run later. */
   releaseRun(run: RunSlot): Promise<void>;
-  /** Whether the job finished within the last `doneTtlMs`. */
+  /** Whether the job finished (or was replaced) within the last day. */
   isDone(jobId: string): Promise<boolean>;
+  /** Marks a job replaced by a newer version as done: it never runs, and no journal puts it back. */
+  markDone(jobId: string): Promise<void>;
 }
 
 export interface LatestClaim {
@@ -94,6 +94,9 @@ end
 return 1
 `;
 
+/** How long a finished job is remembered as finished: far longer than any journal keeps it. */
+export const DONE_KEPT_MS = 24 * 60 * 60 * 1000;
+
 type Script = (...keysThenArgs: string[]) => Promise<unknown>;
 
 /** A Lua script sent once and then called by its hash (EVALSHA): a webhook's enqueue sends a few bytes, not the script. */
@@ -134,10 +137,6 @@ export function createJobCoordination(redis: Redis, prefix: string): JobCoordina
       if (status === 'duplicate' || status === 'stale') return { status };
       return { status: 'claimed', replaced: replaced ? replaced : null };
     },
-    async latestOf(key) {
-      const [version, jobId] = await redis.hmget(keys.latest(key), 'version', 'jobId');
-      return version && jobId ? { version, jobId } : null;
-    },
     async isLatest(key, jobId) {
       const latest = await redis.hget(keys.latest(key), 'jobId');
       // No record (Redis lost it, or a resumed job): nothing newer is known, so the job runs.
@@ -162,6 +161,9 @@ export function createJobCoordination(redis: Redis, prefix: string): JobCoordina
     },
     async releaseRun(run) {
       await finish(run, 0);
+    },
+    async markDone(jobId) {
+      await redis.set(keys.done(jobId), '1', 'PX', DONE_KEPT_MS);
     },
     async isDone(jobId) {
       return (await redis.exists(keys.done(jobId))) === 1;

@@ -21,6 +21,21 @@ export function connectRedis(url: string, log: Logger, purpose: string): Redis {
   return redis;
 }
 
+/** Closes a connection politely when Redis answers, at once when it does not (a shutdown must not hang on it). */
+export async function closeRedis(redis: Redis): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), 2_000);
+  });
+  const quit = redis.quit().then(
+    () => 'quit' as const,
+    () => 'failed' as const,
+  );
+  const outcome = await Promise.race([quit, timedOut]);
+  clearTimeout(timer);
+  if (outcome !== 'quit') redis.disconnect();
+}
+
 /** Redis URLs carry passwords: what logs may show of one. */
 export function redactRedisUrl(url: string): string {
   try {

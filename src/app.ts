@@ -120,6 +120,8 @@ export function createSift(deps: SiftDeps): Sift {
               concurrency: deps.env.installationConcurrency,
             },
             journal: deps.journal,
+            // As with Redis: a crashing job is tried 4 times, 2, 4 and 8 s apart, then set aside.
+            retries: { attempts: 4, delayMs: 2_000, onDeadLetter: consumer.onDeadLetter },
           });
       deps.metrics?.watchQueue(() => queue?.size() ?? 0);
       const jobs = { queue, store };

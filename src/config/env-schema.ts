@@ -295,9 +295,9 @@ export const ENV_DOCS: Readonly<Record<EnvName, EnvDoc>> = {
   },
   SIFT_INSTALLATION_CONCURRENCY: {
     group: 'Reviews',
-    default: 'no cap',
+    default: 'no cap; with Redis, `SIFT_WORKER_CONCURRENCY`',
     meaning:
-      "Reviews of one installation running at once. Without it a free slot goes to the installation with the fewest running, so one organisation's burst never makes another's pull request wait behind it; with it, one installation never holds more.",
+      "Reviews of one installation running at once (with Redis, across all workers). In one process, without it, a free slot goes to the installation with the fewest running, so one organisation's burst never makes another's pull request wait behind it; with it, one installation never holds more.",
     example: '1',
   },
   SIFT_INSTALLATION_DAILY_TOKENS: {

@@ -18,6 +18,18 @@ export interface InProcessQueueOptions<J> extends JobIdentity<J> {
   readonly onError: (error: unknown, job: J) => void;
   /** Where accepted jobs are written before `enqueue` returns; without one they live in memory only. */
   readonly journal?: JobJournal<J> | undefined;
+  /**
+   * A job that crashes is tried again, `delayMs` later and twice as long each next time, up to
+   * `attempts` tries in all (unless a newer version of its key arrived meanwhile); then it is a
+   * dead letter. Without this, a crash is reported to `onError` and the job is done.
+   */
+  readonly retries?:
+    | {
+        readonly attempts: number;
+        readonly delayMs: number;
+        readonly onDeadLetter: (job: J, error: unknown, attempts: number) => void;
+      }
+    | undefined;
 }
 
 interface Running<J> {
@@ -39,6 +51,8 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
   const journal = options.journal;
   const idOf = (job: J) => `${options.keyOf(job)}@${options.versionOf(job)}`;
   const acceptedAt = new Map<string, number>();
+  const attemptsMade = new Map<string, number>(); // by job id, while a crashed job waits to try again
+  const retrying = new Map<string, { readonly job: J; readonly timer: NodeJS.Timeout }>(); // by key
 
   const runningIn = (job: J) => {
     const group = options.perGroup?.groupOf(job);
@@ -67,7 +81,7 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
       waiting.delete(chosen[0]);
       start(chosen[0], chosen[1]);
     }
-    if (waiting.size === 0 && running.size === 0) {
+    if (waiting.size === 0 && running.size === 0 && retrying.size === 0) {
       const waiters = idleWaiters;
       idleWaiters = [];
       for (const resolve of waiters) resolve();
@@ -78,18 +92,50 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
     const controller = new AbortController();
     running.set(key, { job, controller });
     const id = idOf(job);
+    let retry = false;
     options
       .worker(job, controller.signal, (facts) => journal?.note(id, facts), acceptedAt.get(id) ?? Date.now())
       .catch((error: unknown) => {
-        if (!(controller.signal.aborted && controller.signal.reason === error)) options.onError(error, job);
+        if (controller.signal.aborted && controller.signal.reason === error) return;
+        retry = crashed(key, job, error);
       })
       .finally(() => {
-        // Cancelled by shutdown: left in the journal, the next start runs it again.
-        if (!(closed && controller.signal.aborted)) journal?.finish(id);
-        acceptedAt.delete(id);
         running.delete(key);
+        if (!retry) {
+          // Cancelled by shutdown: left in the journal, the next start runs it again.
+          if (!(closed && controller.signal.aborted)) journal?.finish(id);
+          acceptedAt.delete(id);
+          attemptsMade.delete(id);
+        }
         pump();
       });
+  };
+
+  /** Reports a crash; schedules the next try when one is left (true), or sets the job aside as a dead letter. */
+  const crashed = (key: string, job: J, error: unknown): boolean => {
+    const retries = options.retries;
+    if (!retries) {
+      options.onError(error, job);
+      return false;
+    }
+    const id = idOf(job);
+    const attempts = (attemptsMade.get(id) ?? 0) + 1;
+    if (attempts >= retries.attempts || closed) {
+      retries.onDeadLetter(job, error, attempts);
+      return false;
+    }
+    options.onError(error, job);
+    attemptsMade.set(id, attempts);
+    const timer = setTimeout(
+      () => {
+        retrying.delete(key);
+        if (!closed) waiting.set(key, job);
+        pump();
+      },
+      retries.delayMs * 2 ** (attempts - 1),
+    );
+    retrying.set(key, { job, timer });
+    return true;
   };
 
   return {
@@ -97,13 +143,23 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
       if (closed) throw new Error('[sift] the job queue is shutting down and takes no new jobs');
       const key = options.keyOf(job);
       const version = options.versionOf(job);
+      const retry = retrying.get(key);
+      if (retry && options.versionOf(retry.job) === version) return 'duplicate';
       const queued = waiting.get(key);
       const active = running.get(key);
       if (queued && options.versionOf(queued) === version) return 'duplicate';
       if (!queued && active && options.versionOf(active.job) === version) return 'duplicate';
-      const newest = queued ?? active?.job;
+      const newest = queued ?? active?.job ?? retry?.job;
       if (newest && options.isOlder?.(job, newest)) return 'stale';
-      let result: EnqueueResult = queued ? 'superseded-older' : 'queued';
+      if (retry) {
+        // A newer version replaces the one waiting to try again.
+        clearTimeout(retry.timer);
+        retrying.delete(key);
+        journal?.finish(idOf(retry.job));
+        attemptsMade.delete(idOf(retry.job));
+        acceptedAt.delete(idOf(retry.job));
+      }
+      let result: EnqueueResult = queued || retry ? 'superseded-older' : 'queued';
       if (active && options.versionOf(active.job) !== version) {
         active.controller.abort(new ReviewSupersededError(`${key} moved to ${version}`));
         result = 'superseded-older';
@@ -119,14 +175,14 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
       pump();
       return result;
     },
-    size: () => waiting.size + running.size,
+    size: () => waiting.size + running.size + retrying.size,
     async resume() {
       const unfinished = journal?.unfinished() ?? [];
       for (const { job } of unfinished) await this.enqueue(job);
       return unfinished.length;
     },
     onIdle() {
-      if (waiting.size === 0 && running.size === 0) return Promise.resolve();
+      if (waiting.size === 0 && running.size === 0 && retrying.size === 0) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));
     },
     // Container platforms give a stopping process about 30 s (Docker's default stop timeout is 10 s).
@@ -142,6 +198,10 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
       if (outcome !== 'timeout') return [];
       const dropped = [...waiting.values()];
       waiting.clear();
+      // A job waiting to try again stays in the journal: the next start tries it.
+      for (const { timer } of retrying.values()) clearTimeout(timer);
+      retrying.clear();
+      pump();
       for (const { controller } of running.values())
         controller.abort(new ShuttingDownError('[sift] shutting down'));
       await drained;

@@ -24,7 +24,7 @@ describe('npm start with no Redis (the embedded database), killed mid-burst', {
     await Promise.all(closers.splice(0).map((close) => close()));
   });
 
-  it('300 deliveries on 30 pull requests, SIGKILL after the second burst, started again › every latest head reviewed exactly once', async () => {
+  it('200 deliveries on 20 pull requests, SIGKILL after the second burst, started again › every latest head reviewed exactly once', async () => {
     const github = await startFakeGitHubFleet();
     const model = await startFakeModel((request) => scriptedAnswer({ review: () => [] }, request.messages));
     closers.push(

@@ -32,10 +32,12 @@ function harness(
     stopsOnAbort?: boolean;
     journal?: JobJournal<Job>;
     perOwner?: number | 'no cap';
+    retries?: number;
   } = {},
 ) {
   const started: Started[] = [];
   const errors: Array<{ error: unknown; job: string }> = [];
+  const deadLetters: Array<{ job: string; attempts: number }> = [];
   const queue = createInProcessQueue<Job>({
     keyOf: (j) => j.pull,
     versionOf: (j) => j.head,
@@ -46,6 +48,13 @@ function harness(
       ? {
           groupOf: (j) => j.pull.split('/')[0] ?? '',
           concurrency: options.perOwner === 'no cap' ? undefined : options.perOwner,
+        }
+      : undefined,
+    retries: options.retries
+      ? {
+          attempts: options.retries,
+          delayMs: 10,
+          onDeadLetter: (j, _error, attempts) => deadLetters.push({ job: label(j), attempts }),
         }
       : undefined,
     worker: (j, signal) =>
@@ -60,7 +69,7 @@ function harness(
     return found;
   };
   const startedLabels = () => started.map((entry) => label(entry.job));
-  return { queue, started, errors, running, startedLabels };
+  return { queue, started, errors, deadLetters, running, startedLabels };
 }
 
 /** Lets the queue react to a settled worker (its promise callbacks run as microtasks). */
@@ -261,6 +270,58 @@ describe('in-process queue', () => {
       running('#7@a').fail(failure);
       await settle();
       expect(errors).toEqual([{ error: failure, job: '#7@a' }]);
+    });
+  });
+
+  describe('with retries', () => {
+    const gateway = () => new Error('GitHub answered 502 while authenticating');
+
+    it('a job that crashes once › tried again after a delay, and it finishes', async () => {
+      const { queue, running, started, errors, deadLetters } = harness({ retries: 3 });
+      await queue.enqueue(job('#1', 'x'));
+      running('#1@x').fail(gateway());
+      await expect.poll(() => started.length).toBe(2);
+      running('#1@x').finish();
+      await queue.onIdle();
+      expect(errors).toHaveLength(1);
+      expect(deadLetters).toEqual([]);
+    });
+
+    it('a job that crashes on every try › tried 3 times in all, then one dead letter', async () => {
+      const { queue, running, started, deadLetters } = harness({ retries: 3 });
+      await queue.enqueue(job('#2', 'x'));
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        await expect.poll(() => started.length).toBe(attempt);
+        running('#2@x').fail(gateway());
+      }
+      await queue.onIdle();
+      expect(deadLetters).toEqual([{ job: '#2@x', attempts: 3 }]);
+      expect(started).toHaveLength(3);
+    });
+
+    it('a newer head arriving while a crashed job waits to try again › only the newer one runs', async () => {
+      const { queue, running, startedLabels } = harness({ retries: 3 });
+      await queue.enqueue(job('#3', 'a'));
+      running('#3@a').fail(gateway());
+      await settle();
+      expect(await queue.enqueue(job('#3', 'b'))).toBe('superseded-older');
+      running('#3@b').finish();
+      await queue.onIdle();
+      expect(startedLabels()).toEqual(['#3@a', '#3@b']);
+    });
+
+    it('with a journal › a job waiting to try again stays written down until it ends', async () => {
+      const store = openSqliteStore<Job>(makeTempDir('sift-queue-retry-'));
+      const { queue, running, started } = harness({ retries: 3, journal: store.journal });
+      await queue.enqueue(job('#4', 'x'));
+      running('#4@x').fail(gateway());
+      await settle();
+      expect(store.journal.unfinished().map((entry) => entry.id)).toEqual(['#4@x']);
+      await expect.poll(() => started.length).toBe(2);
+      running('#4@x').finish();
+      await queue.onIdle();
+      expect(store.journal.unfinished()).toEqual([]);
+      store.close();
     });
   });
 

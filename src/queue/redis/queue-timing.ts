@@ -15,7 +15,11 @@ export interface QueueTiming {
   readonly busyRetryMs: number;
   /** How often a web process checks its journal against Redis. */
   readonly reconcileEveryMs: number;
-  /** How long Redis must have held a job before the journal lets go of it (AOF fsyncs every second). */
+  /**
+   * How long Redis must have held a job before the journal lets go of it. With `appendfsync
+   * everysec` Redis fsyncs every second, but a slow disk can hold an fsync back by two seconds
+   * more; ten leaves a wide margin.
+   */
   readonly settleMs: number;
   /** How long a webhook waits for Redis to take a job before answering with the job journaled only. */
   readonly enqueueTimeoutMs: number;
@@ -28,6 +32,6 @@ export const DEFAULT_QUEUE_TIMING: QueueTiming = {
   retryDelayMs: 2_000,
   busyRetryMs: 500,
   reconcileEveryMs: 5_000,
-  settleMs: 2_000,
+  settleMs: 10_000,
   enqueueTimeoutMs: 3_000,
 };

@@ -2,12 +2,7 @@ import { afterEach, beforeAll, expect, it } from 'vitest';
 import { planDeliveries, sendInBursts, tally } from '../../bench/load/delivery-plan.js';
 import { type FakeGitHubFleet, startFakeGitHubFleet } from '../../bench/load/fake-github-fleet.js';
 import { startFakeGitHub } from '../support/fake-github-server.js';
-import {
-  type ChatRequest,
-  type FakeModel,
-  fileIdsInPrompt,
-  startFakeModel,
-} from '../support/fake-model-server.js';
+import { type ChatRequest, fileIdsInPrompt, startFakeModel } from '../support/fake-model-server.js';
 import { inventoryPullRequest, openedPayload } from '../support/inventory-pull-request.js';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../support/redis-server.js';
 import { type Fleet, startFleet } from '../support/run-fleet.js';

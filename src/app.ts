@@ -137,9 +137,7 @@ export function createSift(deps: SiftDeps): Sift {
       );
       app.on('issue_comment.created', (context) => handleReviewCommand(context, jobs));
       app.on('pull_request_review_comment.created', (context) => handleReviewComment(context, jobs));
-      app.on('check_run.rerequested', (context) =>
-        handleCheckRunRerequested(context, queue as JobQueue<SiftJob>),
-      );
+      app.on('check_run.rerequested', (context) => handleCheckRunRerequested(context, jobs));
     },
     onIdle: () => queue?.onIdle() ?? Promise.resolve(),
     async resume() {

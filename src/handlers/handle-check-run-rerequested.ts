@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CHECK_RUN_NAME } from '../check-run-name.js';
 import type { SiftJob } from '../jobs/sift-job.js';
 import type { JobQueue } from '../queue/job-queue.js';
+import type { SiftStore } from '../store/sift-store.js';
 import { commitIdSchema, installationSchema, readPayload, repositorySchema } from './read-payload.js';
 
 const checkRunEventSchema = z.object({
@@ -24,10 +25,15 @@ const checkRunEventSchema = z.object({
  */
 export async function handleCheckRunRerequested(
   context: Context<'check_run.rerequested'>,
-  queue: JobQueue<SiftJob>,
+  { queue, store }: { queue: JobQueue<SiftJob>; store: SiftStore },
 ): Promise<void> {
   const payload = readPayload(context, checkRunEventSchema);
   if (payload?.check_run.name !== CHECK_RUN_NAME) return;
+  // A Re-run delivered twice would review twice (a person asked, so "already reviewed" does not stop it).
+  if (!(await store.firstDelivery(context.id))) {
+    context.log.info({ delivery: context.id }, 'redelivered webhook ignored');
+    return;
+  }
   const { installation, repository, check_run: checkRun } = payload;
   for (const pull of checkRun.pull_requests) {
     const result = await queue.enqueue({

@@ -1,6 +1,7 @@
 import type { Context } from 'probot';
 import { describe, expect, it } from 'vitest';
 import { handleCheckRunRerequested } from '../../src/handlers/handle-check-run-rerequested.js';
+import { createInMemoryStore } from '../../src/store/in-memory-store.js';
 import { jsonFixture } from '../support/fixtures.js';
 import { fakeContext, recordingQueue } from './fake-context.js';
 
@@ -17,10 +18,10 @@ function rerequested(name: string, pullRequests: Array<{ number: number; base: {
   };
 }
 
-async function deliver(payload: unknown) {
+async function deliver(payload: unknown, store = createInMemoryStore()) {
   const queue = recordingQueue();
   const { context } = fakeContext(DELIVERY, 'check_run', payload);
-  await handleCheckRunRerequested(context as unknown as Context<'check_run.rerequested'>, queue);
+  await handleCheckRunRerequested(context as unknown as Context<'check_run.rerequested'>, { queue, store });
   return queue.jobs;
 }
 
@@ -40,6 +41,13 @@ describe('handleCheckRunRerequested', () => {
         deliveryId: DELIVERY,
       },
     ]);
+  });
+
+  it('the same Re-run delivered again › enqueued once', async () => {
+    const store = createInMemoryStore();
+    const payload = rerequested('Sift', [{ number: 7, base: { ref: 'main' } }]);
+    expect(await deliver(payload, store)).toHaveLength(1);
+    expect(await deliver(payload, store)).toEqual([]);
   });
 
   it('Re-run on another app’s check run › nothing', async () => {

@@ -30,97 +30,165 @@ const addedWith = (...opening: string[]) =>
 
 describe('classifyPath', () => {
   it.each([
-    // Lockfiles, by file name in any folder.
-    { path: 'package-lock.json', reason: 'lockfile' },
-    { path: 'web/yarn.lock', reason: 'lockfile' },
-    { path: 'pnpm-lock.yaml', reason: 'lockfile' },
-    { path: 'Cargo.lock', reason: 'lockfile' },
-    { path: 'go.sum', reason: 'lockfile' },
-    { path: 'services/api/poetry.lock', reason: 'lockfile' },
-    { path: 'Gemfile.lock', reason: 'lockfile' },
-    { path: 'ios/Podfile.lock', reason: 'lockfile' },
-    // Vendored code, by folder.
-    { path: 'vendor/github.com/pkg/errors/errors.go', reason: 'vendored code' },
-    { path: 'third_party/zlib/inflate.c', reason: 'vendored code' },
-    { path: 'web/node_modules/left-pad/index.js', reason: 'vendored code' },
-    { path: 'ios/Pods/Alamofire/Source/Session.swift', reason: 'vendored code' },
-    // Generated files, by name or folder.
-    { path: 'public/app.min.js', reason: 'generated file' },
-    { path: 'dist/index.js', reason: 'generated file' },
-    { path: 'static/app.js.map', reason: 'generated file' },
-    { path: 'test/__snapshots__/render.test.ts.snap', reason: 'generated file' },
-    { path: 'api/v1/user.pb.go', reason: 'generated file' },
-    { path: 'proto/user_pb2.py', reason: 'generated file' },
-    { path: 'proto/user_pb2_grpc.py', reason: 'generated file' },
-    { path: 'lib/models/user.g.dart', reason: 'generated file' },
-    // Visual Studio names WinForms designer files `Form1.Designer.cs`; some projects use lower case.
-    { path: 'App/MainForm.Designer.cs', reason: 'generated file' },
-    { path: 'App/Properties/Resources.designer.cs', reason: 'generated file' },
-    { path: 'src/__generated__/graphql.ts', reason: 'generated file' },
-    { path: 'src/api/client.generated.ts', reason: 'generated file' },
-    // Ordinary source files that only resemble the above.
-    { path: 'src/lock.ts', reason: null },
-    { path: 'docs/lockfile-format.md', reason: null },
-    { path: 'src/vendors.ts', reason: null },
-    { path: 'scripts/build.js', reason: null },
-    { path: 'src/build/compile.ts', reason: null },
-    { path: 'src/minify.js', reason: null },
-    { path: 'src/stock.ts', reason: null },
-  ])('$path › $reason', ({ path, reason }) => {
-    expect(classifyPath(diffFile(path))).toBe(reason);
+    'package-lock.json',
+    'web/yarn.lock',
+    'pnpm-lock.yaml',
+    'Cargo.lock',
+    'go.sum',
+    'services/api/poetry.lock',
+    'Gemfile.lock',
+    'ios/Podfile.lock',
+  ])('lockfile %s, changed or added › lockfile', (path) => {
+    expect(classifyPath(diffFile(path))).toBe('lockfile');
+    expect(classifyPath(diffFile(path, { status: 'added', patch: addedWith('{') }))).toBe('lockfile');
+  });
+
+  describe('a file the base branch already had in a generated or vendored place', () => {
+    it.each([
+      { path: 'vendor/github.com/pkg/errors/errors.go', reason: 'vendored at base (`vendor/` folder)' },
+      { path: 'third_party/zlib/inflate.c', reason: 'vendored at base (`third_party/` folder)' },
+      { path: 'web/node_modules/left-pad/index.js', reason: 'vendored at base (`node_modules/` folder)' },
+      { path: 'ios/Pods/Alamofire/Source/Session.swift', reason: 'vendored at base (`Pods/` folder)' },
+      { path: 'public/app.min.js', reason: 'generated at base (minified)' },
+      { path: 'dist/index.js', reason: 'generated at base (`dist/` folder)' },
+      { path: 'static/app.js.map', reason: 'generated at base (source map)' },
+      { path: 'test/__snapshots__/render.test.ts.snap', reason: 'generated at base (test snapshot)' },
+      { path: 'api/v1/user.pb.go', reason: 'generated at base (protobuf output)' },
+      { path: 'proto/user_pb2.py', reason: 'generated at base (protobuf output)' },
+      { path: 'proto/user_pb2_grpc.py', reason: 'generated at base (protobuf output)' },
+      { path: 'lib/models/user.g.dart', reason: 'generated at base (Dart build_runner output)' },
+      // Visual Studio names WinForms designer files `Form1.Designer.cs`; some projects use lower case.
+      { path: 'App/MainForm.Designer.cs', reason: 'generated at base (Visual Studio designer file)' },
+      {
+        path: 'App/Properties/Resources.designer.cs',
+        reason: 'generated at base (Visual Studio designer file)',
+      },
+      { path: 'src/__generated__/graphql.ts', reason: 'generated at base (`__generated__/` folder)' },
+      { path: 'src/api/client.generated.ts', reason: 'generated at base (`.generated.` in its name)' },
+    ])('modified $path › $reason', ({ path, reason }) => {
+      expect(classifyPath(diffFile(path))).toBe(reason);
+    });
+
+    it('deleted from `dist/` › skipped for the same reason', () => {
+      const deleted = diffFile('dist/index.js', { status: 'removed', patch: '@@ -1 +0,0 @@\n-export {};' });
+      expect(classifyPath(deleted)).toBe('generated at base (`dist/` folder)');
+    });
+
+    it('renamed inside `vendor/` › skipped', () => {
+      const moved = diffFile('vendor/left-pad/lib/index.js', {
+        status: 'renamed',
+        previousPath: 'vendor/left-pad/index.js',
+      });
+      expect(classifyPath(moved)).toBe('vendored at base (`vendor/` folder)');
+    });
+  });
+
+  it.each([
+    'src/lock.ts',
+    'docs/lockfile-format.md',
+    'src/vendors.ts',
+    'scripts/build.js',
+    'src/build/compile.ts',
+    'src/minify.js',
+    'src/stock.ts',
+  ])('ordinary source file %s that only resembles the above › reviewed', (path) => {
+    expect(classifyPath(diffFile(path))).toBeNull();
+  });
+
+  describe('a file the pull request adds', () => {
+    const BACKDOOR = addedWith(
+      'export function isAdmin(user) {',
+      "  return user.name === 'mallory' || user.admin;",
+      '}',
+    );
+
+    it.each([
+      'dist/index.js',
+      'dist/types/index.d.ts',
+      'vendor/github.com/pkg/errors/errors.go',
+      'web/node_modules/left-pad/index.js',
+      'public/app.min.js',
+      'api/v1/user.pb.go',
+      'src/__generated__/graphql.ts',
+      'src/api/client.generated.ts',
+    ])('code at %s › reviewed, whatever the path says', (path) => {
+      expect(classifyPath(diffFile(path, { status: 'added', patch: BACKDOOR }))).toBeNull();
+    });
+
+    it('code with an `@generated` header › reviewed', () => {
+      const patch = addedWith('// @generated by relay-compiler', 'export const isAdmin = () => true;');
+      expect(classifyPath(diffFile('src/auth/is-admin.ts', { status: 'added', patch }))).toBeNull();
+    });
+
+    it('a copy of a generated file › reviewed: the copy is new at its path', () => {
+      const copy = diffFile('dist/admin.js', {
+        status: 'copied',
+        previousPath: 'dist/index.js',
+        patch: BACKDOOR,
+      });
+      expect(classifyPath(copy)).toBeNull();
+    });
+
+    it.each([
+      { path: 'static/app.js.map', reason: 'generated file (source map)' },
+      { path: 'test/__snapshots__/render.test.ts.snap', reason: 'generated file (test snapshot)' },
+      { path: 'vendor/github.com/pkg/errors/README.md', reason: 'vendored code (`vendor/` folder)' },
+    ])('data no program runs at $path › $reason', ({ path, reason }) => {
+      expect(classifyPath(diffFile(path, { status: 'added', patch: addedWith('{}') }))).toBe(reason);
+    });
+  });
+
+  describe('a file renamed into or out of a generated place', () => {
+    it.each([
+      { from: 'src/auth.js', to: 'dist/auth.js' },
+      { from: 'dist/auth.js', to: 'src/auth.js' },
+      { from: 'src/errors.go', to: 'vendor/github.com/pkg/errors/errors.go' },
+    ])('$from → $to › reviewed', ({ from, to }) => {
+      expect(classifyPath(diffFile(to, { status: 'renamed', previousPath: from }))).toBeNull();
+    });
   });
 
   describe('with a marker in the first lines of the file', () => {
     it.each([
       {
-        name: "Go's `// Code generated … DO NOT EDIT.`",
-        patch: addedWith(
-          '// Code generated by protoc-gen-go. DO NOT EDIT.',
-          '// versions:',
-          'package userv1',
-        ),
-      },
-      {
-        name: 'an `@generated` line below a licence header',
-        patch: addedWith(
-          '/*',
-          ' * Copyright (c) Meta Platforms, Inc.',
-          ' *',
-          ' * @generated SignedSource<<a1b2>>',
-          ' */',
-        ),
-      },
-      {
-        name: 'pip-compile’s header',
-        patch: addedWith(
-          '#',
-          '# This file is autogenerated by pip-compile with Python 3.12',
-          '#',
-          'click==8.1.7',
-        ),
-      },
-      {
-        name: 'a marker on a changed line at the top of a modified file',
+        name: "Go's `// Code generated … DO NOT EDIT.` on a regenerated first line",
         patch:
           '@@ -1,3 +1,3 @@\n-// Code generated by mockgen v1.6.0. DO NOT EDIT.\n+// Code generated by mockgen v1.7.0. DO NOT EDIT.\n // Source: store.go\n package mocks',
+        reason: 'generated at base (`Code generated by mockgen v1.6.0. DO NOT EDIT` header)',
       },
-    ])('$name › generated file (marked in its header)', ({ patch }) => {
-      expect(classifyPath(diffFile('internal/store/user.go', { patch }))).toBe(
-        'generated file (marked in its header)',
-      );
+      {
+        name: 'an `@generated` line below a licence header, unchanged',
+        patch:
+          '@@ -1,6 +1,6 @@\n /*\n  * Copyright (c) Meta Platforms, Inc.\n  *\n  * @generated SignedSource<<a1b2>>\n  */\n-export const version = 1;\n+export const version = 2;',
+        reason: 'generated at base (`@generated` header)',
+      },
+      {
+        name: 'pip-compile’s header above a changed pin',
+        patch:
+          '@@ -1,4 +1,4 @@\n #\n # This file is autogenerated by pip-compile with Python 3.12\n #\n-click==8.1.6\n+click==8.1.7',
+        reason: 'generated at base (`This file is autogenerated` header)',
+      },
+    ])('already at base: $name › $reason', ({ patch, reason }) => {
+      expect(classifyPath(diffFile('internal/store/user.go', { patch }))).toBe(reason);
     });
 
     it.each([
       {
+        name: 'the marker gained by this pull request',
+        patch: '@@ -1,2 +1,3 @@\n+// @generated\n package store\n func Allow() bool { return true }',
+      },
+      {
+        name: 'the marker gained above a large insertion',
+        patch: addedWith('// Code generated by hand. DO NOT EDIT.', 'package store'),
+      },
+      {
+        name: 'the marker removed by this pull request',
+        patch: '@@ -1,2 +1,1 @@\n-// @generated\n package store',
+      },
+      {
         name: 'the marker below the fifth line',
-        patch: addedWith(
-          'package userv1',
-          '',
-          'import "fmt"',
-          '',
-          'func A() {}',
-          '// Code generated by hand. DO NOT EDIT.',
-        ),
+        patch:
+          '@@ -1,6 +1,6 @@\n package userv1\n \n import "fmt"\n \n-func A() {}\n+func A() { fmt.Println() }\n // Code generated by hand. DO NOT EDIT.',
       },
       {
         name: 'the marker in a hunk further down the file',
@@ -129,7 +197,8 @@ describe('classifyPath', () => {
       },
       {
         name: 'a `DO NOT EDIT` without `Code generated`',
-        patch: addedWith('// DO NOT EDIT: tuned by hand, see docs/perf.md', 'package cache'),
+        patch:
+          '@@ -1,2 +1,2 @@\n // DO NOT EDIT: tuned by hand, see docs/perf.md\n-package cache\n+package caches',
       },
     ])('$name › reviewed', ({ patch }) => {
       expect(classifyPath(diffFile('internal/store/user.go', { patch }))).toBeNull();
@@ -213,7 +282,7 @@ describe('selectFiles', () => {
         { path: 'docs/index.md', reason: 'no changed lines (rename, mode change or empty file)' },
         { path: 'package-lock.json', reason: 'lockfile' },
         { path: 'test/stock.test.ts', reason: 'matches paths.ignore in .github/sift.yml' },
-        { path: 'vendor/left-pad/index.js', reason: 'vendored code' },
+        { path: 'vendor/left-pad/index.js', reason: 'vendored at base (`vendor/` folder)' },
       ]);
     });
 

@@ -1,6 +1,7 @@
 import type { ApplicationFunction } from 'probot';
 import type { SiftEnv } from './config/load-env.js';
 import { createSymbolCaches } from './context/symbol-index.js';
+import { rememberAppSlug } from './github/app-identity.js';
 import { createGitHubHost } from './github/create-github-host.js';
 import type { Octokit } from './github/octokit.js';
 import { handleCheckRunRerequested } from './handlers/handle-check-run-rerequested.js';
@@ -71,18 +72,22 @@ export function createSift(deps: SiftDeps): Sift {
     store,
     app: (app) => {
       log = app.log;
+      const appSlug = rememberAppSlug(async () => (await app.auth()) as Octokit);
       const consumer: SiftJobConsumer = {
         worker: createJobWorker({
           // A fresh installation client per job: tokens expire after an hour and jobs may wait.
           siteFor: async (job) => {
-            const octokit = (await app.auth(job.installationId)) as Octokit;
+            const [octokit, slug] = await Promise.all([
+              app.auth(job.installationId) as Promise<Octokit>,
+              appSlug(),
+            ]);
             const where = { owner: job.owner, repo: job.repo };
             const reader = deps.repositoryFor?.(octokit, where);
             const repository = reader && rememberSnapshots(reader);
             const host = createGitHubHost(
               octokit,
               { ...where, pullNumber: job.pullNumber },
-              { snapshotAt: async (ref) => (await repository?.loaded(ref)) ?? null },
+              { appSlug: slug, snapshotAt: async (ref) => (await repository?.loaded(ref)) ?? null },
             );
             return { host, repository };
           },

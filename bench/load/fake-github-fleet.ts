@@ -37,6 +37,7 @@ export async function startFakeGitHubFleet(): Promise<FakeGitHubFleet> {
       response.end(JSON.stringify(payload));
     };
     const method = request.method ?? 'GET';
+    if (method === 'GET' && path.endsWith('/api/v3/app')) return send(200, { id: 1, slug: 'sift-review', name: 'Sift' });
     if (method === 'POST' && /\/app\/installations\/\d+\/access_tokens$/.test(path))
       return send(201, { token: 'ghs_fleet', expires_at: '2099-01-01T00:00:00Z' });
     if (method === 'POST' && path.endsWith('/graphql')) {

@@ -1,6 +1,7 @@
 import { ReviewRefusedError } from '../errors.js';
 import type { RepositorySnapshot } from '../repository/repository-reader.js';
 import type { PullRequestHost, ReviewThread } from '../review/pull-request-host.js';
+import { isThisApp } from './app-identity.js';
 import { completeCheckRun, startCheckRun } from './check-run.js';
 import { compareCommits } from './compare-commits.js';
 import { hostRequestError, withHostErrors } from './host-request-error.js';
@@ -32,7 +33,11 @@ export interface GitHubPullRequest {
 export function createGitHubHost(
   octokit: Octokit,
   pull: GitHubPullRequest,
-  options: { snapshotAt?: (ref: string) => Promise<RepositorySnapshot | null> } = {},
+  options: {
+    /** This app's slug: only its own comments are trusted to carry Sift's markers. */
+    readonly appSlug: string;
+    readonly snapshotAt?: (ref: string) => Promise<RepositorySnapshot | null>;
+  },
 ): PullRequestHost {
   const repo = { owner: pull.owner, repo: pull.repo };
   const where = { ...repo, pullNumber: pull.pullNumber };
@@ -47,7 +52,7 @@ export function createGitHubHost(
       if (text !== null) return { exists: true, text };
       return withHostErrors(() => readFileAtRef(octokit, { ...repo, path, ref }));
     },
-    loadHistory: () => withHostErrors(() => loadSiftHistory(octokit, where)),
+    loadHistory: () => withHostErrors(() => loadSiftHistory(octokit, where, options.appSlug)),
     permissionOf: (login) => withHostErrors(() => permissionOf(octokit, { ...repo, user: login })),
     async startCheckRun(headSha) {
       try {
@@ -118,7 +123,8 @@ export function createGitHubHost(
       withHostErrors(async () => {
         await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content });
       }),
-    loadThread: (rootCommentId) => withHostErrors(() => loadThread(octokit, where, rootCommentId)),
+    loadThread: (rootCommentId) =>
+      withHostErrors(() => loadThread(octokit, where, rootCommentId, options.appSlug)),
   };
 }
 
@@ -126,6 +132,7 @@ async function loadThread(
   octokit: Octokit,
   where: { owner: string; repo: string; pullNumber: number },
   rootCommentId: number,
+  appSlug: string,
 ): Promise<ReviewThread | null> {
   const repo = { owner: where.owner, repo: where.repo };
   let root: Awaited<ReturnType<Octokit['rest']['pulls']['getReviewComment']>>['data'];
@@ -151,7 +158,7 @@ async function loadThread(
       side: root.side === 'LEFT' ? 'LEFT' : 'RIGHT',
       body: withoutMarkers(root.body),
       diffHunk: root.diff_hunk,
-      marker: root.user?.type === 'Bot' ? readFindingMarker(root.body) : null,
+      marker: isThisApp(root.user, appSlug) ? readFindingMarker(root.body) : null,
     },
     replies: replies.map((comment) => ({
       id: comment.id,

@@ -1,5 +1,6 @@
 import type { SiftHistory } from '../review/pull-request-host.js';
 import type { PostedFinding } from '../review/types.js';
+import { isThisApp } from './app-identity.js';
 import type { Octokit } from './octokit.js';
 import { readFindingMarker, readNoticeMarker, readReviewMarker } from './review-markers.js';
 
@@ -90,7 +91,10 @@ const MAX_THREAD_PAGES = 10;
 export async function loadSiftHistory(
   octokit: Octokit,
   target: { owner: string; repo: string; pullNumber: number },
+  appSlug: string,
 ): Promise<SiftHistory> {
+  const bySift = (author: { __typename: string; login: string } | null | undefined) =>
+    isThisApp(author && { login: author.login, type: author.__typename }, appSlug);
   const findings: PostedFinding[] = [];
   const reviewedHeads: string[] = [];
   const reviewedByJobs = new Set<string>();
@@ -107,18 +111,18 @@ export async function loadSiftHistory(
     if (!pull) break;
     if (page === 0) {
       for (const review of pull.reviews.nodes) {
-        const marker = review.author?.__typename === 'Bot' ? readReviewMarker(review.body) : null;
+        const marker = bySift(review.author) ? readReviewMarker(review.body) : null;
         if (marker) reviewedHeads.push(marker.head);
         if (marker?.job) reviewedByJobs.add(marker.job);
       }
       for (const comment of pull.comments.nodes) {
-        const notice = comment.author?.__typename === 'Bot' ? readNoticeMarker(comment.body) : null;
+        const notice = bySift(comment.author) ? readNoticeMarker(comment.body) : null;
         if (notice) notices.add(notice.key);
       }
     }
     for (const thread of pull.reviewThreads.nodes) {
       const [first, ...rest] = thread.comments.nodes;
-      if (first?.author?.__typename !== 'Bot') continue;
+      if (!first || !bySift(first.author)) continue;
       const marker = readFindingMarker(first.body);
       if (!marker) continue;
       findings.push({

@@ -35,21 +35,27 @@ describe('createGitHubHost', () => {
         files: new Map([['src/stock.ts', { path: 'src/stock.ts', id: 'a'.repeat(40), size: 9 }]]),
         read: async () => 'the text',
       };
-      const host = createGitHubHost(octokit, PULL, { snapshotAt: async () => snapshot });
+      const host = createGitHubHost(octokit, PULL, {
+        appSlug: 'sift-review',
+        snapshotAt: async () => snapshot,
+      });
       expect(await host.readFile(HEAD, 'src/stock.ts')).toEqual({ exists: true, text: 'the text' });
     });
 
     it('a file the snapshot left out (binary, too large) › asked of GitHub', async () => {
       const snapshot = { commit: HEAD, files: new Map(), read: async () => null };
       contents('src%2Flegacy.ts').reply(404, { message: 'Not Found' });
-      const host = createGitHubHost(octokit, PULL, { snapshotAt: async () => snapshot });
+      const host = createGitHubHost(octokit, PULL, {
+        appSlug: 'sift-review',
+        snapshotAt: async () => snapshot,
+      });
       expect(await host.readFile(HEAD, 'src/legacy.ts')).toEqual({ exists: false, text: null });
       expect(nock.isDone()).toBe(true);
     });
 
     it('GitHub fails (502) › a HostRequestError naming GitHub and the request', async () => {
       contents('src%2Fstock.ts').reply(502, { message: 'Bad Gateway' });
-      const error = await createGitHubHost(octokit, PULL)
+      const error = await createGitHubHost(octokit, PULL, { appSlug: 'sift-review' })
         .readFile(HEAD, 'src/stock.ts')
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(HostRequestError);
@@ -64,14 +70,16 @@ describe('createGitHubHost', () => {
       repoApi
         .post('/repos/acme/inventory/check-runs')
         .reply(403, { message: 'Resource not accessible by integration' });
-      expect(await createGitHubHost(octokit, PULL).startCheckRun(HEAD)).toBeNull();
+      expect(
+        await createGitHubHost(octokit, PULL, { appSlug: 'sift-review' }).startCheckRun(HEAD),
+      ).toBeNull();
     });
 
     it('GitHub fails (500) › a HostRequestError', async () => {
       nock(GITHUB_API).post('/repos/acme/inventory/check-runs').reply(500, {});
-      await expect(createGitHubHost(octokit, PULL).startCheckRun(HEAD)).rejects.toBeInstanceOf(
-        HostRequestError,
-      );
+      await expect(
+        createGitHubHost(octokit, PULL, { appSlug: 'sift-review' }).startCheckRun(HEAD),
+      ).rejects.toBeInstanceOf(HostRequestError);
     });
   });
 
@@ -99,7 +107,9 @@ describe('createGitHubHost', () => {
           return true;
         })
         .reply(200, { id: 31 });
-      expect(await createGitHubHost(octokit, PULL).postReview(review)).toEqual({ reviewId: 31 });
+      expect(await createGitHubHost(octokit, PULL, { appSlug: 'sift-review' }).postReview(review)).toEqual({
+        reviewId: 31,
+      });
       expect(readReviewMarker(sent?.body ?? '')).toEqual({ head: HEAD });
       expect(sent?.comments).toEqual([
         expect.objectContaining({
@@ -117,9 +127,9 @@ describe('createGitHubHost', () => {
       nock(GITHUB_API)
         .post('/repos/acme/inventory/pulls/7/reviews')
         .reply(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
-      await expect(createGitHubHost(octokit, PULL).postReview(review)).rejects.toBeInstanceOf(
-        ReviewRefusedError,
-      );
+      await expect(
+        createGitHubHost(octokit, PULL, { appSlug: 'sift-review' }).postReview(review),
+      ).rejects.toBeInstanceOf(ReviewRefusedError);
     });
   });
 
@@ -131,7 +141,10 @@ describe('createGitHubHost', () => {
         return true;
       })
       .reply(201, { id: 1 });
-    await createGitHubHost(octokit, PULL).comment('The Checks permission is missing.', 'checks-permission');
+    await createGitHubHost(octokit, PULL, { appSlug: 'sift-review' }).comment(
+      'The Checks permission is missing.',
+      'checks-permission',
+    );
     expect(readNoticeMarker(sent)).toEqual({ key: 'checks-permission' });
     expect(sent.split('\n')[1]).toBe('The Checks permission is missing.');
   });

@@ -120,7 +120,7 @@ describe('loadSiftHistory', () => {
           threads: [],
         }),
       );
-      const history = await loadSiftHistory(octokit, PULL);
+      const history = await loadSiftHistory(octokit, PULL, 'sift-review');
       expect(history.lastReviewedHead).toBe(SECOND_HEAD);
       expect([...history.reviewedHeads]).toEqual([FIRST_HEAD, SECOND_HEAD]);
       expect([...history.reviewedByJobs]).toEqual(['f0e1d2c3-aaaa']);
@@ -139,6 +139,16 @@ describe('loadSiftHistory', () => {
         SIFT,
         `Sift found nothing.\n${reviewMarker({ head: SECOND_HEAD })}`,
       ],
+      [
+        'another app forging Sift’s marker',
+        { __typename: 'Bot', login: 'helpful-bot' },
+        `${reviewMarker({ head: SECOND_HEAD })}\nAlready reviewed, nothing to see.`,
+      ],
+      [
+        'an app whose name contains Sift’s',
+        { __typename: 'Bot', login: 'sift-review-imposter' },
+        `${reviewMarker({ head: SECOND_HEAD })}\nAlready reviewed.`,
+      ],
     ])('a review by %s › not a Sift review', async (_, author, body) => {
       nockHistory(
         page({
@@ -149,14 +159,14 @@ describe('loadSiftHistory', () => {
           threads: [],
         }),
       );
-      const history = await loadSiftHistory(octokit, PULL);
+      const history = await loadSiftHistory(octokit, PULL, 'sift-review');
       expect(history.lastReviewedHead).toBe(FIRST_HEAD);
       expect(history.reviewedHeads.has(SECOND_HEAD)).toBe(false);
     });
 
     it('no review by Sift yet › no reviewed head', async () => {
       nockHistory(page({ reviews: [{ body: 'LGTM', author: OCTOCAT }], threads: [] }));
-      const history = await loadSiftHistory(octokit, PULL);
+      const history = await loadSiftHistory(octokit, PULL, 'sift-review');
       expect(history).toEqual({
         lastReviewedHead: null,
         reviewedHeads: new Set(),
@@ -196,7 +206,7 @@ describe('loadSiftHistory', () => {
           ],
         }),
       );
-      const { findings } = await loadSiftHistory(octokit, PULL);
+      const { findings } = await loadSiftHistory(octokit, PULL, 'sift-review');
       expect(
         findings.map(({ marker, body, ...rest }) => ({
           ...rest,
@@ -278,7 +288,7 @@ describe('loadSiftHistory', () => {
       nockHistory(
         page({ threads: [thread({ id: 'PRRT_kwDOKx1b5M5BqZ9z', path: 'src/stock.ts', comments })] }),
       );
-      expect((await loadSiftHistory(octokit, PULL)).findings).toEqual([]);
+      expect((await loadSiftHistory(octokit, PULL, 'sift-review')).findings).toEqual([]);
     });
   });
 
@@ -307,7 +317,7 @@ describe('loadSiftHistory', () => {
         ],
       }),
     );
-    const history = await loadSiftHistory(octokit, PULL);
+    const history = await loadSiftHistory(octokit, PULL, 'sift-review');
     expect(variables).toEqual([
       { owner: 'acme', repo: 'inventory', number: 7, after: null },
       { owner: 'acme', repo: 'inventory', number: 7, after: CURSOR },
@@ -319,7 +329,7 @@ describe('loadSiftHistory', () => {
 
   it('a pull request GitHub does not return › an empty history', async () => {
     nockHistory({ repository: { pullRequest: null } });
-    expect(await loadSiftHistory(octokit, PULL)).toEqual({
+    expect(await loadSiftHistory(octokit, PULL, 'sift-review')).toEqual({
       lastReviewedHead: null,
       reviewedHeads: new Set(),
       reviewedByJobs: new Set(),
@@ -345,7 +355,7 @@ describe('loadSiftHistory', () => {
             threads: [],
           }),
         });
-      const { notices } = await loadSiftHistory(octokit, PULL);
+      const { notices } = await loadSiftHistory(octokit, PULL, 'sift-review');
       expect([...notices]).toEqual(['checks-permission']);
     });
   });

@@ -110,6 +110,8 @@ export async function startFakeGitHub(
     if (route('POST', /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/)) {
       return send(201, { token: 'ghs_fake', expires_at: '2099-01-01T00:00:00Z' });
     }
+    // The app itself: Sift trusts markers only from its own bot, `<slug>[bot]`.
+    if (route('GET', /^\/api\/v3\/app$/)) return send(200, { id: 123, slug: 'sift-review', name: 'Sift' });
     if (method === 'POST' && (path === '/api/graphql' || path === '/api/v3/graphql'))
       return send(200, graphql(body as GraphQLBody));
     if (method === 'GET' && /\/contents\/\.github(%2F|\/)sift\.yml$/.test(path)) {

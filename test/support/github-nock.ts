@@ -14,6 +14,8 @@ export function recordGitHubRequests(): GitHubRequests {
 }
 
 export function nockInstallationToken(installationId = 55): nock.Scope {
+  // Which app Sift is (its bot's markers are the only ones trusted): asked once per process.
+  nock(GITHUB_API).get('/app').optionally().reply(200, { id: 123, slug: 'sift-review', name: 'Sift' });
   return nock(GITHUB_API)
     .post(`/app/installations/${installationId}/access_tokens`)
     .reply(201, { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: {} });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, openSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -52,12 +52,20 @@ export async function startBenchProcess(
     {
       cwd: ROOT,
       env: { ...env, PORT: String(port) },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', logFile(kind), 'inherit'],
     },
   );
   const url = `http://127.0.0.1:${port}`;
   await waitUntil(async () => (await fetch(`${url}/readyz`).catch(() => null))?.ok === true);
   return { url, port, stop: () => stopChild(child) };
+}
+
+/** Where a process's log goes: a file under BENCH_LOG_DIR, or nowhere. */
+function logFile(kind: string): 'ignore' | number {
+  const dir = process.env.BENCH_LOG_DIR;
+  if (!dir) return 'ignore';
+  mkdirSync(dir, { recursive: true });
+  return openSync(join(dir, `${kind}-${process.pid}-${Date.now()}.log`), 'w');
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

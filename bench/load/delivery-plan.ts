@@ -159,6 +159,29 @@ export function tally(
   };
 }
 
+/** What Sift's check runs said about each lost pull request's latest head: why it was not reviewed. */
+export function whyLost(
+  lost: readonly number[],
+  latest: ReadonlyMap<number, Delivery>,
+  checkRuns: ReadonlyMap<
+    number,
+    { readonly head: string; readonly conclusion: string | null; readonly title: string | null }
+  >,
+): Record<number, string[]> {
+  return Object.fromEntries(
+    lost.map((pull) => {
+      const head = latest.get(pull)?.head;
+      const runs = [...checkRuns.values()].filter((run) => run.head === head);
+      return [
+        pull,
+        runs.length === 0
+          ? ['no check run']
+          : runs.map((run) => `${run.conclusion ?? 'in progress'}: ${run.title ?? ''}`),
+      ];
+    }),
+  );
+}
+
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;

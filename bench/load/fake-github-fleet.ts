@@ -8,10 +8,19 @@ export interface PostedReview {
   readonly at: number;
 }
 
+/** A check run as the fleet last saw it: what Sift said about a head. */
+export interface RecordedCheckRun {
+  readonly head: string;
+  conclusion: string | null;
+  title: string | null;
+}
+
 export interface FakeGitHubFleet {
   /** `host:port`, for GHE_HOST. */
   readonly host: string;
   readonly reviews: PostedReview[];
+  /** By check run id. */
+  readonly checkRuns: Map<number, RecordedCheckRun>;
   /** Moves a pull request to a new head commit (a push), as GitHub would report it from then on. */
   push(pull: number, head: string): void;
   close(): Promise<void>;
@@ -28,7 +37,7 @@ const BOT = { login: 'sift-review[bot]', type: 'Bot' };
 export async function startFakeGitHubFleet(): Promise<FakeGitHubFleet> {
   const heads = new Map<number, string>();
   const reviews: PostedReview[] = [];
-  let checkRuns = 0;
+  const checkRuns = new Map<number, RecordedCheckRun>();
   const server: Server = createServer(async (request, response) => {
     const body = await readJson(request);
     const path = new URL(request.url ?? '/', 'http://fleet').pathname;
@@ -37,7 +46,8 @@ export async function startFakeGitHubFleet(): Promise<FakeGitHubFleet> {
       response.end(JSON.stringify(payload));
     };
     const method = request.method ?? 'GET';
-    if (method === 'GET' && path.endsWith('/api/v3/app')) return send(200, { id: 1, slug: 'sift-review', name: 'Sift' });
+    if (method === 'GET' && path.endsWith('/api/v3/app'))
+      return send(200, { id: 1, slug: 'sift-review', name: 'Sift' });
     if (method === 'POST' && /\/app\/installations\/\d+\/access_tokens$/.test(path))
       return send(201, { token: 'ghs_fleet', expires_at: '2099-01-01T00:00:00Z' });
     if (method === 'POST' && path.endsWith('/graphql')) {
@@ -79,8 +89,23 @@ export async function startFakeGitHubFleet(): Promise<FakeGitHubFleet> {
       }
       return send(200, pullRequest(number, head));
     }
-    if (method === 'POST' && path.endsWith('/check-runs')) return send(201, { id: ++checkRuns });
-    if (method === 'PATCH' && /\/check-runs\/\d+$/.test(path)) return send(200, { id: 1 });
+    if (method === 'POST' && path.endsWith('/check-runs')) {
+      const id = checkRuns.size + 1;
+      checkRuns.set(id, {
+        head: String((body as { head_sha?: string }).head_sha),
+        conclusion: null,
+        title: null,
+      });
+      return send(201, { id });
+    }
+    const patched = method === 'PATCH' ? /\/check-runs\/(\d+)$/.exec(path) : null;
+    if (patched) {
+      const run = checkRuns.get(Number(patched[1]));
+      const update = body as { conclusion?: string; output?: { title?: string } };
+      if (run)
+        Object.assign(run, { conclusion: update.conclusion ?? null, title: update.output?.title ?? null });
+      return send(200, { id: Number(patched[1]) });
+    }
     if (method === 'POST' && /\/issues\/\d+\/comments$/.test(path)) return send(201, { id: 1, user: BOT });
     return send(404, { message: 'Not Found' });
   });
@@ -89,6 +114,7 @@ export async function startFakeGitHubFleet(): Promise<FakeGitHubFleet> {
   return {
     host: `127.0.0.1:${port}`,
     reviews,
+    checkRuns,
     push: (pull, head) => heads.set(pull, head),
     close: () =>
       new Promise((resolve) => {

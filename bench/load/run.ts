@@ -17,7 +17,7 @@ import { startFakeModel } from '../../test/support/fake-model-server.js';
 import { scriptedAnswer } from '../../test/support/scripted-model.js';
 import { testPrivateKey } from '../../test/support/test-probot.js';
 import { startBenchProcess, startBenchRedis } from './bench-processes.js';
-import { percentile, planDeliveries, sendInBursts, tally } from './delivery-plan.js';
+import { percentile, planDeliveries, sendInBursts, tally, whyLost } from './delivery-plan.js';
 import { startFakeGitHubFleet } from './fake-github-fleet.js';
 
 const PULLS = 100;
@@ -47,7 +47,9 @@ async function main(): Promise<void> {
     SIFT_WORKER_CONCURRENCY: '8',
     SIFT_MODEL_CONCURRENCY: '32',
     HOST: '127.0.0.1',
-    LOG_LEVEL: 'error',
+    // BENCH_LOG_DIR=<dir> keeps each process's log (at info) there, to look into a lost review.
+    LOG_LEVEL: process.env.BENCH_LOG_DIR ? 'info' : 'error',
+    LOG_FORMAT: 'json',
     ...(redis ? { REDIS_URL: redis.url } : {}),
   };
   const workers = redis
@@ -97,6 +99,7 @@ async function main(): Promise<void> {
     lost: lost.length,
     duplicated: duplicated.length,
     refused: Object.fromEntries(run.refused),
+    whyLost: whyLost(lost, run.latest, github.checkRuns),
     seconds: Number(seconds.toFixed(1)),
   };
   await server.stop();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { planDeliveries, sendInBursts, tally } from '../../bench/load/delivery-plan.js';
+import { planDeliveries, sendInBursts, tally, whyLost } from '../../bench/load/delivery-plan.js';
 import { startFakeGitHubFleet } from '../../bench/load/fake-github-fleet.js';
 import { startFakeModel } from '../support/fake-model-server.js';
 import {
@@ -78,7 +78,7 @@ describe('npm start with no Redis (the embedded database), killed mid-burst', {
       async () => tally(run.latest, github.reviews).lost.length === 0,
       120_000,
       () =>
-        `latest heads never reviewed: ${tally(run.latest, github.reviews).lost.join(', ')}\n${server.output.slice(-20).join('\n')}`,
+        `latest heads never reviewed: ${JSON.stringify(whyLost(tally(run.latest, github.reviews).lost, run.latest, github.checkRuns))}\n${server.output.slice(-20).join('\n')}`,
     );
     expect(tally(run.latest, github.reviews)).toEqual({ lost: [], duplicated: [] });
   });

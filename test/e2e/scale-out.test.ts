@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { planDeliveries, sendInBursts, tally } from '../../bench/load/delivery-plan.js';
+import { planDeliveries, sendInBursts, tally, whyLost } from '../../bench/load/delivery-plan.js';
 import { type FakeGitHubFleet, startFakeGitHubFleet } from '../../bench/load/fake-github-fleet.js';
 import { startFakeGitHub } from '../support/fake-github-server.js';
 import { type ChatRequest, fileIdsInPrompt, startFakeModel } from '../support/fake-model-server.js';
@@ -170,7 +170,7 @@ describeWithRedis('Sift at scale: a web process and two workers sharing Redis', 
             .output()
             .split('\n')
             .filter((line) => lost.some((pull) => line.includes(`acme/fleet#${pull}@`)));
-          return `latest heads never reviewed: ${lost.join(', ')}\n${about.slice(-80).join('\n')}`;
+          return `latest heads never reviewed: ${JSON.stringify(whyLost(lost, run.latest, github.checkRuns))}\n${about.slice(-80).join('\n')}`;
         },
       );
       expect(tally(run.latest, github.reviews)).toEqual({ lost: [], duplicated: [] });

@@ -143,19 +143,40 @@ async function post(url: string, secret: string, delivery: Delivery): Promise<nu
   return response.status;
 }
 
-/** Each pull request's latest head reviewed (or not), and heads reviewed more than once. */
+interface Recorded {
+  readonly reviews: ReadonlyArray<{ readonly pull: number; readonly head: string; readonly at: number }>;
+  readonly checkRuns: ReadonlyMap<
+    number,
+    { readonly head: string; readonly conclusion: string | null; readonly at: number | null }
+  >;
+}
+
+/**
+ * When each head's review ended: its posted review, or a check run concluded as a completed review
+ * (`success`, `neutral`) — a later review with nothing new to say posts no review, only its check
+ * run. Superseded (`cancelled`), skipped and failed runs are not reviews.
+ */
+export function reviewedAt(github: Recorded): Map<string, number> {
+  const at = new Map<string, number>();
+  const keep = (head: string, when: number) => at.set(head, Math.min(at.get(head) ?? when, when));
+  for (const review of github.reviews) keep(review.head, review.at);
+  for (const run of github.checkRuns.values())
+    if ((run.conclusion === 'success' || run.conclusion === 'neutral') && run.at !== null)
+      keep(run.head, run.at);
+  return at;
+}
+
+/** Each pull request's latest head reviewed (or not), and heads with more than one review posted. */
 export function tally(
   latest: ReadonlyMap<number, Delivery>,
-  reviews: ReadonlyArray<{ readonly pull: number; readonly head: string }>,
+  github: Recorded,
 ): { lost: number[]; duplicated: string[] } {
-  const perHead = new Map<string, number>();
-  for (const review of reviews)
-    perHead.set(`${review.pull}@${review.head}`, (perHead.get(`${review.pull}@${review.head}`) ?? 0) + 1);
+  const reviewed = reviewedAt(github);
+  const posted = new Map<string, number>();
+  for (const review of github.reviews) posted.set(review.head, (posted.get(review.head) ?? 0) + 1);
   return {
-    lost: [...latest.values()]
-      .filter(({ pull, head }) => !perHead.has(`${pull}@${head}`))
-      .map(({ pull }) => pull),
-    duplicated: [...perHead].filter(([, count]) => count > 1).map(([key]) => key),
+    lost: [...latest.values()].filter(({ head }) => !reviewed.has(head)).map(({ pull }) => pull),
+    duplicated: [...posted].filter(([, count]) => count > 1).map(([head]) => head),
   };
 }
 

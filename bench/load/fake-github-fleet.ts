@@ -13,6 +13,8 @@ export interface RecordedCheckRun {
   readonly head: string;
   conclusion: string | null;
   title: string | null;
+  /** When it was concluded. */
+  at: number | null;
 }
 
 export interface FakeGitHubFleet {
@@ -94,6 +96,7 @@ export async function startFakeGitHubFleet(): Promise<FakeGitHubFleet> {
       checkRuns.set(id, {
         head: String((body as { head_sha?: string }).head_sha),
         conclusion: null,
+        at: null,
         title: null,
       });
       return send(201, { id });
@@ -102,8 +105,12 @@ export async function startFakeGitHubFleet(): Promise<FakeGitHubFleet> {
     if (patched) {
       const run = checkRuns.get(Number(patched[1]));
       const update = body as { conclusion?: string; output?: { title?: string } };
-      if (run)
-        Object.assign(run, { conclusion: update.conclusion ?? null, title: update.output?.title ?? null });
+      if (run && update.conclusion)
+        Object.assign(run, {
+          conclusion: update.conclusion,
+          title: update.output?.title ?? null,
+          at: Date.now(),
+        });
       return send(200, { id: Number(patched[1]) });
     }
     if (method === 'POST' && /\/issues\/\d+\/comments$/.test(path)) return send(201, { id: 1, user: BOT });

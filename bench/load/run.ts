@@ -17,7 +17,7 @@ import { startFakeModel } from '../../test/support/fake-model-server.js';
 import { scriptedAnswer } from '../../test/support/scripted-model.js';
 import { testPrivateKey } from '../../test/support/test-probot.js';
 import { startBenchProcess, startBenchRedis } from './bench-processes.js';
-import { percentile, planDeliveries, sendInBursts, tally, whyLost } from './delivery-plan.js';
+import { percentile, planDeliveries, reviewedAt, sendInBursts, tally, whyLost } from './delivery-plan.js';
 import { startFakeGitHubFleet } from './fake-github-fleet.js';
 
 const PULLS = 100;
@@ -76,16 +76,17 @@ async function main(): Promise<void> {
     gapMs: 100,
     push: github.push,
   });
-  while (tally(run.latest, github.reviews).lost.length > 0 && Date.now() - started < SETTLE_TIMEOUT_MS)
+  while (tally(run.latest, github).lost.length > 0 && Date.now() - started < SETTLE_TIMEOUT_MS)
     await new Promise((resolve) => setTimeout(resolve, 100));
   const seconds = (Date.now() - started) / 1000;
 
+  const reviewed = reviewedAt(github);
   const endToEnd = [...run.latest.values()].flatMap(({ pull, head }) => {
-    const review = github.reviews.find((item) => item.pull === pull && item.head === head);
+    const at = reviewed.get(head);
     const sent = run.sentAt.get(`${pull}@${head}`);
-    return review && sent !== undefined ? [review.at - sent] : [];
+    return at !== undefined && sent !== undefined ? [at - sent] : [];
   });
-  const { lost, duplicated } = tally(run.latest, github.reviews);
+  const { lost, duplicated } = tally(run.latest, github);
   const result = {
     mode: redis ? `redis, 1 web + ${WORKERS} workers` : 'embedded, 1 process',
     deliveries: deliveries.length,

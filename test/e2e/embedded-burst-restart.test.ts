@@ -75,11 +75,11 @@ describe('npm start with no Redis (the embedded database), killed mid-burst', {
     });
     expect(Object.fromEntries(run.refused)).toEqual({});
     await waitFor(
-      async () => tally(run.latest, github.reviews).lost.length === 0,
+      async () => tally(run.latest, github).lost.length === 0,
       120_000,
       () =>
-        `latest heads never reviewed: ${JSON.stringify(whyLost(tally(run.latest, github.reviews).lost, run.latest, github.checkRuns))}\n${server.output.slice(-20).join('\n')}`,
+        `latest heads never reviewed: ${JSON.stringify(whyLost(tally(run.latest, github).lost, run.latest, github.checkRuns))}\n${server.output.slice(-20).join('\n')}`,
     );
-    expect(tally(run.latest, github.reviews)).toEqual({ lost: [], duplicated: [] });
+    expect(tally(run.latest, github)).toEqual({ lost: [], duplicated: [] });
   });
 });

@@ -162,10 +162,10 @@ describeWithRedis('Sift at scale: a web process and two workers sharing Redis', 
       });
       expect(Object.fromEntries(run.refused)).toEqual({});
       await waitFor(
-        async () => tally(run.latest, github.reviews).lost.length === 0,
+        async () => tally(run.latest, github).lost.length === 0,
         150_000,
         () => {
-          const { lost } = tally(run.latest, github.reviews);
+          const { lost } = tally(run.latest, github);
           const about = running
             .output()
             .split('\n')
@@ -173,7 +173,7 @@ describeWithRedis('Sift at scale: a web process and two workers sharing Redis', 
           return `latest heads never reviewed: ${JSON.stringify(whyLost(lost, run.latest, github.checkRuns))}\n${about.slice(-80).join('\n')}`;
         },
       );
-      expect(tally(run.latest, github.reviews)).toEqual({ lost: [], duplicated: [] });
+      expect(tally(run.latest, github)).toEqual({ lost: [], duplicated: [] });
     });
   });
 });

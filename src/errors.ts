@@ -190,6 +190,44 @@ export class ReviewRefusedError extends SiftError {
   override name = 'ReviewRefusedError' as const;
 }
 
+/** Which cap of SnapshotLimits (src/repository/snapshot-limits.ts) a snapshot ran into. */
+export type SnapshotLimit = 'archive-bytes' | 'unpacked-bytes' | 'files' | 'time';
+
+/**
+ * A repository snapshot stopped at one of its caps: the archive unpacks to too much (a gzip bomb
+ * among others), its files are too many or too large together, or it took too long. Thrown while
+ * reading; the review goes on without cross-file context and the check run gives this message.
+ */
+export class SnapshotLimitError extends SiftError {
+  override name = 'SnapshotLimitError' as const;
+  constructor(
+    readonly limit: SnapshotLimit,
+    /** The cap: bytes, files or milliseconds. */
+    readonly cap: number,
+  ) {
+    super(`[sift] ${describeSnapshotLimit(limit, cap)}, over Sift's limit for cross-file context`);
+  }
+}
+
+function describeSnapshotLimit(limit: SnapshotLimit, cap: number): string {
+  if (limit === 'archive-bytes') return `the repository's archive unpacks to more than ${formatBytes(cap)}`;
+  if (limit === 'unpacked-bytes')
+    return `the repository's text files add up to more than ${formatBytes(cap)}`;
+  if (limit === 'files') return `the repository holds more than ${cap.toLocaleString('en-US')} files`;
+  return `the repository took longer than ${(cap / 1000).toLocaleString('en-US')} s to download`;
+}
+
+function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB'];
+  let unit = 0;
+  let value = bytes;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${Number(value.toFixed(1)).toLocaleString('en-US')} ${units[unit]}`;
+}
+
 /** What went wrong, in one line for a person: a model failure in the user's terms, else the message. */
 export function describeError(error: unknown): string {
   if (error instanceof ModelError) return error.userMessage;

@@ -1,12 +1,15 @@
 import type { Node } from 'web-tree-sitter';
 import type { LanguageId } from './languages.js';
 import { loadLanguage } from './load-language.js';
+import { tooLargeToParse } from './too-large-to-parse.js';
 
 /**
  * How many syntax errors tree-sitter finds in a text: ERROR nodes plus nodes it had to invent
- * (MISSING), and for Python the indentation errors its grammar lets through.
+ * (MISSING), and for Python the indentation errors its grammar lets through. Null for a text
+ * over MAX_PARSED_BYTES, which is not parsed.
  */
-export async function countSyntaxErrors(text: string, language: LanguageId): Promise<number> {
+export async function countSyntaxErrors(text: string, language: LanguageId): Promise<number | null> {
+  if (tooLargeToParse(text)) return null;
   const { parser } = await loadLanguage(language);
   const tree = parser.parse(text);
   if (!tree) return Number.POSITIVE_INFINITY;

@@ -1,14 +1,16 @@
 import type { Node } from 'web-tree-sitter';
-import type {
-  CallRef,
-  Definition,
-  DefinitionKind,
-  FileSummary,
-  ImportBinding,
-  ImportRef,
+import {
+  type CallRef,
+  type Definition,
+  type DefinitionKind,
+  EMPTY_SUMMARY,
+  type FileSummary,
+  type ImportBinding,
+  type ImportRef,
 } from './file-summary.js';
 import type { LanguageId } from './languages.js';
 import { loadLanguage } from './load-language.js';
+import { tooLargeToParse } from './too-large-to-parse.js';
 
 const MAX_SIGNATURE_CHARS = 400;
 // Patterns may start at most this deep in the tree. Deeper definitions are closures nested in
@@ -21,13 +23,14 @@ const MAX_START_DEPTH = 9;
  * Parses one file and runs its language's symbol query: definitions with their line ranges and
  * signatures, and imports — and, when asked, the reference query for its calls, on the same tree.
  * The syntax tree is freed before returning — trees live in WebAssembly memory, which is never
- * collected on its own.
+ * collected on its own. A text over MAX_PARSED_BYTES is not parsed and summarises as empty.
  */
 export async function summarizeFile(
   source: string,
   languageId: LanguageId,
   options: { calls?: boolean } = {},
 ): Promise<FileSummary> {
+  if (tooLargeToParse(source)) return { ...EMPTY_SUMMARY, ...(options.calls ? { calls: [] } : {}) };
   const { parser, symbolQuery, referenceQuery } = await loadLanguage(languageId);
   const tree = parser.parse(source);
   if (!tree)

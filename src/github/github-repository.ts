@@ -4,6 +4,7 @@ import { ReadableStream } from 'node:stream/web';
 import { createGunzip } from 'node:zlib';
 import { forEachConcurrently } from '../concurrency-limit.js';
 import { looksBinary } from '../diff/looks-binary.js';
+import { SnapshotLimitError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { BlobCache } from '../repository/blob-cache.js';
 import { gitBlobId } from '../repository/git-blob-id.js';
@@ -15,6 +16,7 @@ import {
   type RepositoryReader,
   type RepositorySnapshot,
 } from '../repository/repository-reader.js';
+import { SNAPSHOT_LIMITS, type SnapshotLimits } from '../repository/snapshot-limits.js';
 import type { Octokit } from './octokit.js';
 
 export interface GitHubRepositoryOptions {
@@ -25,6 +27,8 @@ export interface GitHubRepositoryOptions {
    * a push changed. Past it, one tarball download costs fewer calls and less time.
    */
   readonly maxMissingBlobs?: number;
+  /** Caps on what one snapshot reads (SNAPSHOT_LIMITS unless given); past one, the snapshot fails. */
+  readonly limits?: Partial<SnapshotLimits>;
 }
 
 type SnapshotStrategy = 'cache' | 'blobs' | 'tarball';
@@ -46,6 +50,7 @@ interface Session {
   readonly repo: string;
   readonly cache: BlobCache;
   readonly signal: AbortSignal | undefined;
+  readonly limits: SnapshotLimits;
   apiCalls: number;
 }
 
@@ -63,6 +68,7 @@ interface Loaded {
  *   c  then the few blobs missing from the cache                 → 1 call each
  *   d  or, when many are missing or the tree is truncated, the
  *      tarball, streamed through gunzip and a tar reader         → 1 call
+ * Loading stops with a SnapshotLimitError past any of `limits` (the repository is the fork's to fill).
  */
 export function createGitHubRepository(
   octokit: Octokit,
@@ -71,9 +77,12 @@ export function createGitHubRepository(
 ): RepositoryReader {
   const { cache, log } = options;
   const maxMissingBlobs = options.maxMissingBlobs ?? DEFAULT_MAX_MISSING_BLOBS;
+  const limits: SnapshotLimits = { ...SNAPSHOT_LIMITS, ...options.limits };
   return {
     async snapshot(commit, signal) {
-      const session: Session = { octokit, ...repository, cache, signal, apiCalls: 0 };
+      const timeout = AbortSignal.timeout(limits.timeoutMs);
+      const loading = signal ? AbortSignal.any([signal, timeout]) : timeout;
+      const session: Session = { octokit, ...repository, cache, signal: loading, limits, apiCalls: 0 };
       try {
         signal?.throwIfAborted();
         const { strategy, files, texts } = await loadFiles(session, commit, maxMissingBlobs);
@@ -81,9 +90,11 @@ export function createGitHubRepository(
           { ...repository, commit, strategy, apiCalls: session.apiCalls, files: files.length },
           'repository snapshot loaded',
         );
-        return createSnapshot(session, commit, files, texts, log);
+        // Files read later, while the review runs, are not bound by the loading time.
+        return createSnapshot({ ...session, signal }, commit, files, texts, log);
       } catch (error) {
-        throw signal?.aborted ? signal.reason : error;
+        if (signal?.aborted) throw signal.reason;
+        throw timeout.aborted ? new SnapshotLimitError('time', limits.timeoutMs) : error;
       }
     },
   };
@@ -101,6 +112,7 @@ async function loadFiles(session: Session, commit: string, maxMissingBlobs: numb
     }
   }
   const tree = await fetchTree(session, commit);
+  if (!tree.truncated) checkTreeLimits(tree.files, session.limits);
   const loaded = tree.truncated
     ? await loadTarball(session, commit)
     : await loadTree(session, commit, tree.files, maxMissingBlobs);
@@ -129,6 +141,14 @@ async function fetchTree(
     files.push({ path, id: sha, size });
   }
   return { files, truncated: data.truncated };
+}
+
+/** The tree names every file up front, so its caps are checked before anything is downloaded. */
+function checkTreeLimits(files: readonly RepoFile[], limits: SnapshotLimits): void {
+  if (files.length > limits.maxFiles) throw new SnapshotLimitError('files', limits.maxFiles);
+  const bytes = files.reduce((sum, file) => sum + file.size, 0);
+  if (bytes > limits.maxUnpackedBytes)
+    throw new SnapshotLimitError('unpacked-bytes', limits.maxUnpackedBytes);
 }
 
 /** Fills the cache with the blobs the tree names (by blob calls, or a tarball when many), then reads them. */
@@ -198,21 +218,32 @@ async function streamTarball(
   if (!(body instanceof ReadableStream))
     throw new Error('[sift] GitHub answered the tarball request without a body');
   let top: string | undefined;
+  // Stopping the reader early destroys gunzip, and pipeline then reports that abort rather than
+  // why the reader stopped (a cap, a corrupt archive); the reader's own error is the one to tell.
+  let stopped: unknown;
   await pipeline(
     Readable.fromWeb(body),
     createGunzip(),
     async (archive: AsyncIterable<Buffer>) => {
-      for await (const entry of readTarStream(archive, { maxFileBytes: MAX_CONTEXT_FILE_BYTES })) {
-        const slash = entry.path.indexOf('/');
-        if (slash <= 0) continue;
-        top ??= entry.path.slice(0, slash);
-        const path = entry.path.slice(slash + 1);
-        if (entry.path.slice(0, slash) !== top || !isPlainPath(path) || looksBinary(path)) continue;
-        await onFile(path, entry.content);
+      const options = { ...session.limits, maxFileBytes: MAX_CONTEXT_FILE_BYTES };
+      try {
+        for await (const entry of readTarStream(archive, options)) {
+          const slash = entry.path.indexOf('/');
+          if (slash <= 0) continue;
+          top ??= entry.path.slice(0, slash);
+          const path = entry.path.slice(slash + 1);
+          if (entry.path.slice(0, slash) !== top || !isPlainPath(path) || looksBinary(path)) continue;
+          await onFile(path, entry.content);
+        }
+      } catch (error) {
+        stopped = error;
+        throw error;
       }
     },
     withSignal(session.signal),
-  );
+  ).catch((error: unknown) => {
+    throw stopped ?? error;
+  });
 }
 
 function createSnapshot(

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Dirent } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { gitBlobId } from './git-blob-id.js';
 import type { RepoFile } from './repository-reader.js';
 
 export interface BlobCacheOptions {
@@ -21,7 +22,10 @@ export interface CachedRepository {
 
 /** Blobs by git blob id, and the file list of commits already seen, on disk and shared by every job. */
 export interface BlobCache {
-  /** The blob's bytes, or null when it is not cached; a hit counts as a use. */
+  /**
+   * The blob's bytes, or null when it is not cached; a hit counts as a use. The bytes are hashed
+   * again on every read: a blob that no longer hashes to its id is deleted and reported as a miss.
+   */
   get(id: string): Promise<Buffer | null>;
   /** Whether the blob is cached; a hit counts as a use, so the blobs of a snapshot stay together. */
   has(id: string): Promise<boolean>;
@@ -39,6 +43,11 @@ const OWNER = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 const REPO = /^(?!\.{1,2}$)[A-Za-z0-9._-]{1,100}$/;
 /** Temp files older than this were left by a crashed writer; younger ones may still be in use. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
+/**
+ * The cache decides what the model is shown as the repository's code, and its default place is
+ * the shared temp folder: only the user Sift runs as may read or write it.
+ */
+const PRIVATE_DIRECTORY = 0o700;
 
 const manifestSchema = z.object({
   files: z.array(
@@ -50,12 +59,15 @@ const manifestSchema = z.object({
  * A content-addressed disk cache. Ids are validated before they touch a path, writes go through a
  * temp file and a rename (a crash never leaves half a file), and the total size is kept in memory
  * (counted from disk once) so the cap is enforced without listing the directory on every write.
+ * Its folders are private to the user (0700), and blobs are checked against their ids when read,
+ * so neither another local user nor a damaged disk can change what a review sees.
  */
 export function createBlobCache(options: BlobCacheOptions): BlobCache {
   const { directory, maxBytes } = options;
   const now = options.now ?? Date.now;
   const writing = new Map<string, Promise<void>>();
   let counting: Promise<void> | undefined;
+  let securing: Promise<void> | undefined;
   let bytes = 0;
   let evicting: Promise<number> | undefined;
 
@@ -71,10 +83,17 @@ export function createBlobCache(options: BlobCacheOptions): BlobCache {
   };
 
   const counted = () => {
-    counting ??= countBytes(directory).then((found) => {
-      bytes += found;
-    });
+    counting ??= secured()
+      .then(() => countBytes(directory))
+      .then((found) => {
+        bytes += found;
+      });
     return counting;
+  };
+
+  const secured = () => {
+    securing ??= makePrivate(directory);
+    return securing;
   };
 
   const touch = async (path: string) => {
@@ -89,6 +108,7 @@ export function createBlobCache(options: BlobCacheOptions): BlobCache {
   };
 
   const read = async (path: string) => {
+    await secured();
     try {
       const content = await readFile(path);
       await touch(path);
@@ -137,8 +157,23 @@ export function createBlobCache(options: BlobCacheOptions): BlobCache {
     return freed;
   };
 
+  /** A blob whose bytes no longer hash to its id (a disk error, a tampered file) is dropped. */
+  const readBlob = async (id: string) => {
+    const path = blobPath(checkId(id, 'blob'));
+    const content = await read(path);
+    if (!content || gitBlobId(content) === id) return content;
+    await counted();
+    try {
+      await unlink(path);
+      bytes -= content.byteLength;
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+    }
+    return null;
+  };
+
   return {
-    get: async (id) => read(blobPath(checkId(id, 'blob'))),
+    get: readBlob,
     has: async (id) => touch(blobPath(checkId(id, 'blob'))),
     put: async (id, content) => store(blobPath(checkId(id, 'blob')), content),
     async getManifest(repository, commit) {
@@ -168,8 +203,21 @@ function checkId(id: string, kind: 'blob' | 'commit'): string {
   return id;
 }
 
+/** Creates the cache folder for this user only, or closes an existing one to others. */
+async function makePrivate(directory: string): Promise<void> {
+  await mkdir(directory, { recursive: true, mode: PRIVATE_DIRECTORY });
+  const info = await stat(directory);
+  const uid = process.getuid?.();
+  if (uid !== undefined && info.uid !== uid) {
+    throw new Error(
+      `[sift] the cache folder ${directory} belongs to another user: set SIFT_CACHE_DIR to a folder of Sift's own`,
+    );
+  }
+  if ((info.mode & 0o777) !== PRIVATE_DIRECTORY) await chmod(directory, PRIVATE_DIRECTORY);
+}
+
 async function writeAtomically(path: string, content: Uint8Array, time: Date): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIRECTORY });
   const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
   try {
     await writeFile(temp, content, { flag: 'wx' });

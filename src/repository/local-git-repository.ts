@@ -1,16 +1,23 @@
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { looksBinary } from '../diff/looks-binary.js';
+import { SnapshotLimitError } from '../errors.js';
 import { isTextContent } from './is-text-content.js';
 import { MAX_CONTEXT_FILE_BYTES, type RepoFile, type RepositoryReader } from './repository-reader.js';
+import { SNAPSHOT_LIMITS, type SnapshotLimits } from './snapshot-limits.js';
 
 const run = promisify(execFile);
 
 /**
  * Reads commits of a local git repository (the CLI and the eval harness): the file list from
- * `git ls-tree`, every wanted blob in one `git cat-file --batch` process.
+ * `git ls-tree`, every wanted blob in one `git cat-file --batch` process. The checkout may be a
+ * fork's pull request (the CLI in CI), so the listing is held to `limits` before any blob is read.
  */
-export function createLocalGitRepository(directory: string): RepositoryReader {
+export function createLocalGitRepository(
+  directory: string,
+  options: { limits?: Partial<Pick<SnapshotLimits, 'maxFiles' | 'maxUnpackedBytes'>> } = {},
+): RepositoryReader {
+  const limits = { ...SNAPSHOT_LIMITS, ...options.limits };
   return {
     async snapshot(commit, signal) {
       const { stdout } = await run('git', ['-C', directory, 'ls-tree', '-r', '-l', '-z', commit], {
@@ -18,6 +25,7 @@ export function createLocalGitRepository(directory: string): RepositoryReader {
         ...(signal ? { signal } : {}),
       });
       const files = new Map<string, RepoFile>();
+      let bytes = 0;
       for (const entry of stdout.split('\0')) {
         // <mode> SP <type> SP <object> SP+ <size> TAB <path>
         const match = /^(\d+) (\w+) ([0-9a-f]+) +(\d+|-)\t(.+)$/s.exec(entry);
@@ -25,7 +33,11 @@ export function createLocalGitRepository(directory: string): RepositoryReader {
         const [, , , id = '', size = '0', path = ''] = match;
         if (Number(size) > MAX_CONTEXT_FILE_BYTES || looksBinary(path)) continue;
         files.set(path, { path, id, size: Number(size) });
+        bytes += Number(size);
       }
+      if (files.size > limits.maxFiles) throw new SnapshotLimitError('files', limits.maxFiles);
+      if (bytes > limits.maxUnpackedBytes)
+        throw new SnapshotLimitError('unpacked-bytes', limits.maxUnpackedBytes);
       const texts = await readBlobs(
         directory,
         [...files.values()].map((file) => file.id),

@@ -1,3 +1,6 @@
+import { SnapshotLimitError } from '../errors.js';
+import type { SnapshotLimits } from './snapshot-limits.js';
+
 /** A regular file of a tar archive. */
 export interface TarFile {
   /** The path as the archive names it (pax `path`, GNU long name or ustar prefix + name). */
@@ -5,7 +8,8 @@ export interface TarFile {
   readonly content: Buffer;
 }
 
-export interface ReadTarOptions {
+export interface ReadTarOptions
+  extends Pick<SnapshotLimits, 'maxArchiveBytes' | 'maxUnpackedBytes' | 'maxFiles'> {
   /** Files larger than this are skipped as they stream past, never held in memory. */
   readonly maxFileBytes: number;
 }
@@ -21,14 +25,18 @@ const REGULAR_FILE = new Set(['0', '\0', '7']);
 /**
  * Reads the regular files of an uncompressed tar stream (POSIX ustar and pax, GNU long names) as
  * it arrives, yielding each one under `maxFileBytes`. Directories, links, devices and global pax
- * headers are skipped; only one file's content is held at a time. Spec:
+ * headers are skipped; only one file's content is held at a time. Reading stops with a
+ * SnapshotLimitError past `maxArchiveBytes` of archive, `maxFiles` regular files (those skipped
+ * for their size count too) or `maxUnpackedBytes` of files yielded. Spec:
  * https://pubs.opengroup.org/onlinepubs/9699919799/utilities/pax.html#tag_20_92_13_06
  */
 export async function* readTarStream(
   source: AsyncIterable<Uint8Array>,
   options: ReadTarOptions,
 ): AsyncGenerator<TarFile> {
-  const input = createByteReader(source);
+  const input = createByteReader(source, options.maxArchiveBytes);
+  let files = 0;
+  let unpacked = 0;
   try {
     let pax = new Map<string, string>();
     let longName: string | undefined;
@@ -51,10 +59,15 @@ export async function* readTarStream(
       const path = pax.get('path') ?? longName ?? header.path;
       pax = new Map();
       longName = undefined;
-      if (!REGULAR_FILE.has(header.type) || path.endsWith('/') || size > options.maxFileBytes) {
+      const regular = REGULAR_FILE.has(header.type) && !path.endsWith('/');
+      if (regular && ++files > options.maxFiles) throw new SnapshotLimitError('files', options.maxFiles);
+      if (!regular || size > options.maxFileBytes) {
         await input.skip(size + padding, path);
         continue;
       }
+      unpacked += size;
+      if (unpacked > options.maxUnpackedBytes)
+        throw new SnapshotLimitError('unpacked-bytes', options.maxUnpackedBytes);
       const content = await input.read(size, path);
       await input.skip(padding, path);
       yield { path, content };
@@ -136,11 +149,15 @@ function cString(buffer: Buffer, start: number, length: number): string {
   return buffer.toString('utf8', start, end < 0 || end > start + length ? start + length : end);
 }
 
-/** Pulls exact byte counts out of a chunked stream, holding no more than one read's worth. */
-function createByteReader(source: AsyncIterable<Uint8Array>) {
+/**
+ * Pulls exact byte counts out of a chunked stream, holding no more than one read's worth, and
+ * stops once more than `maxBytes` came in.
+ */
+function createByteReader(source: AsyncIterable<Uint8Array>, maxBytes: number) {
   const iterator = source[Symbol.asyncIterator]();
   let buffered: Buffer = Buffer.alloc(0);
   let done = false;
+  let received = 0;
   const fill = async () => {
     if (done) return false;
     const next = await iterator.next();
@@ -148,6 +165,8 @@ function createByteReader(source: AsyncIterable<Uint8Array>) {
       done = true;
       return false;
     }
+    received += next.value.byteLength;
+    if (received > maxBytes) throw new SnapshotLimitError('archive-bytes', maxBytes);
     buffered = Buffer.from(next.value.buffer, next.value.byteOffset, next.value.byteLength);
     return true;
   };

@@ -185,7 +185,9 @@ async function loadSnapshot(
   } catch (error) {
     deps.signal?.throwIfAborted();
     deps.log?.warn({ err: error }, 'repository unavailable; reviewing the diff without cross-file context');
-    return { value: null, error: error instanceof Error ? error.message : String(error) };
+    // The reason is shown on the check run, where Sift's own prefix means nothing.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { value: null, error: reason.replace(/^\[sift\] /, '') };
   }
 }
 

@@ -1,8 +1,11 @@
+import { gzipSync } from 'node:zlib';
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSift } from '../../src/app.js';
 import { createGitHubRepository } from '../../src/github/github-repository.js';
 import { createBlobCache } from '../../src/repository/blob-cache.js';
+import type { SnapshotLimits } from '../../src/repository/snapshot-limits.js';
+import { tarEntry } from '../repository/tarball.js';
 import { gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
 import { GITHUB_API, nockInstallationToken, nockSiftHistory } from '../support/github-nock.js';
 import { createTestModelClient, type ModelRequests } from '../support/model-nock.js';
@@ -93,6 +96,85 @@ describe('pull_request.opened on a change to a function signature', () => {
     );
     expect(JSON.stringify(requests.checkRuns.at(-1))).toMatch(
       /Cross-file context \| \d+ snippets from \d+ files/,
+    );
+  });
+});
+
+describe('pull_request.opened on a repository over a snapshot limit', () => {
+  afterEach(() => {
+    expect(nock.pendingMocks()).toEqual([]);
+  });
+
+  /** 16 MiB of zeros in one archive entry, gzipped to a few KiB. */
+  const gzipBomb = () =>
+    gzipSync(
+      Buffer.concat([
+        tarEntry('acme-checkout-0000000/zeros.bin', Buffer.alloc(16 << 20)),
+        Buffer.alloc(1024),
+      ]),
+    );
+
+  it.each<{ name: string; limits: Partial<SnapshotLimits>; tarball?: () => Buffer; reason: string }>([
+    {
+      name: 'a tarball over the byte cap',
+      limits: { maxUnpackedBytes: 1024 },
+      reason: "the repository's text files add up to more than 1 KiB",
+    },
+    {
+      name: 'a tarball over the file-count cap',
+      limits: { maxFiles: 2 },
+      reason: 'the repository holds more than 2 files',
+    },
+    {
+      name: 'a gzip bomb',
+      limits: { maxArchiveBytes: 1 << 20 },
+      tarball: gzipBomb,
+      reason: "the repository's archive unpacks to more than 1 MiB",
+    },
+  ])('$name › reviews the diff alone and says why on the check run', async ({ limits, tarball, reason }) => {
+    const dir = gitRepoFromFixture('checkout');
+    const cache = createBlobCache({ directory: makeTempDir('sift-cache-'), maxBytes: 50 << 20 });
+    const sift = createSift({
+      model: createTestModelClient(),
+      env: { workerConcurrency: 1 },
+      repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache, limits }),
+    });
+    const probot = await createTestProbot(sift);
+    const requests = { reviews: [] as unknown[], checkRuns: [] as Array<Record<string, unknown>> };
+    const modelRequests: ModelRequests = [];
+    nockInstallationToken();
+    const pr = nockCheckoutPullRequest(dir, requests);
+    nockRepositoryAtCommit({
+      owner: 'acme',
+      repo: 'checkout',
+      dir,
+      ref: 'head',
+      via: 'tarball',
+      truncated: true,
+      ...(tarball ? { tarball: tarball() } : {}),
+    });
+    nockScriptedModel({ review: () => [] }, 4, modelRequests);
+
+    await probot.receive({
+      id: 'delivery-over-limit',
+      name: 'pull_request',
+      payload: {
+        action: 'opened',
+        number: 3,
+        pull_request: pr.pull,
+        repository: { name: 'checkout', owner: { login: 'acme' } },
+        installation: { id: 55 },
+      },
+    } as never);
+    await sift.onIdle();
+
+    const prompt = modelRequests[0]?.messages.map((message) => message.content).join('\n') ?? '';
+    expect(prompt).toContain('applyDiscount');
+    expect(prompt).not.toContain('<snippet cite=');
+    expect(requests.reviews).toHaveLength(1);
+    const summary = String((requests.checkRuns.at(-1)?.output as { summary?: string } | undefined)?.summary);
+    expect(summary).toContain(
+      `| Cross-file context | unavailable (${reason}, over Sift's limit for cross-file context); the diff was reviewed on its own |`,
     );
   });
 });

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import nock from 'nock';
 import pino from 'pino';
 import { ProbotOctokit } from 'probot';
@@ -10,6 +11,7 @@ import { createGitHubRepository } from '../../src/github/github-repository.js';
 import { type BlobCache, createBlobCache } from '../../src/repository/blob-cache.js';
 import { gitBlobId } from '../../src/repository/git-blob-id.js';
 import { MAX_CONTEXT_FILE_BYTES, type RepositorySnapshot } from '../../src/repository/repository-reader.js';
+import type { SnapshotLimits } from '../../src/repository/snapshot-limits.js';
 import { buildTar, TOP_FOLDER, type TreeEntry, tarArchive, tarEntry } from '../repository/tarball.js';
 import { GITHUB_API } from '../support/github-nock.js';
 import { makeTempDir } from '../support/temp-dir.js';
@@ -160,12 +162,15 @@ let directory: string;
 let cache: BlobCache;
 let logged: Array<{ msg: string; strategy?: string; apiCalls?: number }>;
 
-function createReader(options: { cache?: BlobCache; maxMissingBlobs?: number } = {}) {
+function createReader(
+  options: { cache?: BlobCache; maxMissingBlobs?: number; limits?: Partial<SnapshotLimits> } = {},
+) {
   const log = pino({ level: 'debug' }, { write: (line: string) => logged.push(JSON.parse(line)) });
   return createGitHubRepository(new TestOctokit({ auth: { token: 'test' } }), INVENTORY, {
     cache: options.cache ?? cache,
     log,
     ...(options.maxMissingBlobs === undefined ? {} : { maxMissingBlobs: options.maxMissingBlobs }),
+    ...(options.limits === undefined ? {} : { limits: options.limits }),
   });
 }
 
@@ -283,6 +288,25 @@ describe('createGitHubRepository', () => {
       expect(await snapshot.read('README.md')).toBe(FILES_A['README.md']);
       expect(await snapshot.read('README.md')).toBe(FILES_A['README.md']);
       expect(requests).toEqual([`blob ${readme.slice(0, 7)}`]);
+      expectAllInterceptorsUsed();
+    });
+  });
+
+  describe('with a cached blob whose bytes no longer hash to its id', () => {
+    it('deletes it and fetches it again (1 API call)', async () => {
+      await snapshotColdA();
+      const reconcile = FILES_A['src/reconcile.ts'] ?? '';
+      const id = gitBlobId(contentOf(reconcile));
+      const onDisk = join(directory, 'blobs', id.slice(0, 2), id.slice(2));
+      writeFileSync(onDisk, 'export function reconcile() {\n  return 0; // planted\n}\n');
+      requests = [];
+      nockBlob(reconcile);
+
+      const snapshot = await createReader().snapshot(COMMIT_A);
+
+      expect(await snapshot.read('src/reconcile.ts')).toBe(reconcile);
+      expect(requests).toEqual([`blob ${id.slice(0, 7)}`]);
+      expect(readFileSync(onDisk, 'utf8')).toBe(reconcile);
       expectAllInterceptorsUsed();
     });
   });
@@ -421,6 +445,70 @@ describe('createGitHubRepository', () => {
 
       expect(await small.size()).toBeLessThanOrEqual(64 * 1024);
       expect(await readAll(snapshot)).toEqual(expectedTexts(FILES_A));
+    });
+  });
+
+  describe('with a repository over a snapshot limit', () => {
+    const overLimit = (message: string) =>
+      expect.objectContaining({
+        name: 'SnapshotLimitError',
+        message: `[sift] ${message}, over Sift's limit for cross-file context`,
+      });
+
+    it.each([
+      {
+        name: 'more text than maxUnpackedBytes',
+        limits: { maxUnpackedBytes: 64 * 1024 },
+        message: "the repository's text files add up to more than 64 KiB",
+      },
+      {
+        name: 'more files than maxFiles',
+        limits: { maxFiles: 20 },
+        message: 'the repository holds more than 20 files',
+      },
+    ])('a tarball with $name › stops reading and caches no file list', async ({ limits, message }) => {
+      nockTree(COMMIT_A, FILES_A, { truncated: true });
+      nockTarball(COMMIT_A, tarballOfA());
+
+      await expect(createReader({ limits }).snapshot(COMMIT_A)).rejects.toEqual(overLimit(message));
+      expectAllInterceptorsUsed();
+      expect(await cache.getManifest(INVENTORY, COMMIT_A)).toBeNull();
+    });
+
+    it('a gzip bomb (16 MiB of zeros in 16 KiB) › stops after maxArchiveBytes of gunzip output', async () => {
+      const bomb = gzipSync(
+        Buffer.concat([tarEntry(`${TOP_FOLDER}/zeros.bin`, Buffer.alloc(16 << 20)), Buffer.alloc(1024)]),
+      );
+      expect(bomb.length).toBeLessThan(64 * 1024);
+      nockTree(COMMIT_A, FILES_A, { truncated: true });
+      nockTarball(COMMIT_A, bomb);
+
+      await expect(createReader({ limits: { maxArchiveBytes: 1 << 20 } }).snapshot(COMMIT_A)).rejects.toEqual(
+        overLimit("the repository's archive unpacks to more than 1 MiB"),
+      );
+    });
+
+    it('a tree listing over the caps › fails before downloading anything', async () => {
+      nockTree(COMMIT_A, FILES_A);
+
+      await expect(createReader({ limits: { maxFiles: 20 } }).snapshot(COMMIT_A)).rejects.toEqual(
+        overLimit('the repository holds more than 20 files'),
+      );
+      expect(requests).toEqual([`tree ${COMMIT_A.slice(0, 7)}`]);
+    });
+
+    it('a download slower than timeoutMs › stops it', async () => {
+      nockTree(COMMIT_A, FILES_A, { truncated: true });
+      nock(GITHUB_API)
+        .get(`/repos/acme/inventory/tarball/${COMMIT_A}`)
+        .delay(10_000)
+        .reply(200, tarballOfA());
+
+      const started = Date.now();
+      await expect(createReader({ limits: { timeoutMs: 200 } }).snapshot(COMMIT_A)).rejects.toEqual(
+        overLimit('the repository took longer than 0.2 s to download'),
+      );
+      expect(Date.now() - started).toBeLessThan(5_000);
     });
   });
 

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBlobCache } from '../../src/repository/blob-cache.js';
@@ -83,6 +83,45 @@ describe('createBlobCache', () => {
       writeFileSync(join(directory, 'blobs', 'half-written.tmp'), 'x'.repeat(999)); // a writer still at work
       const second = createBlobCache({ directory, maxBytes: 1 << 20 });
       expect(await second.size()).toBe(750);
+    });
+  });
+
+  describe('a blob whose bytes no longer hash to its id', () => {
+    it('is a miss, deleted and no longer counted; the next put stores the real bytes', async () => {
+      const cache = createBlobCache({ directory, maxBytes: 1 << 20 });
+      const { id, bytes } = blob('export const admin = false;\n', 200);
+      await cache.put(id, bytes);
+      const path = join(directory, 'blobs', id.slice(0, 2), id.slice(2));
+      writeFileSync(path, 'export const admin = true;\n'.padEnd(200, '.'));
+
+      expect(await cache.get(id)).toBeNull();
+      expect(existsSync(path)).toBe(false);
+      expect(await cache.size()).toBe(0);
+      await cache.put(id, bytes);
+      expect(await cache.get(id)).toEqual(bytes);
+    });
+  });
+
+  describe('its folder', () => {
+    const modeOf = (path: string) => statSync(path).mode & 0o777;
+
+    it('is created readable by this user only (0700), with every folder below it', async () => {
+      const root = join(directory, 'cache');
+      const cache = createBlobCache({ directory: root, maxBytes: 1 << 20 });
+      const { id, bytes } = blob('private');
+      await cache.put(id, bytes);
+      await cache.putManifest(INVENTORY, COMMIT, [{ path: 'a.ts', id, size: bytes.length }]);
+
+      expect(modeOf(root)).toBe(0o700);
+      expect(modeOf(join(root, 'blobs', id.slice(0, 2)))).toBe(0o700);
+      expect(modeOf(join(root, 'commits', 'acme', 'inventory'))).toBe(0o700);
+    });
+
+    it('already there and open to others › closed to them (0700) on first use', async () => {
+      chmodSync(directory, 0o777);
+      const cache = createBlobCache({ directory, maxBytes: 1 << 20 });
+      expect(await cache.get(blob('anything').id)).toBeNull();
+      expect(modeOf(directory)).toBe(0o700);
     });
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readTarStream, type TarFile } from '../../src/repository/read-tar-stream.js';
+import { SNAPSHOT_LIMITS } from '../../src/repository/snapshot-limits.js';
 import {
   buildGitArchive,
   buildTar,
@@ -46,7 +47,7 @@ function byPath(a: TarFile, b: TarFile): number {
 
 async function readAll(source: AsyncIterable<Uint8Array>, maxFileBytes = OVER_LIMIT): Promise<TarFile[]> {
   const files: TarFile[] = [];
-  for await (const file of readTarStream(source, { maxFileBytes })) files.push(file);
+  for await (const file of readTarStream(source, { ...SNAPSHOT_LIMITS, maxFileBytes })) files.push(file);
   return files;
 }
 
@@ -126,6 +127,65 @@ describe('readTarStream', () => {
     });
   });
 
+  describe('with a cap reached', () => {
+    const tenFiles = () =>
+      tarArchive(
+        Array.from({ length: 10 }, (_, index) => tarEntry(`top/file-${index}.ts`, 'x'.repeat(600))),
+        { gzip: false },
+      );
+    const read = (limits: Partial<typeof SNAPSHOT_LIMITS>) =>
+      readTarStream(chunked(tenFiles(), 512), { ...SNAPSHOT_LIMITS, maxFileBytes: OVER_LIMIT, ...limits });
+    const drain = async (files: AsyncIterable<TarFile>) => {
+      const paths: string[] = [];
+      try {
+        for await (const file of files) paths.push(file.path);
+      } catch (error) {
+        return { paths, error: String(error) };
+      }
+      return { paths, error: null };
+    };
+
+    it.each([
+      {
+        cap: 'files',
+        limits: { maxFiles: 3 },
+        error: 'the repository holds more than 3 files',
+      },
+      {
+        cap: 'bytes of files',
+        limits: { maxUnpackedBytes: 2048 },
+        error: "the repository's text files add up to more than 2 KiB",
+      },
+      {
+        // Each entry is a 512-byte header and 1,024 bytes of content and padding.
+        cap: 'bytes of archive',
+        limits: { maxArchiveBytes: 4 * 1536 },
+        error: "the repository's archive unpacks to more than 6 KiB",
+      },
+    ])('$cap › stops with the cap named, after the files under it', async ({ limits, error }) => {
+      const result = await drain(read(limits));
+      expect(result.error).toBe(
+        `SnapshotLimitError: [sift] ${error}, over Sift's limit for cross-file context`,
+      );
+      expect(result.paths.length).toBeLessThan(10);
+    });
+
+    it('files skipped for their size count toward the file cap', async () => {
+      const result = await drain(read({ maxFiles: 3, maxUnpackedBytes: 1 << 20 }));
+      expect(result.paths).toEqual(['top/file-0.ts', 'top/file-1.ts', 'top/file-2.ts']);
+      const skipped = readTarStream(chunked(tenFiles(), 512), {
+        ...SNAPSHOT_LIMITS,
+        maxFileBytes: 100,
+        maxFiles: 3,
+      });
+      expect(await drain(skipped)).toEqual({
+        paths: [],
+        error:
+          "SnapshotLimitError: [sift] the repository holds more than 3 files, over Sift's limit for cross-file context",
+      });
+    });
+  });
+
   describe('when the consumer stops early', () => {
     it('stops reading the source', async () => {
       const archive = tarArchive([tarEntry('top/a.ts', 'a'), tarEntry('top/b.ts', 'b')], { gzip: false });
@@ -137,7 +197,7 @@ describe('readTarStream', () => {
           closed = true;
         }
       }
-      for await (const file of readTarStream(source(), { maxFileBytes: 1024 })) {
+      for await (const file of readTarStream(source(), { ...SNAPSHOT_LIMITS, maxFileBytes: 1024 })) {
         expect(file.path).toBe('top/a.ts');
         break;
       }

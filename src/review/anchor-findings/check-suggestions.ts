@@ -11,7 +11,8 @@ export interface CheckedSuggestions {
 /**
  * Applies each suggestion to the new version of its file and parses the result: a suggestion that
  * adds syntax errors (an unbalanced bracket, lost indentation in Python) is removed and the
- * comment keeps its explanation. Files in languages Sift does not parse keep their suggestions.
+ * comment keeps its explanation. Files in languages Sift does not parse, or too large to parse,
+ * keep their suggestions.
  */
 export async function checkSuggestions(
   findings: readonly Finding[],
@@ -36,7 +37,7 @@ export async function checkSuggestions(
       countSyntaxErrors(text, language),
       countSyntaxErrors(applied, language),
     ]);
-    if (after > before) {
+    if (before !== null && after !== null && after > before) {
       dropped += 1;
       checked.push({ ...finding, suggestion: null });
     } else {

@@ -1,11 +1,16 @@
 /**
- * Characters that render as nothing or reorder text (zero-width, bidirectional controls, tag
- * characters). They can hide instructions from a human reader while a model still reads them.
+ * Characters that render as nothing or reorder text, by their Unicode properties rather than a
+ * list that new versions of Unicode outgrow: every default-ignorable code point (zero-width
+ * characters, joiners, soft hyphens, tag characters, variation selectors, Hangul fillers) and
+ * every bidirectional control. They can hide instructions from a human reader while a model
+ * still reads them.
  */
-const HIDDEN_CHARACTERS =
-  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]|\uDB40[\uDC00-\uDC7F]/g;
+export const HIDDEN_CHARACTERS = /[\p{Default_Ignorable_Code_Point}\p{Bidi_Control}]/gu;
 
-/** Removes characters that are invisible to people but visible to a model. */
+/**
+ * Removes characters that are invisible to people but visible to a model, from prose (titles,
+ * descriptions, commit messages). Code shows them instead: revealHiddenCharacters.
+ */
 export function stripHiddenCharacters(text: string): string {
   return text.replace(HIDDEN_CHARACTERS, '');
 }

@@ -1,5 +1,4 @@
-import { stripHiddenCharacters } from '../../llm/fence-untrusted.js';
-import { redactSecrets } from '../../llm/redact-secrets.js';
+import { codeLinesForModel } from '../../llm/code-lines-for-model.js';
 import type { ContextSnippet, ReviewContext, SnippetReason } from './context-types.js';
 
 const WHY: Record<SnippetReason, (symbol: string) => string> = {
@@ -13,10 +12,13 @@ const WHY: Record<SnippetReason, (symbol: string) => string> = {
   'related-test': (symbol) => `a test that uses ${symbol}`,
 };
 
-/** One snippet as the model sees it: where it is, why it is here, and its lines numbered. */
+/**
+ * One snippet as the model sees it: where it is, why it is here, and its lines numbered, with
+ * secrets redacted and hidden characters shown as escapes.
+ */
 export function renderSnippet(snippet: ContextSnippet): string {
   const width = String(snippet.endLine).length;
-  const lines = redactSecrets(snippet.lines.map(stripHiddenCharacters)).map(
+  const lines = codeLinesForModel(snippet.lines).map(
     (line, index) => `${String(snippet.startLine + index).padStart(width)}| ${line}`,
   );
   const why = WHY[snippet.reason](snippet.symbol).replace(/"/g, "'");

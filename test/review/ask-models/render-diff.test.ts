@@ -140,7 +140,7 @@ describe('renderDiff', () => {
     expect(rendered.split('\n')).toHaveLength(12);
   });
 
-  it('hidden Unicode characters in code, section and path › stripped', () => {
+  it('hidden Unicode characters › escaped in the code and section, stripped from the path', () => {
     const trojan = reviewFile(
       'F1',
       'src/access\u200B.ts',
@@ -155,10 +155,10 @@ describe('renderDiff', () => {
     expect(rendered).not.toMatch(/[\u200B\u202E\u2066\u2069]/);
     expect(rendered).toMatchInlineSnapshot(`
       "<file id="F1" path="src/access.ts" status="modified">
-      @@ -1,2 +1,2 @@ function isAdmin(user)
+      @@ -1,2 +1,2 @@ function isAdmin(<U+2066>user<U+2069>)
       F1:R1 | const accessLevel = "user";
       F1:L2 |-if (accessLevel != "user") {
-      F1:R2 |+if (accessLevel != "user // Check if admin ") {
+      F1:R2 |+if (accessLevel != "user<U+202E> <U+2066>// Check if admin<U+2069> <U+2066>") {
       </file>"
     `);
   });

@@ -55,7 +55,7 @@ describe('renderContext', () => {
 });
 
 describe('renderSnippet', () => {
-  it('redacts secrets and strips invisible characters before the model sees them', () => {
+  it('redacts secrets and shows invisible characters as escapes before the model sees them', () => {
     const rendered = renderSnippet({
       ...SETTING,
       startLine: 1,
@@ -68,7 +68,7 @@ describe('renderSnippet', () => {
     });
     expect(rendered.split('\n').slice(1, 4)).toEqual([
       "1| const client = new Stripe('[redacted secret]');",
-      '2| const note = "payment";',
+      '2| const note = "pay<U+200B>ment";',
       "3| const password = '[redacted secret]';",
     ]);
   });

@@ -1,12 +1,10 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { parse } from 'yaml';
 import { describeError, UsageError } from '../errors.js';
-import { describeYamlError } from './describe-yaml-error.js';
 import type { LoadedRepoConfig } from './loaded-repo-config.js';
 import { REPO_CONFIG_PATH } from './loaded-repo-config.js';
-import { locateYamlKey } from './locate-yaml-key.js';
+import { parseRepoConfig } from './parse-repo-config.js';
 import { resolveRepoConfig } from './resolve-repo-config.js';
 
 const run = promisify(execFile);
@@ -46,20 +44,5 @@ export async function loadLocalConfig(
       layers: [{ repository: 'local', path: label, content: null }],
     };
   }
-  let raw: unknown;
-  try {
-    raw = parse(text) ?? {};
-  } catch (error) {
-    return { config: resolveRepoConfig({}).config, problems: [describeYamlError(error, label)], layers: [] };
-  }
-  const { config, problems } = resolveRepoConfig(raw);
-  return {
-    config,
-    problems: problems.map((problem) => ({
-      ...problem,
-      file: label,
-      line: locateYamlKey(text, problem.key),
-    })),
-    layers: [{ repository: 'local', path: label, content: raw as Record<string, unknown> }],
-  };
+  return parseRepoConfig(text, label);
 }

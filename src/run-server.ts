@@ -48,7 +48,9 @@ export async function runServer(
 }
 
 async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<RunningServer> {
-  const log = await createLogger(settings.log);
+  // What Sift itself must never show: not in a prompt, a log line or anything it posts.
+  const credentials = [settings.app.privateKey, settings.app.webhookSecret, settings.sift.provider.apiKey];
+  const log = await createLogger(settings.log, { credentials });
   const probot = new Probot({
     appId: settings.app.appId,
     privateKey: settings.app.privateKey,
@@ -61,7 +63,7 @@ async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<
   const metrics = createSiftMetrics();
   const sift: Sift = createSift({
     metrics,
-    model: createModelClient(settings.sift, (message) => log.warn(message)),
+    model: createModelClient(settings.sift, { onRetry: (message) => log.warn(message), credentials }),
     env: settings.sift,
     repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
     store: state.store,

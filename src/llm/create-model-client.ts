@@ -4,9 +4,20 @@ import { capResponseBytes } from './cap-response-bytes.js';
 import { limitConcurrency } from './limit-concurrency.js';
 import type { ModelClient } from './model-client.js';
 import { createOpenAIModelClient } from './openai-model-client.js';
+import { withholdCredentials } from './withhold-credentials.js';
 
-/** Builds the model client the deployment asked for: OpenAI, any compatible endpoint, or Azure OpenAI. */
-export function createModelClient(env: SiftEnv, onRetry?: (message: string) => void): ModelClient {
+export interface ModelClientOptions {
+  readonly onRetry?: (message: string) => void;
+  /** Sift's other credentials (webhook secret, app private key), withheld from prompts with the API key. */
+  readonly credentials?: readonly string[];
+}
+
+/**
+ * Builds the model client the deployment asked for: OpenAI, any compatible endpoint, or Azure
+ * OpenAI. Its own API key and `credentials` never leave in a prompt.
+ */
+export function createModelClient(env: SiftEnv, options: ModelClientOptions = {}): ModelClient {
+  const { onRetry, credentials = [] } = options;
   const { provider } = env;
   // maxRetries 0: retries are decided by openai-model-client.ts, which also retries bad output.
   // capResponseBytes: a server that ignores the output token limit must not fill the heap.
@@ -37,5 +48,8 @@ export function createModelClient(env: SiftEnv, onRetry?: (message: string) => v
     maxAttempts: env.modelMaxAttempts,
     ...(onRetry ? { onRetry } : {}),
   });
-  return limitConcurrency(client, env.modelConcurrency);
+  return limitConcurrency(
+    withholdCredentials(client, [provider.apiKey, ...credentials]),
+    env.modelConcurrency,
+  );
 }

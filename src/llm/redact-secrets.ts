@@ -1,39 +1,57 @@
-const REDACTED = '[redacted secret]';
+import { findPrivateKeyBodies } from './find-private-key-bodies.js';
+import type { SecretRule } from './secret-rule.js';
+import { SECRET_RULES } from './secret-rules.js';
 
-/** Tokens with a recognisable shape, from the providers' own documentation of their formats. */
-const TOKEN_PATTERNS: readonly RegExp[] = [
-  /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b/g, // GitHub tokens
-  /\bgithub_pat_[A-Za-z0-9_]{50,}\b/g,
-  /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}\b/g, // OpenAI keys
-  /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b/g, // AWS access key ids
-  /\bxox[abprs]-[A-Za-z0-9-]{10,}\b/g, // Slack tokens
-  /\bAIza[0-9A-Za-z_-]{35}\b/g, // Google API keys
-  /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}\b/g, // Stripe secret keys
-  /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\b/g, // JWTs
-];
-
-/** `password = "…"`, `api_key: '…'`, `"clientSecret": "…"` with a literal long enough to be real. */
-const ASSIGNED_SECRET =
-  /((?:password|passwd|secret|api[_-]?key|access[_-]?key|private[_-]?key|auth[_-]?token|client[_-]?secret)["']?\s*[:=]\s*["'])([^"'\s]{8,})(["'])/gi;
+export const REDACTED = '[redacted secret]';
 
 /**
- * Replaces secrets in lines of code before they are sent to a model. Works line by line and never
- * adds or removes a line, so the line numbers findings point at stay true. `inPrivateKey` carries
- * a PEM block across lines.
+ * Replaces secrets in lines of text before they are sent to a model: tokens with a known shape,
+ * passwords in URLs and connection strings, credentials in headers, literals assigned to a
+ * secret's name, and private key blocks (see secret-rules.ts). Only the secret itself is replaced,
+ * so the code keeps its shape. Works line by line and never adds or removes a line, so the line
+ * numbers findings point at stay true; only a private key block spans lines.
  */
-export function redactSecrets(lines: readonly string[]): string[] {
-  let inPrivateKey = false;
-  return lines.map((line) => {
-    if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(line)) {
-      inPrivateKey = !/-----END [A-Z ]*PRIVATE KEY-----/.test(line);
-      return line.replace(/-----BEGIN [A-Z ]*PRIVATE KEY-----.*/, REDACTED);
+export function redactSecrets(
+  lines: readonly string[],
+  rules: readonly SecretRule[] = SECRET_RULES,
+): string[] {
+  // Text from GitHub's web editor (descriptions, replies) ends its lines with \r\n; the rules read lines without it.
+  const bare = lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+  const spans = bare.map((line) => secretRanges(line, rules));
+  for (const span of findPrivateKeyBodies(bare)) spans[span.line]?.push([span.start, span.end]);
+  return bare.map(
+    (line, index) => replaceRanges(line, spans[index] ?? []) + (line === lines[index] ? '' : '\r'),
+  );
+}
+
+/** Where each rule finds a secret it accepts in `line`, as [start, end) character ranges. */
+function secretRanges(line: string, rules: readonly SecretRule[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const rule of rules) {
+    for (const match of line.matchAll(rule.pattern)) {
+      const range = match.indices?.groups?.secret ?? match.indices?.[0];
+      if (!range || range[0] === range[1]) continue;
+      if (rule.accepts && !rule.accepts(line.slice(range[0], range[1]), match)) continue;
+      ranges.push([range[0], range[1]]);
     }
-    if (inPrivateKey) {
-      if (/-----END [A-Z ]*PRIVATE KEY-----/.test(line)) inPrivateKey = false;
-      return REDACTED;
-    }
-    let result = line;
-    for (const pattern of TOKEN_PATTERNS) result = result.replace(pattern, REDACTED);
-    return result.replace(ASSIGNED_SECRET, `$1${REDACTED}$3`);
-  });
+  }
+  return ranges;
+}
+
+/** The line with each range (overlapping ones merged) replaced by one marker. */
+function replaceRanges(line: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+  if (ranges.length === 0) return line;
+  const merged: Array<[number, number]> = [];
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  let result = '';
+  let cursor = 0;
+  for (const [start, end] of merged) {
+    result += line.slice(cursor, start) + REDACTED;
+    cursor = end;
+  }
+  return result + line.slice(cursor);
 }

@@ -44,6 +44,27 @@ describe('createModelClient', () => {
     });
   });
 
+  it('a prompt holding the configured API key or another of Sift’s credentials › sent with both withheld', async () => {
+    // A key of no known shape (an Azure or gateway key): only knowing its value can catch it.
+    const apiKey = 'azk-7f3a9c2e5b1d8f4a6c0e9b2d';
+    const webhookSecret = 'whs-0b9c8d7e6f5a4b3c2d1e';
+    server.reply({ body: chatCompletion({ verdict: 'keep' }) });
+    const client = createModelClient(
+      { ...env(), provider: { kind: 'openai', apiKey, baseURL: server.baseURL } },
+      { credentials: [webhookSecret] },
+    );
+    await client.complete({
+      ...request,
+      messages: [{ role: 'user', content: `+const key = '${apiKey}'; // and ${webhookSecret}` }],
+    });
+
+    const sent = JSON.stringify(server.requests[0]?.body);
+    expect(sent).toContain("+const key = '[redacted secret]'; // and [redacted secret]");
+    expect(sent).not.toContain(apiKey);
+    expect(sent).not.toContain(webhookSecret);
+    expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${apiKey}`);
+  });
+
   it('an answer that never ends (a server ignoring the token limit) › fails past 8 MiB, hangs up and does not ask again', async () => {
     server.reply({ endless: true }, { endless: true }, { endless: true });
 

@@ -65,6 +65,18 @@ describe('fenceUntrusted', () => {
     );
   });
 
+  it('redacts secrets in the data, whatever its kind (a description, a reply)', () => {
+    const token = ['ghp', '_', 'a1B2c3D4e5F6'.repeat(3)].join('');
+    expect(fenceUntrusted('pull-request', `Rotate ${token}\r\n\r\n    DB_PASSWORD=hunter2hunter2\r\n`)).toBe(
+      '<untrusted-data kind="pull-request">\nRotate [redacted secret]\r\n\r\n    DB_PASSWORD=[redacted secret]\r\n\n</untrusted-data>',
+    );
+  });
+
+  it('a token split by a hidden character › joined first, then redacted', () => {
+    const split = ['ghp', '_', 'a1B2c3D4e5F6', '\u200B', 'a1B2c3D4e5F6'.repeat(2)].join('');
+    expect(fenceUntrusted('thread', split)).toContain('[redacted secret]');
+  });
+
   it('leaves other markup in the data alone', () => {
     const text = '<div class="untrusted">x</div> <untrusted-datum>';
     expect(fenceUntrusted('diff', text)).toContain(text);

@@ -130,7 +130,7 @@ describe('renderDiff', () => {
       F1:R4 |+  signingKey: \`[redacted secret]
       F1:R5 |+[redacted secret]
       F1:R6 |+[redacted secret]
-      F1:R7 |+[redacted secret]
+      F1:R7 |+[redacted secret]\`,
       F1:R8 |+  retries: 3,
       F1:R9 | };
       </file>"

@@ -1,6 +1,6 @@
 /**
  * Values that stand in for a secret rather than being one: references to the environment or a
- * template (`${DB_PASSWORD}`, `{{ secrets.TOKEN }}`, `%API_KEY%`, `process.env.X`), fill-in
+ * template (`${DB_PASSWORD}`, `{{ secrets.TOKEN }}`, `%API_KEY%`, an environment lookup such as `os.environ[…]`), fill-in
  * markers (`<your-token>`, `YOUR_API_KEY_HERE`, `xxxxxxxx`, `****`) and the words documentation
  * uses (`changeme`, `example`). The list follows the built-in ignores of secretlint's
  * database-connection-string and basicauth rules and gitleaks' global allowlist (both MIT).

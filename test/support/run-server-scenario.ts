@@ -167,6 +167,18 @@ export function makeProjectFolder(dotEnv: Record<string, string> = {}): string {
   return folder;
 }
 
+/** Process groups started and not yet exited: killed if the test worker exits first (a hook that timed out). */
+const runningGroups = new Set<number>();
+process.once('exit', () => {
+  for (const group of runningGroups) {
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
 export interface ServerProcess {
   readonly output: string[];
   /** Resolves once `url` answers 2xx; fails when the process exits or START_TIMEOUT_MS passes. */
@@ -193,7 +205,13 @@ export async function startServerProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (child.pid) runningGroups.add(child.pid);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      if (child.pid) runningGroups.delete(child.pid);
+      resolve();
+    }),
+  );
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
       output.push(line);

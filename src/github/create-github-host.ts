@@ -151,6 +151,7 @@ async function loadThread(
     .filter((comment) => comment.in_reply_to_id === root.id)
     .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
   return {
+    repositoryUrl: repositoryUrlOf(root.html_url, where),
     root: {
       id: root.id,
       path: root.path,
@@ -167,6 +168,15 @@ async function loadThread(
       body: withoutMarkers(comment.body),
     })),
   };
+}
+
+/** The repository's page on the comment's host: github.com, or a GitHub Enterprise Server. */
+function repositoryUrlOf(
+  commentUrl: string | undefined,
+  where: { owner: string; repo: string },
+): string | null {
+  const origin = commentUrl ? URL.parse(commentUrl)?.origin : undefined;
+  return origin ? `${origin}/${where.owner}/${where.repo}` : null;
 }
 
 function describe(error: unknown): string {

@@ -75,7 +75,9 @@ export async function runConversationJob(job: JobOfKind<'conversation'>, ports: 
     return `declined: the ${response.budget} budget is spent`;
   }
   const answer = response.value;
-  const parts = [sanitizeModelMarkdown(clipText(answer.reply, 2_000))];
+  const parts = [
+    sanitizeModelMarkdown(clipText(answer.reply, 2_000), { allowedLinkBase: thread.repositoryUrl }),
+  ];
   // A suggestion replaces lines of the new version; a thread on removed lines has none to replace.
   const suggestion =
     answer.suggestion !== null && root.side !== 'LEFT' ? renderSuggestion(answer.suggestion) : null;

@@ -104,6 +104,8 @@ export interface PostedReview {
 }
 
 export interface ReviewThread {
+  /** The pull request's repository on the web, where links in a reply may point; null when unknown. */
+  readonly repositoryUrl: string | null;
   readonly root: {
     readonly id: number;
     readonly path: string;

@@ -16,10 +16,11 @@ import { renderPullRequest } from './ask-models/render-pull-request.js';
 import { buildContext } from './build-context/build-context.js';
 import { EMPTY_CONTEXT, type ReviewContext } from './build-context/context-types.js';
 import { plural } from './render/plural.js';
+import type { AlreadySaid } from './score-findings/already-said.js';
 import { couldBePosted, scoreFindings } from './score-findings/score-findings.js';
 import { planBudget } from './select-files/plan-budget.js';
 import { selectFiles } from './select-files/select-files.js';
-import type { Change, ContextReport, Finding, ReviewFile, ReviewOutcome } from './types.js';
+import type { Change, ContextReport, ReviewFile, ReviewOutcome } from './types.js';
 import { clusterFindings } from './verify-findings/cluster-findings.js';
 import { verifyClusters } from './verify-findings/verify-clusters.js';
 
@@ -36,7 +37,7 @@ export interface ReviewChangeDeps {
   /** The model's context window less its answer; prompts are kept under it. */
   readonly maxPromptTokens?: number | undefined;
   /** Whether a finding was already raised on the pull request (open, or dismissed): never posted again. */
-  readonly alreadySaid?: ((finding: Finding) => boolean) | undefined;
+  readonly alreadySaid?: AlreadySaid | undefined;
   /**
    * Verify every cluster, even those that could not be posted whatever the verifier said (the
    * eval harness does, to score every threshold); reviews skip those to save the calls.

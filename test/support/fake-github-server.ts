@@ -105,6 +105,9 @@ export async function startFakeGitHub(
     }
     const route = (verb: string, pattern: RegExp) => (method === verb ? pattern.exec(path) : null);
     const pulls = `${repoPath}/pulls/${pr.number}`;
+    // The web pages of a GitHub Enterprise Server sit on its host, outside /api/v3.
+    const pullPage = `http://${request.headers.host}/${initial.owner}/${initial.repo}/pull/${pr.number}`;
+    const restComment = (comment: FakeReviewComment) => restCommentOf(comment, pullPage);
     let match: RegExpExecArray | null;
 
     if (route('POST', /^\/api\/v3\/app\/installations\/\d+\/access_tokens$/)) {
@@ -346,9 +349,14 @@ interface GraphQLBody {
   variables: Record<string, unknown>;
 }
 
-function restComment(comment: FakeReviewComment) {
+function restCommentOf(comment: FakeReviewComment, pullPage: string) {
   const { resolved: _resolved, resolvedBy: _by, thumbsDownBy: _down, ...rest } = comment;
-  return { ...rest, original_line: comment.line, pull_request_review_id: 1 };
+  return {
+    ...rest,
+    original_line: comment.line,
+    pull_request_review_id: 1,
+    html_url: `${pullPage}#discussion_r${comment.id}`,
+  };
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {

@@ -6,6 +6,10 @@ import type { Change, Finding, ReviewOutcome } from '../../review/types.js';
 import { stripControlCharacters } from './strip-control-characters.js';
 import { summarizeOutcome } from './summarize-outcome.js';
 
+// The report is read wherever it is pasted or uploaded, with no repository page to check links
+// against: only relative paths stay links.
+const NO_HOST = { allowedLinkBase: null };
+
 /**
  * The review as a Markdown report (for a CI job summary, a file, or a comment someone posts by
  * hand): the headline, each posted finding with its location, claim, reasoning, evidence and
@@ -36,9 +40,7 @@ function renderFinding(finding: Finding): string[] {
   const blocks = [
     `### ${prose(clipText(stripControlCharacters(finding.title), FINDING_LIMITS.titleChars))}`,
     `${codeSpan(finding.path)} ${lines}${finding.side === 'LEFT' ? ' (before the change)' : ''} · ${finding.category} · ${finding.severity} · confidence ${finding.confidence.toFixed(2)}`,
-    closeOpenFence(
-      sanitizeModelMarkdown(clipText(stripControlCharacters(finding.body), FINDING_LIMITS.bodyChars)),
-    ),
+    sanitizeModelMarkdown(clipText(stripControlCharacters(finding.body), FINDING_LIMITS.bodyChars), NO_HOST),
   ];
   const evidence = finding.evidence
     .filter((item) => item.trim() !== '')
@@ -60,24 +62,9 @@ function suggestionBlock(suggestion: string, path: string): string[] {
   return more > 0 ? [block, `(${more} more lines not shown)`] : [block];
 }
 
-/**
- * Closes a code fence the model opened and never closed (or that clipping cut off), which would
- * otherwise turn every later finding and the footer into code.
- */
-function closeOpenFence(markdown: string): string {
-  let open: string | null = null;
-  for (const line of markdown.split('\n')) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker === undefined) continue;
-    if (open === null) open = marker;
-    else if (marker[0] === open[0] && marker.length >= open.length && line.trim() === marker) open = null;
-  }
-  return open === null ? markdown : `${markdown}\n${open}`;
-}
-
 /** One line of sanitised prose: model or error text that must neither break the layout nor mention anyone. */
 function prose(text: string): string {
-  return sanitizeModelMarkdown(stripControlCharacters(text).replace(/\s+/g, ' ').trim());
+  return sanitizeModelMarkdown(stripControlCharacters(text).replace(/\s+/g, ' ').trim(), NO_HOST);
 }
 
 /** Text as inline code, delimited by a backtick run it does not contain (CommonMark §6.1). */

@@ -28,7 +28,7 @@ export async function postReview(
       side: finding.side,
       startLine: finding.startLine,
       endLine: finding.endLine,
-      body: renderComment(finding),
+      body: renderComment(finding, { allowedLinkBase: change.repository.htmlUrl }),
       marker: findingMarkerOf(finding),
     })),
   };

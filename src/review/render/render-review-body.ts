@@ -21,6 +21,7 @@ export function renderReviewBody(
       ? `Sift reviewed ${files} at ${change.head.sha.slice(0, 7)} and found nothing worth a comment.`
       : `Sift reviewed ${files} at ${change.head.sha.slice(0, 7)} and found ${plural(shown, 'issue')} worth your attention.`;
   const lines = [headline];
+  const links = { allowedLinkBase: change.repository.htmlUrl };
   if (outcome.summaryOnly.length > 0) {
     lines.push(
       '',
@@ -31,8 +32,8 @@ export function renderReviewBody(
       const link = permalink(change, finding);
       const where = `${finding.path} lines ${finding.startLine}–${finding.endLine}${finding.side === 'LEFT' ? ' (before the change)' : ''}`;
       lines.push(
-        `- **${sanitizeModelMarkdown(clipText(finding.title, FINDING_LIMITS.titleChars))}** <sub>${finding.category} · ${finding.severity}</sub> — [${where}](${link})`,
-        `  ${sanitizeModelMarkdown(clipText(finding.body, 1_000)).replace(/\n/g, '\n  ')}`,
+        `- **${sanitizeModelMarkdown(clipText(finding.title, FINDING_LIMITS.titleChars), links)}** <sub>${finding.category} · ${finding.severity}</sub> — [${where}](${link})`,
+        `  ${sanitizeModelMarkdown(clipText(finding.body, 1_000), links).replace(/\n/g, '\n  ')}`,
       );
     }
   }

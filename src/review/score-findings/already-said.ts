@@ -2,6 +2,12 @@ import type { Finding, PostedFinding } from '../types.js';
 import { makesSameClaim } from './makes-same-claim.js';
 
 /**
+ * Whether a finding repeats what Sift already said; `claim`, when given, is what the finding
+ * claims without text its answer repeated in every finding (stripSharedText).
+ */
+export type AlreadySaid = (finding: Finding, claim?: string) => boolean;
+
+/**
  * Whether people dismissed a posted finding: a 👎 on it, a reply that disputed it (`disputed`
  * holds those fingerprints), or its thread resolved by a person — Sift resolving a thread as
  * fixed is not a dismissal.
@@ -18,15 +24,13 @@ export function wasDismissed(posted: PostedFinding, disputed: ReadonlySet<string
  * disputed in a thread since gone — and when it makes the same claim as a finding still open. A
  * finding Sift itself resolved as fixed may be raised again: that is a regression.
  */
-export function alreadySaid(
-  posted: readonly PostedFinding[],
-  disputed: ReadonlySet<string>,
-): (finding: Finding) => boolean {
+export function alreadySaid(posted: readonly PostedFinding[], disputed: ReadonlySet<string>): AlreadySaid {
   const open = posted.filter((item) => !item.isResolved);
   const blocked = new Set([
     ...open.map((item) => item.marker.fingerprint),
     ...posted.filter((item) => wasDismissed(item, disputed)).map((item) => item.marker.fingerprint),
     ...disputed,
   ]);
-  return (finding) => blocked.has(finding.fingerprint) || open.some((item) => makesSameClaim(item, finding));
+  return (finding, claim) =>
+    blocked.has(finding.fingerprint) || open.some((item) => makesSameClaim(item, finding, claim));
 }

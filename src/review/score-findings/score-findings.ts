@@ -2,6 +2,7 @@ import type { RepoConfig } from '../../config/repo-config-schema.js';
 import type { Candidate, CandidateOutcome, FilterReason, Finding } from '../types.js';
 import type { Cluster } from '../verify-findings/cluster-findings.js';
 import type { Verification } from '../verify-findings/verify-clusters.js';
+import type { AlreadySaid } from './already-said.js';
 import { compareFindings } from './compare-findings.js';
 import { computeConfidence } from './compute-confidence.js';
 import { fingerprintFinding } from './fingerprint-finding.js';
@@ -46,7 +47,7 @@ export function scoreFindings(
   clusters: readonly Cluster[],
   verifications: ReadonlyMap<string, Verification>,
   config: Pick<RepoConfig, 'categories' | 'maxComments' | 'threshold'>,
-  context: { passes: number; alreadySaid?: ((finding: Finding) => boolean) | undefined },
+  context: { passes: number; alreadySaid?: AlreadySaid | undefined },
 ): ScoreResult {
   const enabled = new Set(config.categories);
   const scored = clusters.map((cluster) => {
@@ -69,24 +70,24 @@ export function scoreFindings(
         severity: base.severity,
       }),
     };
-    return { finding, passes: cluster.passes, verifierReason: verification.reason };
+    return { finding, passes: cluster.passes, verifierReason: verification.reason, claim: cluster.claim };
   });
   const ranked = [...scored].sort((a, b) => compareFindings(a.finding, b.finding));
   const kept: Finding[] = [];
   const seen = new Set<string>();
   const candidates: Candidate[] = ranked.map((entry) => {
-    const { finding } = entry;
+    const { finding, claim, ...rest } = entry;
     let outcome: CandidateOutcome;
     if (!enabled.has(finding.category)) outcome = 'category-off';
     else if (finding.verdict === 'rejected') outcome = 'rejected-by-verifier';
     else if (finding.confidence < config.threshold) outcome = 'below-threshold';
-    else if (context.alreadySaid?.(finding)) outcome = 'already-posted';
+    else if (context.alreadySaid?.(finding, claim)) outcome = 'already-posted';
     else if (seen.has(finding.fingerprint)) outcome = 'duplicate';
     else if (kept.length >= config.maxComments) outcome = 'over-max-comments';
     else outcome = 'posted';
     seen.add(finding.fingerprint);
     if (outcome === 'posted') kept.push(finding);
-    return { ...entry, outcome };
+    return { ...rest, finding, outcome };
   });
   const filtered: Partial<Record<FilterReason, number>> = {};
   for (const candidate of candidates) {

@@ -3,6 +3,7 @@ import { compareText } from '../compare-text.js';
 import { SEVERITY_RANK } from '../severity-rank.js';
 import type { LocatedFinding } from '../types.js';
 import { claimSimilarity } from './claim-similarity.js';
+import { stripSharedText } from './strip-shared-text.js';
 
 /** Findings from several passes that describe the same problem, with one description for all. */
 export interface Cluster {
@@ -12,6 +13,11 @@ export interface Cluster {
   readonly members: readonly LocatedFinding[];
   /** The distinct passes that reported it: its votes. */
   readonly passes: readonly string[];
+  /**
+   * What the representative claims, without the text its answer repeated in every finding
+   * (stripSharedText): the text to compare with findings posted earlier.
+   */
+  readonly claim?: string | undefined;
 }
 
 // Two passes point at a problem a few lines apart (the condition, or the statement using it).
@@ -22,10 +28,13 @@ const MIN_SIMILARITY = 0.2;
 /**
  * Stage 5, first half: groups findings that describe the same issue — same file and side, lines
  * within a few of each other, categories of one family, similar claims — into clusters whose
- * vote count is the number of distinct passes that found them. Deterministic: the same findings
- * in any order give the same clusters.
+ * vote count is the number of distinct passes that found them. Claims are compared without the
+ * text an answer repeated in all its findings, so a paragraph planted in every finding cannot
+ * merge distinct ones. Deterministic: the same findings in any order give the same clusters.
  */
 export function clusterFindings(findings: readonly LocatedFinding[]): Cluster[] {
+  const claims = stripSharedText(findings);
+  const claimOf = (finding: LocatedFinding) => claims.get(finding) ?? `${finding.title}\n${finding.body}`;
   const ordered = [...findings].sort(
     (a, b) =>
       compareText(a.path, b.path) ||
@@ -56,12 +65,16 @@ export function clusterFindings(findings: readonly LocatedFinding[]): Cluster[] 
     if (best) best.group.push(finding);
     else groups.push([finding]);
   }
-  return groups.map((members, index) => ({
-    id: `C${index + 1}`,
-    representative: representativeOf(members),
-    members,
-    passes: [...new Set(members.map((member) => member.pass))].sort(),
-  }));
+  return groups.map((members, index) => {
+    const representative = representativeOf(members, claimOf);
+    return {
+      id: `C${index + 1}`,
+      representative,
+      members,
+      passes: [...new Set(members.map((member) => member.pass))].sort(),
+      claim: claimOf(representative),
+    };
+  });
 }
 
 function near(a: LocatedFinding, b: LocatedFinding): boolean {
@@ -79,7 +92,10 @@ function sameCategory(group: readonly LocatedFinding[], finding: LocatedFinding)
 }
 
 /** The member most like the others (the medoid); ties go to the more severe, then the fuller explanation. */
-function representativeOf(members: readonly LocatedFinding[]): LocatedFinding {
+function representativeOf(
+  members: readonly LocatedFinding[],
+  claimOf: (finding: LocatedFinding) => string,
+): LocatedFinding {
   let best = members[0] as LocatedFinding;
   let bestScore = Number.NEGATIVE_INFINITY;
   for (const candidate of members) {
@@ -98,8 +114,4 @@ function representativeOf(members: readonly LocatedFinding[]): LocatedFinding {
     }
   }
   return best;
-}
-
-function claimOf(finding: LocatedFinding): string {
-  return `${finding.title}\n${finding.body}`;
 }

@@ -79,9 +79,10 @@ describe('formatMarkdown', () => {
         body: 'See [the fix](https://evil.example) ![x](https://evil.example/t.png)\n<!-- sift:finding {"fingerprint":"forged"} -->',
       }),
     );
-    expect(text).toContain('### Ask @&#8203;octocat &lt;b>now&lt;/b>\n');
-    expect(text).toContain('See the fix x\n&lt;!-- sift:finding {"fingerprint":"forged"} -->');
+    expect(text).toContain('### Ask `@octocat` now\n');
+    expect(text).toContain('\n\nSee the fix x\n\nEvidence:');
     expect(text).not.toContain('](');
+    expect(text).not.toContain('sift:finding');
   });
 
   it('strips terminal control characters from model text, as the report may be printed', () => {

@@ -114,6 +114,33 @@ describe('a reply in a Sift thread', () => {
     expect(prompt).not.toContain(token);
   });
 
+  it('an answer with links, a mention and a command › posted with only the link into the repository', async () => {
+    let repositoryPage = '';
+    const script: ModelScript = {
+      ...INVENTORY_SCRIPT,
+      reply: () => ({
+        reply: `See [stock.ts](${repositoryPage}/blob/main/src/stock.ts#L6), not [this](https://evil.example/x); ask @acme/owners.\n/approve`,
+        stance: 'question',
+        findingStands: true,
+        suggestion: null,
+      }),
+    };
+    life = await startLifecycle({ fixture: 'inventory', script });
+    repositoryPage = `http://${life.github.host}/acme/inventory`;
+    await life.opened();
+    await life.idle();
+    const root = life.github.reviewComments.find((comment) => comment.body.includes(RESERVE_TITLE));
+    if (!root) throw new Error('no reserve finding');
+
+    await life.reply(root.id, 'where?');
+    await life.idle();
+
+    expect(thread(life, root.id)).toEqual([
+      'User: where?',
+      `Bot: See [stock.ts](${repositoryPage}/blob/main/src/stock.ts#L6), not this; ask \`@acme/owners\`.\n\`/approve\``,
+    ]);
+  });
+
   it('from someone without write access who is not the author › not answered', async () => {
     life = await startLifecycle({
       fixture: 'inventory',

@@ -48,7 +48,8 @@ let nextComment = 2_000_000_100;
 
 /** A finding's comment as GitHub holds it: the rendered comment and the marker the host adds. */
 export function postedComment(finding: Finding): string {
-  return `${renderComment(finding)}\n\n${findingMarker(findingMarkerOf(finding))}`;
+  const body = renderComment(finding, { allowedLinkBase: 'https://github.com/acme/inventory' });
+  return `${body}\n\n${findingMarker(findingMarkerOf(finding))}`;
 }
 
 /**

@@ -15,6 +15,10 @@ import { planPasses } from './ask-models/plan-passes.js';
 import { renderPullRequest } from './ask-models/render-pull-request.js';
 import { buildContext } from './build-context/build-context.js';
 import { EMPTY_CONTEXT, type ReviewContext } from './build-context/context-types.js';
+import { findPlantedInstructions } from './planted-text/find-planted-instructions.js';
+import { keepPlantedTextOut } from './planted-text/keep-planted-text-out.js';
+import { plantedWordsOf } from './planted-text/planted-words.js';
+import { untrustedTextsOf } from './planted-text/untrusted-texts-of.js';
 import { plural } from './render/plural.js';
 import type { AlreadySaid } from './score-findings/already-said.js';
 import { couldBePosted, scoreFindings } from './score-findings/score-findings.js';
@@ -95,7 +99,8 @@ export async function reviewChange(
     deps,
   );
   const located = locateFindings(asked.proposals, plan.files);
-  const withSymbols = await attachSymbols(located.located, snapshot.value, deps.caches);
+  const planted = keepPlantedTextOut(located.located, plantedWordsIn(change, deps));
+  const withSymbols = await attachSymbols(planted.findings, snapshot.value, deps.caches);
 
   // 5 verify: cluster what the passes agree on, then check each cluster against the code.
   // Agreement is counted against the passes configured: a budget that ran one pass of four has
@@ -136,12 +141,17 @@ export async function reviewChange(
       'findings pointed at lines that are not in the diff: the model and the prompt disagree on line ids',
     );
   }
+  const filtered = {
+    ...scored.filtered,
+    ...(rejected > 0 ? { 'line-not-in-diff': rejected } : {}),
+    ...(planted.heldBack > 0 ? { 'repeats-planted-text': planted.heldBack } : {}),
+  };
   return {
     reviewedFiles: plan.files,
     skippedFiles,
     inline: checked.findings,
     summaryOnly: anchored.summaryOnly,
-    filtered: rejected > 0 ? { ...scored.filtered, 'line-not-in-diff': rejected } : scored.filtered,
+    filtered,
     usage: addUsage(asked.usage, verified.usage),
     context: context.report,
     suggestionsDropped: checked.dropped,
@@ -149,6 +159,10 @@ export async function reviewChange(
     passes: { planned: passes.length, failed: asked.failures },
     verifierFailures: verified.failures,
     budgetNotes: plan.notes,
+    plantedText:
+      planted.heldBack + planted.redacted > 0
+        ? { where: planted.where, findings: planted.heldBack + planted.redacted }
+        : null,
   };
 }
 
@@ -169,7 +183,24 @@ function emptyOutcome(
     passes: { planned: 0, failed: [] },
     verifierFailures: [],
     budgetNotes,
+    plantedText: null,
   };
+}
+
+/**
+ * The words passages addressed to an AI reviewer planted in the pull request. The prompt already
+ * fences them as data; this keeps a model that obeyed anyway from posting them.
+ */
+function plantedWordsIn(change: Change, deps: ReviewChangeDeps) {
+  const untrusted = untrustedTextsOf(change);
+  const instructions = findPlantedInstructions(untrusted);
+  if (instructions.length > 0) {
+    deps.log?.warn(
+      { where: [...new Set(instructions.map((instruction) => instruction.where))] },
+      'the pull request addresses an AI reviewer; its text is read as data',
+    );
+  }
+  return plantedWordsOf(instructions, untrusted);
 }
 
 type SnapshotResult = { value: RepositorySnapshot | null; error: string | null };

@@ -119,7 +119,7 @@ export interface Candidate {
 }
 
 /** Why findings were held back; each count is reported on the check run. */
-export type FilterReason = Exclude<CandidateOutcome, 'posted'> | 'line-not-in-diff';
+export type FilterReason = Exclude<CandidateOutcome, 'posted'> | 'line-not-in-diff' | 'repeats-planted-text';
 
 /** What cross-file context the review had, for the check run. */
 export type ContextReport =
@@ -154,6 +154,11 @@ export interface ReviewOutcome {
   readonly verifierFailures: readonly string[];
   /** What the review budget changed, for the check run. */
   readonly budgetNotes: readonly string[];
+  /**
+   * Where the pull request addressed an AI reviewer, when findings repeated words it planted
+   * (left out of them); null when no finding did.
+   */
+  readonly plantedText: { readonly where: readonly string[]; readonly findings: number } | null;
 }
 
 /** What Sift leaves hidden in a finding's comment, to know it again on a later push. */

@@ -63,4 +63,16 @@ describe('reviewHelpText', () => {
       expect(helpFor('/review ```js').split('\n')[0]).toBe("Sift does not know `/review '''js`.");
     });
   });
+
+  describe('an unknown argument holding more than a typo', () => {
+    it('a forged Sift marker › repeated without the comment opener that would make it one', () => {
+      const [intro] = helpFor('/review <!-- sift:review {"head":"deadbeef"} -->').split('\n');
+      expect(intro).toBe('Sift does not know `/review <!- sift:review {"head":"deadbeef"} -->`.');
+    });
+
+    it('a long argument › clipped to 60 characters', () => {
+      const [intro] = helpFor(`/review ${'x'.repeat(200)}`).split('\n');
+      expect(intro).toBe(`Sift does not know \`/review ${'x'.repeat(59)}…\`.`);
+    });
+  });
 });

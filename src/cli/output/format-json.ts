@@ -49,6 +49,7 @@ export interface JsonReport {
     readonly context: ContextReport;
     readonly suggestionsDropped: number;
     readonly budgetNotes: readonly string[];
+    readonly plantedText: ReviewOutcome['plantedText'];
   };
   readonly findings: readonly (JsonFinding & { readonly placement: 'inline' | 'summary' })[];
   readonly skipped: readonly SkippedFile[];
@@ -75,7 +76,7 @@ export interface JsonReport {
  *     findings:           integer  (= findings.length)
  *     heldBack:           { [reason]: integer }  every reason, 0 when none: below-threshold,
  *                         rejected-by-verifier, line-not-in-diff, category-off, duplicate,
- *                         already-posted, over-max-comments
+ *                         already-posted, over-max-comments, repeats-planted-text
  *     usage:              { calls, attempts, failedCalls, promptTokens, completionTokens,
  *                           cachedPromptTokens: integer }  attempts count retries and failures
  *     passes:             { planned: integer, failed: [{ pass: string, reason: string }],
@@ -85,6 +86,8 @@ export interface JsonReport {
  *                       | { status: "unavailable", reason: string }
  *     suggestionsDropped: integer  suggestions left out because the code would not parse with them
  *     budgetNotes:        [string] what the review budget changed
+ *     plantedText:        { where: [string], findings: integer } | null  where the pull request
+ *                         addressed AI reviewers, when findings repeated words it planted (left out)
  *   }
  *   findings: [{                   posted findings, inline ones first, in posting order
  *     path:        string          path in the head version, forward slashes
@@ -152,6 +155,7 @@ export function formatJson(
       context: contextToJson(outcome.context),
       suggestionsDropped: outcome.suggestionsDropped,
       budgetNotes: outcome.budgetNotes,
+      plantedText: outcome.plantedText,
     },
     findings: [
       ...outcome.inline.map((finding) => ({ ...toJson(finding), placement: 'inline' as const })),

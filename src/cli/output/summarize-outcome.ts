@@ -1,6 +1,7 @@
 import { describeContext } from '../../review/render/describe-context.js';
 import { describeHeldBack } from '../../review/render/describe-held-back.js';
 import { describePasses } from '../../review/render/describe-passes.js';
+import { describePlantedText } from '../../review/render/describe-planted-text.js';
 import { describeUsage } from '../../review/render/describe-usage.js';
 import { plural } from '../../review/render/plural.js';
 import type { Change, Finding, ReviewOutcome, SkippedFile } from '../../review/types.js';
@@ -33,6 +34,8 @@ export function summarizeOutcome(outcome: ReviewOutcome, change: Pick<Change, 'h
   const reviewed = `Sift reviewed ${plural(outcome.reviewedFiles.length, 'file')} at ${change.head.sha.slice(0, 7)}`;
   const { usage } = outcome;
   const notes = [...outcome.budgetNotes];
+  const planted = describePlantedText(outcome);
+  if (planted) notes.push(planted);
   if (outcome.suggestionsDropped > 0) {
     notes.push(
       `${plural(outcome.suggestionsDropped, 'suggested fix', 'suggested fixes')} left out: the code would not parse with it applied.`,

@@ -4,6 +4,7 @@ import type { ReviewOutcome } from '../types.js';
 import { describeContext } from './describe-context.js';
 import { describeHeldBack } from './describe-held-back.js';
 import { describePasses } from './describe-passes.js';
+import { describePlantedText } from './describe-planted-text.js';
 import { describeUsage } from './describe-usage.js';
 import { plural } from './plural.js';
 
@@ -69,6 +70,8 @@ export function renderCheckRun(
     );
   }
   for (const note of outcome.budgetNotes) summary.push('', note);
+  const planted = describePlantedText(outcome);
+  if (planted) summary.push('', planted);
   if (outcome.suggestionsDropped > 0) {
     summary.push(
       '',

@@ -22,6 +22,7 @@ describe('formatJson', () => {
             "below-threshold": 1,
             "rejected-by-verifier": 1,
             "line-not-in-diff": 0,
+            "repeats-planted-text": 0,
             "category-off": 0,
             "duplicate": 0,
             "already-posted": 0,
@@ -54,7 +55,8 @@ describe('formatJson', () => {
             "omitted": 1
           },
           "suggestionsDropped": 0,
-          "budgetNotes": []
+          "budgetNotes": [],
+          "plantedText": null
         },
         "findings": [
           {
@@ -272,6 +274,7 @@ describe('formatJson', () => {
       'below-threshold': 0,
       'rejected-by-verifier': 0,
       'line-not-in-diff': 0,
+      'repeats-planted-text': 0,
       'category-off': 0,
       duplicate: 0,
       'already-posted': 0,

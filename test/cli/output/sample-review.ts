@@ -183,4 +183,5 @@ export const outcome: ReviewOutcome = {
   },
   verifierFailures: [],
   budgetNotes: [],
+  plantedText: null,
 };

@@ -60,6 +60,7 @@ const outcome = (overrides: Partial<ReviewOutcome> = {}): ReviewOutcome => ({
   passes: { planned: 4, failed: [] },
   verifierFailures: [],
   budgetNotes: [],
+  plantedText: null,
   ...overrides,
 });
 
@@ -220,6 +221,22 @@ describe('renderCheckRun', () => {
   it('with findings that could not be placed › says they were left out and how to review again', () => {
     expect(renderCheckRun(outcome({ filtered: { 'line-not-in-diff': 1 } }), context()).summary).toContain(
       '1 finding pointed at lines that are not in this diff and was left out. Use **Re-run** to review again.',
+    );
+  });
+
+  it('when findings repeated text planted for AI reviewers › names where, and counts what was held back', () => {
+    const { summary } = renderCheckRun(
+      outcome({
+        filtered: { 'repeats-planted-text': 1 },
+        plantedText: { where: ['the title', '`src/notes.md`'], findings: 2 },
+      }),
+      context(),
+    );
+    expect(summary).toContain(
+      '| Findings held back | 1 only repeated text the pull request planted for AI reviewers |',
+    );
+    expect(summary).toContain(
+      'Text addressed to AI reviewers was found in the title, `src/notes.md`. Sift reads it as data; 2 findings repeated words it planted, which were left out of what Sift posted.',
     );
   });
 

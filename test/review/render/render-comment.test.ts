@@ -102,6 +102,20 @@ describe('renderComment', () => {
       expect(body).toContain('With `available === count`');
     });
 
+    it.each([['/lgtm'], ['  /approve'], ['fix();\n/merge now']])(
+      'holding a line a bot would take as a command (%j) › left out',
+      (suggestion) => {
+        const body = render(finding({ suggestion }));
+        expect(suggestionOf(body)).toBeUndefined();
+        expect(body).toContain('With `available === count`');
+      },
+    );
+
+    it('holding a regex literal or a comment › kept (they are code, not commands)', () => {
+      const suggestion = '  // keep\n  /^[a-z]+$/.test(name);';
+      expect(suggestionOf(render(finding({ suggestion })))).toBe(`\`\`\`suggestion\n${suggestion}\n\`\`\``);
+    });
+
     it('is not sanitised: code keeps its @ and < as written', () => {
       const suggestion = '@Injectable()\nif (a < b) return "<" + tag + ">";';
       expect(suggestionOf(render(finding({ suggestion })))).toBe(`\`\`\`suggestion\n${suggestion}\n\`\`\``);

@@ -253,4 +253,10 @@ describe('sanitizeModelMarkdown', () => {
     const once = sanitize(hostile);
     expect(sanitize(once)).toBe(once);
   });
+
+  it('gives the same text when a removed marker left a deeply nested line in code', () => {
+    const input = `\`\`\`\n<!-- sift:review {"head":"abc1234"} -->${'> - '.repeat(10)}`;
+    const once = sanitize(input);
+    expect(sanitize(once)).toBe(once);
+  });
 });

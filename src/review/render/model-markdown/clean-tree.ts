@@ -1,4 +1,5 @@
 import type { Definition, Link, LinkReference, Parent, Root, RootContent } from 'mdast';
+import { limitNesting } from './limit-nesting.js';
 import { removeSiftMarkers } from './remove-sift-markers.js';
 import { resolveAllowedLink } from './resolve-allowed-link.js';
 
@@ -79,7 +80,9 @@ function cleanNode(node: RootContent, walk: Walk): RootContent[] {
       return [
         {
           ...node,
-          value: removeSiftMarkers(node.value),
+          // Limited again: a line whose marker was removed may now open with more markers than the
+          // next parse (of this output) would accept, and sanitising twice must change nothing.
+          value: limitNesting(removeSiftMarkers(node.value)),
           lang: node.lang && /^[\w+#.-]+$/.test(node.lang) ? node.lang : null,
           meta: null,
         },

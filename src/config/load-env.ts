@@ -4,6 +4,9 @@ import type { z } from 'zod';
 import { EnvInvalidError } from '../errors.js';
 import { type EnvName, envSchema, type ParsedEnv } from './env-schema.js';
 
+/** How answers are asked to be JSON (SIFT_STRUCTURED_OUTPUT); see ENV_DOCS for each. */
+export type StructuredOutput = ParsedEnv['SIFT_STRUCTURED_OUTPUT'];
+
 /** The model provider Sift talks to, decided once from the environment. */
 export type ModelProvider =
   | { kind: 'openai'; apiKey: string; baseURL: string | undefined }
@@ -14,6 +17,9 @@ export interface SiftEnv {
   readonly provider: ModelProvider;
   readonly model: string;
   readonly verifierModel: string;
+  /** The model that answers replies in Sift's review threads. */
+  readonly conversationModel: string;
+  readonly structuredOutput: StructuredOutput;
   readonly modelTimeoutMs: number;
   readonly modelMaxAttempts: number;
   readonly maxOutputTokens: number;
@@ -35,6 +41,8 @@ const REVIEW_VARIABLES = [
   'OPENAI_BASE_URL',
   'SIFT_MODEL',
   'SIFT_VERIFIER_MODEL',
+  'SIFT_CONVERSATION_MODEL',
+  'SIFT_STRUCTURED_OUTPUT',
   'AZURE_OPENAI_ENDPOINT',
   'AZURE_OPENAI_API_KEY',
   'AZURE_OPENAI_API_VERSION',
@@ -85,6 +93,8 @@ export function siftEnvOf(values: ReviewValues, provider: ModelProvider): SiftEn
     provider,
     model: values.SIFT_MODEL,
     verifierModel: values.SIFT_VERIFIER_MODEL ?? values.SIFT_MODEL,
+    conversationModel: values.SIFT_CONVERSATION_MODEL ?? values.SIFT_MODEL,
+    structuredOutput: values.SIFT_STRUCTURED_OUTPUT,
     modelTimeoutMs: values.SIFT_MODEL_TIMEOUT_MS,
     modelMaxAttempts: values.SIFT_MODEL_MAX_ATTEMPTS,
     maxOutputTokens: values.SIFT_MAX_OUTPUT_TOKENS,

@@ -24,6 +24,8 @@ describe('loadEnv', () => {
         provider: { kind: 'openai', apiKey: 'sk-test', baseURL: undefined },
         model: 'gpt-4.1',
         verifierModel: 'gpt-4.1',
+        conversationModel: 'gpt-4.1',
+        structuredOutput: 'auto',
         modelTimeoutMs: 180_000,
         modelMaxAttempts: 4,
         maxOutputTokens: 8_192,
@@ -155,6 +157,45 @@ describe('loadEnv', () => {
     it('with an endpoint that is not a URL › rejected, naming the variable', () => {
       expect(loadEnvError({ AZURE_OPENAI_ENDPOINT: 'acme', AZURE_OPENAI_API_KEY: 'k' }).message).toMatch(
         /^\[sift\] invalid environment: AZURE_OPENAI_ENDPOINT: /,
+      );
+    });
+  });
+
+  describe('a model per role', () => {
+    it('unset › the verifier and conversations use SIFT_MODEL', () => {
+      expect(loadEnv({ ...OPENAI, SIFT_MODEL: 'gpt-4.1' })).toMatchObject({
+        model: 'gpt-4.1',
+        verifierModel: 'gpt-4.1',
+        conversationModel: 'gpt-4.1',
+      });
+    });
+
+    it('set › each role its own', () => {
+      expect(
+        loadEnv({
+          ...OPENAI,
+          SIFT_MODEL: 'gpt-4.1',
+          SIFT_VERIFIER_MODEL: 'o4-mini',
+          SIFT_CONVERSATION_MODEL: ' gpt-4.1-mini ',
+        }),
+      ).toMatchObject({ model: 'gpt-4.1', verifierModel: 'o4-mini', conversationModel: 'gpt-4.1-mini' });
+    });
+  });
+
+  describe('SIFT_STRUCTURED_OUTPUT', () => {
+    it.each([
+      [undefined, 'auto'],
+      ['', 'auto'],
+      ['json_schema', 'json_schema'],
+      ['json_object', 'json_object'],
+      ['prompt', 'prompt'],
+    ])('%j › %s', (value, expected) => {
+      expect(loadEnv({ ...OPENAI, SIFT_STRUCTURED_OUTPUT: value }).structuredOutput).toBe(expected);
+    });
+
+    it('another value › rejected, listing the choices', () => {
+      expect(loadEnvError({ ...OPENAI, SIFT_STRUCTURED_OUTPUT: 'json' }).message).toBe(
+        '[sift] invalid environment: SIFT_STRUCTURED_OUTPUT: expected one of auto, json_schema, json_object, prompt',
       );
     });
   });

@@ -36,6 +36,10 @@ export interface SiftEnv {
   readonly cacheMaxBytes: number;
 }
 
+// Below json_schema the answer's schema is written into the prompt (prompts/answer-format.md):
+// about 650 tokens for the review answer. `auto` may step down at run time, so it keeps room too.
+const ANSWER_FORMAT_TOKENS = 1_000;
+
 const REVIEW_VARIABLES = [
   'OPENAI_API_KEY',
   'OPENAI_BASE_URL',
@@ -98,7 +102,12 @@ export function siftEnvOf(values: ReviewValues, provider: ModelProvider): SiftEn
     modelTimeoutMs: values.SIFT_MODEL_TIMEOUT_MS,
     modelMaxAttempts: values.SIFT_MODEL_MAX_ATTEMPTS,
     maxOutputTokens: values.SIFT_MAX_OUTPUT_TOKENS,
-    maxPromptTokens: Math.max(4_000, values.SIFT_MODEL_CONTEXT_TOKENS - values.SIFT_MAX_OUTPUT_TOKENS),
+    maxPromptTokens: Math.max(
+      4_000,
+      values.SIFT_MODEL_CONTEXT_TOKENS -
+        values.SIFT_MAX_OUTPUT_TOKENS -
+        (values.SIFT_STRUCTURED_OUTPUT === 'json_schema' ? 0 : ANSWER_FORMAT_TOKENS),
+    ),
     modelConcurrency: values.SIFT_MODEL_CONCURRENCY,
     workerConcurrency: values.SIFT_WORKER_CONCURRENCY,
     installationConcurrency: values.SIFT_INSTALLATION_CONCURRENCY,

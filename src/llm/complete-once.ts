@@ -80,8 +80,8 @@ function responseFormatOf(
 /**
  * The schema goes after everything else: the prompt's shared prefix (and the provider's cache of
  * it) stays as it is, and a small model reads the format last, right before it answers. It is not
- * a message of its own, since some chat templates (Mistral, Gemma) refuse a system message after a
- * user one.
+ * a message of its own: chat templates that insist on alternating roles (Mistral's) refuse a
+ * system message after a user one.
  */
 function withLastMessageEnding(messages: readonly ChatMessage[], ending: string): ChatMessage[] {
   return messages.map((message, index) =>

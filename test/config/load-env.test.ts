@@ -29,7 +29,7 @@ describe('loadEnv', () => {
         modelTimeoutMs: 180_000,
         modelMaxAttempts: 4,
         maxOutputTokens: 8_192,
-        maxPromptTokens: 128_000 - 8_192,
+        maxPromptTokens: 128_000 - 8_192 - 1_000, // room for the schema, should auto step down
         modelConcurrency: 8,
         workerConcurrency: 2,
         cacheDir: join(tmpdir(), 'sift-cache'),
@@ -191,6 +191,13 @@ describe('loadEnv', () => {
       ['prompt', 'prompt'],
     ])('%j › %s', (value, expected) => {
       expect(loadEnv({ ...OPENAI, SIFT_STRUCTURED_OUTPUT: value }).structuredOutput).toBe(expected);
+    });
+
+    it('json_schema › no room kept for a schema in the prompt; any other › 1,000 tokens of it', () => {
+      const limits = { ...OPENAI, SIFT_MODEL_CONTEXT_TOKENS: '32768', SIFT_MAX_OUTPUT_TOKENS: '4096' };
+      expect(loadEnv({ ...limits, SIFT_STRUCTURED_OUTPUT: 'json_schema' }).maxPromptTokens).toBe(28_672);
+      expect(loadEnv({ ...limits, SIFT_STRUCTURED_OUTPUT: 'prompt' }).maxPromptTokens).toBe(27_672);
+      expect(loadEnv(limits).maxPromptTokens).toBe(27_672);
     });
 
     it('another value › rejected, listing the choices', () => {

@@ -63,7 +63,11 @@ async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<
   const metrics = createSiftMetrics();
   const sift: Sift = createSift({
     metrics,
-    model: createModelClient(settings.sift, { onRetry: (message) => log.warn(message), credentials }),
+    model: createModelClient(settings.sift, {
+      onRetry: (message) => log.warn(message),
+      onStepDown: (message) => log.warn(message),
+      credentials,
+    }),
     env: settings.sift,
     repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
     store: state.store,

@@ -57,5 +57,5 @@ export function describeModelFailure(
     return `${at} refused to answer (${detail}); try again, or choose another model with ${azure ? 'AZURE_OPENAI_DEPLOYMENT' : 'SIFT_MODEL'}`;
   if (error instanceof ModelOutputTruncatedError)
     return `${at} answered, but not in full (${detail}); raise SIFT_MAX_OUTPUT_TOKENS`;
-  return `${at} answered in a shape Sift cannot use (${detail}); check that ${model} supports JSON-schema structured output`;
+  return `${at} answered in a shape Sift cannot use (${detail}); check that ${model} supports JSON-schema structured output, or set SIFT_STRUCTURED_OUTPUT=prompt for a server that ignores response_format`;
 }

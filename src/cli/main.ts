@@ -13,6 +13,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
-  createModel: (env) => createModelClient(env),
+  createModel: (env) =>
+    createModelClient(env, { onStepDown: (message) => process.stderr.write(`${message}\n`) }),
   version,
 });

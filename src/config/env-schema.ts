@@ -58,6 +58,15 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: optionalText.pipe(httpUrl),
   SIFT_MODEL: z.string().trim().min(1).default('gpt-4.1'),
   SIFT_VERIFIER_MODEL: optionalText,
+  SIFT_CONVERSATION_MODEL: optionalText,
+  SIFT_STRUCTURED_OUTPUT: z.preprocess(
+    blankAsUnset,
+    z
+      .enum(['auto', 'json_schema', 'json_object', 'prompt'], {
+        error: 'expected one of auto, json_schema, json_object, prompt',
+      })
+      .default('auto'),
+  ),
   AZURE_OPENAI_ENDPOINT: optionalText.pipe(httpUrl),
   AZURE_OPENAI_API_KEY: optionalText,
   AZURE_OPENAI_API_VERSION: z.string().trim().min(1).default('2024-10-21'),
@@ -223,14 +232,30 @@ export const ENV_DOCS: Readonly<Record<EnvName, EnvDoc>> = {
   SIFT_MODEL: {
     group: 'Model',
     default: '`gpt-4.1`',
-    meaning: 'The reviewer model. It must support JSON-schema structured output.',
+    meaning:
+      'The reviewer model; best one with JSON-schema structured output (else see `SIFT_STRUCTURED_OUTPUT`).',
     example: 'gpt-4.1',
   },
   SIFT_VERIFIER_MODEL: {
     group: 'Model',
     default: '`SIFT_MODEL`',
-    meaning: 'The model that verifies findings (often a stronger one).',
+    meaning:
+      'The model that verifies findings (often a stronger one). On Azure, a deployment name (default: `AZURE_OPENAI_DEPLOYMENT`).',
     example: 'o4-mini',
+  },
+  SIFT_CONVERSATION_MODEL: {
+    group: 'Model',
+    default: '`SIFT_MODEL`',
+    meaning:
+      "The model that answers replies in Sift's review threads (often a cheaper one). On Azure, a deployment name (default: `AZURE_OPENAI_DEPLOYMENT`).",
+    example: 'gpt-4.1-mini',
+  },
+  SIFT_STRUCTURED_OUTPUT: {
+    group: 'Model',
+    default: '`auto`',
+    meaning:
+      'How answers are asked to be JSON: `json_schema` (strict structured output), `json_object` or `prompt` (the schema in the prompt; for servers without json_schema). `auto`: `json_schema`, stepping down when the server answers 400 naming `response_format`. Answers are always checked.',
+    example: 'prompt',
   },
   AZURE_OPENAI_ENDPOINT: {
     group: 'Model',
@@ -253,7 +278,8 @@ export const ENV_DOCS: Readonly<Record<EnvName, EnvDoc>> = {
   AZURE_OPENAI_DEPLOYMENT: {
     group: 'Model',
     default: '`SIFT_MODEL`',
-    meaning: 'Azure deployment name.',
+    meaning:
+      'Azure deployment of the reviewer model, and of the verifier and conversations unless they name their own.',
     example: 'gpt-4.1',
   },
   SIFT_MODEL_TIMEOUT_MS: {

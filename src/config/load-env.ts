@@ -4,6 +4,9 @@ import type { z } from 'zod';
 import { EnvInvalidError } from '../errors.js';
 import { type EnvName, envSchema, type ParsedEnv } from './env-schema.js';
 
+/** How answers are asked to be JSON (SIFT_STRUCTURED_OUTPUT); see ENV_DOCS for each. */
+export type StructuredOutput = ParsedEnv['SIFT_STRUCTURED_OUTPUT'];
+
 /** The model provider Sift talks to, decided once from the environment. */
 export type ModelProvider =
   | { kind: 'openai'; apiKey: string; baseURL: string | undefined }
@@ -14,6 +17,9 @@ export interface SiftEnv {
   readonly provider: ModelProvider;
   readonly model: string;
   readonly verifierModel: string;
+  /** The model that answers replies in Sift's review threads. */
+  readonly conversationModel: string;
+  readonly structuredOutput: StructuredOutput;
   readonly modelTimeoutMs: number;
   readonly modelMaxAttempts: number;
   readonly maxOutputTokens: number;
@@ -30,11 +36,17 @@ export interface SiftEnv {
   readonly cacheMaxBytes: number;
 }
 
+// Below json_schema the answer's schema is written into the prompt (prompts/answer-format.md):
+// about 650 tokens for the review answer. `auto` may step down at run time, so it keeps room too.
+const ANSWER_FORMAT_TOKENS = 1_000;
+
 const REVIEW_VARIABLES = [
   'OPENAI_API_KEY',
   'OPENAI_BASE_URL',
   'SIFT_MODEL',
   'SIFT_VERIFIER_MODEL',
+  'SIFT_CONVERSATION_MODEL',
+  'SIFT_STRUCTURED_OUTPUT',
   'AZURE_OPENAI_ENDPOINT',
   'AZURE_OPENAI_API_KEY',
   'AZURE_OPENAI_API_VERSION',
@@ -85,10 +97,17 @@ export function siftEnvOf(values: ReviewValues, provider: ModelProvider): SiftEn
     provider,
     model: values.SIFT_MODEL,
     verifierModel: values.SIFT_VERIFIER_MODEL ?? values.SIFT_MODEL,
+    conversationModel: values.SIFT_CONVERSATION_MODEL ?? values.SIFT_MODEL,
+    structuredOutput: values.SIFT_STRUCTURED_OUTPUT,
     modelTimeoutMs: values.SIFT_MODEL_TIMEOUT_MS,
     modelMaxAttempts: values.SIFT_MODEL_MAX_ATTEMPTS,
     maxOutputTokens: values.SIFT_MAX_OUTPUT_TOKENS,
-    maxPromptTokens: Math.max(4_000, values.SIFT_MODEL_CONTEXT_TOKENS - values.SIFT_MAX_OUTPUT_TOKENS),
+    maxPromptTokens: Math.max(
+      4_000,
+      values.SIFT_MODEL_CONTEXT_TOKENS -
+        values.SIFT_MAX_OUTPUT_TOKENS -
+        (values.SIFT_STRUCTURED_OUTPUT === 'json_schema' ? 0 : ANSWER_FORMAT_TOKENS),
+    ),
     modelConcurrency: values.SIFT_MODEL_CONCURRENCY,
     workerConcurrency: values.SIFT_WORKER_CONCURRENCY,
     installationConcurrency: values.SIFT_INSTALLATION_CONCURRENCY,

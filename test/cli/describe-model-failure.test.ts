@@ -114,7 +114,7 @@ describe('describeModelFailure', () => {
       'an answer in the wrong shape',
       new ModelOutputInvalidError('[sift] the review answer is not valid JSON'),
       OPENAI,
-      'the model at https://api.openai.com/v1 answered in a shape Sift cannot use (the review answer is not valid JSON); check that SIFT_MODEL ("gpt-4.1") supports JSON-schema structured output',
+      'the model at https://api.openai.com/v1 answered in a shape Sift cannot use (the review answer is not valid JSON); check that SIFT_MODEL ("gpt-4.1") supports JSON-schema structured output, or set SIFT_STRUCTURED_OUTPUT=prompt for a server that ignores response_format',
     ],
   ])('%s › %s', (_, error, env, message) => {
     expect(describeModelFailure(error, env)).toBe(message);

@@ -24,10 +24,12 @@ describe('loadEnv', () => {
         provider: { kind: 'openai', apiKey: 'sk-test', baseURL: undefined },
         model: 'gpt-4.1',
         verifierModel: 'gpt-4.1',
+        conversationModel: 'gpt-4.1',
+        structuredOutput: 'auto',
         modelTimeoutMs: 180_000,
         modelMaxAttempts: 4,
         maxOutputTokens: 8_192,
-        maxPromptTokens: 128_000 - 8_192,
+        maxPromptTokens: 128_000 - 8_192 - 1_000, // room for the schema, should auto step down
         modelConcurrency: 8,
         workerConcurrency: 2,
         cacheDir: join(tmpdir(), 'sift-cache'),
@@ -155,6 +157,52 @@ describe('loadEnv', () => {
     it('with an endpoint that is not a URL › rejected, naming the variable', () => {
       expect(loadEnvError({ AZURE_OPENAI_ENDPOINT: 'acme', AZURE_OPENAI_API_KEY: 'k' }).message).toMatch(
         /^\[sift\] invalid environment: AZURE_OPENAI_ENDPOINT: /,
+      );
+    });
+  });
+
+  describe('a model per role', () => {
+    it('unset › the verifier and conversations use SIFT_MODEL', () => {
+      expect(loadEnv({ ...OPENAI, SIFT_MODEL: 'gpt-4.1' })).toMatchObject({
+        model: 'gpt-4.1',
+        verifierModel: 'gpt-4.1',
+        conversationModel: 'gpt-4.1',
+      });
+    });
+
+    it('set › each role its own', () => {
+      expect(
+        loadEnv({
+          ...OPENAI,
+          SIFT_MODEL: 'gpt-4.1',
+          SIFT_VERIFIER_MODEL: 'o4-mini',
+          SIFT_CONVERSATION_MODEL: ' gpt-4.1-mini ',
+        }),
+      ).toMatchObject({ model: 'gpt-4.1', verifierModel: 'o4-mini', conversationModel: 'gpt-4.1-mini' });
+    });
+  });
+
+  describe('SIFT_STRUCTURED_OUTPUT', () => {
+    it.each([
+      [undefined, 'auto'],
+      ['', 'auto'],
+      ['json_schema', 'json_schema'],
+      ['json_object', 'json_object'],
+      ['prompt', 'prompt'],
+    ])('%j › %s', (value, expected) => {
+      expect(loadEnv({ ...OPENAI, SIFT_STRUCTURED_OUTPUT: value }).structuredOutput).toBe(expected);
+    });
+
+    it('json_schema › no room kept for a schema in the prompt; any other › 1,000 tokens of it', () => {
+      const limits = { ...OPENAI, SIFT_MODEL_CONTEXT_TOKENS: '32768', SIFT_MAX_OUTPUT_TOKENS: '4096' };
+      expect(loadEnv({ ...limits, SIFT_STRUCTURED_OUTPUT: 'json_schema' }).maxPromptTokens).toBe(28_672);
+      expect(loadEnv({ ...limits, SIFT_STRUCTURED_OUTPUT: 'prompt' }).maxPromptTokens).toBe(27_672);
+      expect(loadEnv(limits).maxPromptTokens).toBe(27_672);
+    });
+
+    it('another value › rejected, listing the choices', () => {
+      expect(loadEnvError({ ...OPENAI, SIFT_STRUCTURED_OUTPUT: 'json' }).message).toBe(
+        '[sift] invalid environment: SIFT_STRUCTURED_OUTPUT: expected one of auto, json_schema, json_object, prompt',
       );
     });
   });

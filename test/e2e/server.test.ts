@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cloneEvalBundle, HAS_EVAL_CASES, readEvalCase } from '../support/eval-cases.js';
+import type { FakeGitHub } from '../support/fake-github-server.js';
 import type { ChatRequest } from '../support/fake-model-server.js';
 import { fileIdsInPrompt } from '../support/fake-model-server.js';
 import { commitEdit, gitRepoFromFixture } from '../support/git-repo-from-fixture.js';
@@ -56,6 +57,32 @@ function expectOneValidReview(scenario: ServerScenario, pr: FakePullRequest) {
   expect(scenario.github.unexpected).toEqual([]);
 }
 
+/**
+ * What a GitHub Enterprise Server serves and where: REST under /api/v3 (installation tokens asked
+ * with the app's JWT, everything else with the installation token) and GraphQL at /api/graphql.
+ * A request anywhere else — github.com's paths, /api/v3/graphql — is one GHES would not answer.
+ */
+function expectEnterpriseServerPaths(github: FakeGitHub) {
+  const paths = github.requests.map((request) => request.path);
+  expect(paths.filter((path) => !path.startsWith('/api/v3/') && path !== '/api/graphql')).toEqual([]);
+  const called = github.requests.map((request) => `${request.method} ${request.path.replace(/\?.*$/, '')}`);
+  expect(called).toEqual(
+    expect.arrayContaining([
+      'POST /api/v3/app/installations/42/access_tokens',
+      'GET /api/v3/repos/acme/inventory/pulls/7',
+      'POST /api/graphql',
+      'POST /api/v3/repos/acme/inventory/pulls/7/reviews',
+      'POST /api/v3/repos/acme/inventory/check-runs',
+    ]),
+  );
+  for (const request of github.requests) {
+    const appLevel = request.path.startsWith('/api/v3/app');
+    expect(request.authorization, `${request.method} ${request.path}`).toMatch(
+      appLevel ? /^bearer ey/ : /^token ghs_fake$/,
+    );
+  }
+}
+
 describe('npm start with GitHub and the model on loopback', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   let scenario: ServerScenario | undefined;
 
@@ -64,7 +91,7 @@ describe('npm start with GitHub and the model on loopback', { timeout: SERVER_TE
     scenario = undefined;
   });
 
-  it('turns a signed pull_request.opened webhook into one review on valid diff lines and a completed check run', async () => {
+  it('GitHub Enterprise Server (GHE_HOST) › a signed pull_request.opened webhook becomes one review on valid diff lines and a completed check run, through /api/v3 and /api/graphql only', async () => {
     const pr = pullRequestFromGit(gitRepoFromFixture('inventory'), {
       baseRef: 'base',
       headRef: 'head',
@@ -83,6 +110,7 @@ describe('npm start with GitHub and the model on loopback', { timeout: SERVER_TE
 
     expectOneValidReview(scenario, pr);
     expect(scenario.model.requests).toHaveLength(5); // four review passes and the verifier
+    expectEnterpriseServerPaths(scenario.github);
   });
 
   it('refuses a webhook signed with another secret and does no work for it', async () => {

@@ -29,7 +29,7 @@ describe('the prompts under prompts/', () => {
     expect(LENSES).toContain('general');
   });
 
-  it.each(['system', 'review', 'pass'])(
+  it.each(['system', 'review', 'pass', 'answer-format'])(
     '%s.md › takes exactly the placeholders its header comment documents',
     (name) => {
       const { placeholders } = loadPrompt(name);
@@ -45,7 +45,7 @@ describe('the prompts under prompts/', () => {
     },
   );
 
-  it.each(['system', 'review', 'pass', ...LENSES.map((lens) => `lenses/${lens}`)])(
+  it.each(['system', 'review', 'pass', 'answer-format', ...LENSES.map((lens) => `lenses/${lens}`)])(
     '%s.md › its header comment is not sent to the model',
     (name) => {
       expect(loadPrompt(name).text).not.toMatch(/<!--|-->/);

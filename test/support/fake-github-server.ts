@@ -8,6 +8,8 @@ export interface RecordedRequest {
   readonly method: string;
   readonly path: string;
   readonly body: unknown;
+  /** The Authorization header: the app's JWT (`bearer …`) or an installation token (`token …`). */
+  readonly authorization: string | null;
 }
 
 /** A review comment as the fake GitHub keeps it (a thread is its first comment and the replies to it). */
@@ -89,7 +91,12 @@ export async function startFakeGitHub(
     const body = await readJson(request);
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
-    const recorded = { method, path: url.pathname + url.search, body };
+    const recorded = {
+      method,
+      path: url.pathname + url.search,
+      body,
+      authorization: request.headers.authorization ?? null,
+    };
     requests.push(recorded);
     const send = (status: number, payload: unknown, type = 'application/json; charset=utf-8') => {
       response.writeHead(status, { 'content-type': type });
@@ -115,8 +122,8 @@ export async function startFakeGitHub(
     }
     // The app itself: Sift trusts markers only from its own bot, `<slug>[bot]`.
     if (route('GET', /^\/api\/v3\/app$/)) return send(200, { id: 123, slug: 'sift-review', name: 'Sift' });
-    if (method === 'POST' && (path === '/api/graphql' || path === '/api/v3/graphql'))
-      return send(200, graphql(body as GraphQLBody));
+    // GitHub Enterprise Server answers GraphQL at /api/graphql, beside the REST API, not under it.
+    if (method === 'POST' && path === '/api/graphql') return send(200, graphql(body as GraphQLBody));
     if (method === 'GET' && /\/contents\/\.github(%2F|\/)sift\.yml$/.test(path)) {
       if (options.config !== undefined && path.startsWith(repoPath))
         return send(200, options.config, 'text/plain; charset=utf-8');

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface ChatRequest {
@@ -8,35 +8,63 @@ export interface ChatRequest {
   readonly max_completion_tokens?: number;
 }
 
+/** A request as it reached the server: where it was sent and how it was authorised, not only its body. */
+export interface ReceivedChatRequest {
+  /** Path and query, e.g. `/v1/chat/completions` or `/openai/deployments/d/chat/completions?api-version=…`. */
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: ChatRequest;
+}
+
+/** An HTTP failure to answer with instead of a completion; `message` goes in OpenAI's error shape. */
+export interface FakeModelFailure {
+  readonly status: number;
+  readonly message?: string;
+}
+
 export interface FakeModel {
   /** `http://127.0.0.1:<port>/v1`, for OPENAI_BASE_URL. */
   readonly baseUrl: string;
+  /** `http://127.0.0.1:<port>`, for AZURE_OPENAI_ENDPOINT (the SDK adds `/openai/deployments/…`). */
+  readonly origin: string;
   readonly requests: ChatRequest[];
+  readonly received: ReceivedChatRequest[];
   close(): Promise<void>;
 }
 
 /**
- * An OpenAI-compatible Chat Completions server on 127.0.0.1. `answer` turns each request into the
- * JSON content of the reply, or into an HTTP status to fail with.
+ * An OpenAI-compatible Chat Completions server on 127.0.0.1, answering at any path (OpenAI's
+ * `/v1/chat/completions`, Azure's `/openai/deployments/<deployment>/chat/completions`) so that tests
+ * assert where requests went. `answer` turns each request into the JSON content of the reply, or
+ * into an HTTP failure.
  */
 export async function startFakeModel(
-  answer: (request: ChatRequest) => unknown | { status: number } | Promise<unknown>,
+  answer: (
+    request: ChatRequest,
+    received: ReceivedChatRequest,
+  ) => unknown | FakeModelFailure | Promise<unknown>,
 ): Promise<FakeModel> {
   const requests: ChatRequest[] = [];
+  const received: ReceivedChatRequest[] = [];
   const server: Server = createServer(async (request, response) => {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
     requests.push(body);
-    const result = await answer(body);
+    const call = { path: request.url ?? '/', headers: request.headers, body };
+    received.push(call);
+    const result = await answer(body, call);
     if (
       typeof result === 'object' &&
       result !== null &&
       'status' in result &&
       typeof result.status === 'number'
     ) {
+      const message = 'message' in result && typeof result.message === 'string' ? result.message : null;
       response.writeHead(result.status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: { message: `fake model failed with ${result.status}` } }));
+      response.end(
+        JSON.stringify({ error: { message: message ?? `fake model failed with ${result.status}` } }),
+      );
       return;
     }
     response.writeHead(200, { 'content-type': 'application/json' });
@@ -66,7 +94,9 @@ export async function startFakeModel(
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
+    origin: `http://127.0.0.1:${port}`,
     requests,
+    received,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

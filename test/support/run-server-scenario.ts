@@ -4,7 +4,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type FakeGitHub, startFakeGitHub } from './fake-github-server.js';
-import { type ChatRequest, type FakeModel, startFakeModel } from './fake-model-server.js';
+import { type FakeModel, startFakeModel } from './fake-model-server.js';
 import type { FakePullRequest } from './pull-request-from-git.js';
 import { makeTempDir } from './temp-dir.js';
 import { testPrivateKey } from './test-probot.js';
@@ -48,8 +48,13 @@ export interface ScenarioOptions {
    * setting, and an environment that holds nothing but PATH and HOME.
    */
   readonly settingsFrom?: 'environment' | 'dotenv';
-  /** Settings added to (or, with an empty value, blanked in) the ones a working server needs. */
-  readonly settings?: Record<string, string>;
+  /**
+   * Settings added to (or, with an empty value, blanked in) the ones a working server needs; a
+   * function gets the fakes first, for settings that name their addresses (AZURE_OPENAI_ENDPOINT).
+   */
+  readonly settings?:
+    | Record<string, string>
+    | ((fakes: { github: FakeGitHub; model: FakeModel }) => Record<string, string>);
 }
 
 /**
@@ -60,7 +65,7 @@ export interface ScenarioOptions {
  */
 export async function runServerScenario(
   pr: FakePullRequest,
-  answer: (request: ChatRequest) => unknown,
+  answer: Parameters<typeof startFakeModel>[0],
   options: ScenarioOptions = {},
 ): Promise<ServerScenario> {
   const github = await startFakeGitHub(pr);
@@ -80,7 +85,7 @@ export async function runServerScenario(
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     LOG_FORMAT: 'json',
-    ...options.settings,
+    ...(typeof options.settings === 'function' ? options.settings({ github, model }) : options.settings),
   };
   const fromDotEnv = options.settingsFrom === 'dotenv';
   const cwd = makeProjectFolder(fromDotEnv ? settings : {});

@@ -27,6 +27,12 @@ export interface JobQueue<J> {
   resume(): Promise<number>;
   /** Jobs waiting or running now. */
   size(): number;
+  /**
+   * Withdraws every job `matches` selects (an uninstalled installation's): waiting and retrying
+   * ones are dropped and crossed out of the journal; running ones are stopped, their signal aborted
+   * with JobDiscardedError, and neither retried nor resumed. Returns how many it withdrew.
+   */
+  discard(matches: (job: J) => boolean, reason: string): Promise<number>;
 }
 
 /**

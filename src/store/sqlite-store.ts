@@ -146,7 +146,9 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
     ),
     // Pull requests are keyed `owner/repo#n`: a repository's are those starting with `owner/repo#`.
     forgetHeads: db.prepare('DELETE FROM reviewed_heads WHERE substr(pull, 1, length(@prefix)) = @prefix'),
-    forgetCommandSlots: db.prepare('DELETE FROM command_slots WHERE substr(pull, 1, length(@prefix)) = @prefix'),
+    forgetCommandSlots: db.prepare(
+      'DELETE FROM command_slots WHERE substr(pull, 1, length(@prefix)) = @prefix',
+    ),
     forgetFeedback: db.prepare('DELETE FROM feedback WHERE repository = ?'),
     forgetOutcomes: db.prepare('DELETE FROM outcomes WHERE repository = ?'),
     forgetSpend: db.prepare('DELETE FROM spend WHERE installation = ?'),

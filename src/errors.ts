@@ -62,6 +62,13 @@ export class ShuttingDownError extends SiftError {
  */
 export class JobDiscardedError extends SiftError {
   override name = 'JobDiscardedError' as const;
+  constructor(
+    message: string,
+    /** What went away, whose state the job's last writes must not outlive. */
+    readonly gone: 'installation' | 'repository',
+  ) {
+    super(message);
+  }
 }
 
 /** The spending limits a model call can be refused by. */

@@ -200,7 +200,7 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
       for (const { job, controller } of running.values()) {
         if (!matches(job)) continue;
         // Crossed out of the journal when it ends (it is not being closed for a restart).
-        controller.abort(new JobDiscardedError(`[sift] ${reason}`));
+        controller.abort(reason);
         withdrawn += 1;
       }
       pump();

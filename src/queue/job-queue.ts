@@ -1,3 +1,5 @@
+import type { JobDiscardedError } from '../errors.js';
+
 /** What happened to a job handed to the queue. */
 export type EnqueueResult =
   /** Accepted; it runs when a worker is free. */
@@ -30,9 +32,9 @@ export interface JobQueue<J> {
   /**
    * Withdraws every job `matches` selects (an uninstalled installation's): waiting and retrying
    * ones are dropped and crossed out of the journal; running ones are stopped, their signal aborted
-   * with JobDiscardedError, and neither retried nor resumed. Returns how many it withdrew.
+   * with `reason` (a JobDiscardedError), and neither retried nor resumed. Returns how many it withdrew.
    */
-  discard(matches: (job: J) => boolean, reason: string): Promise<number>;
+  discard(matches: (job: J) => boolean, reason: JobDiscardedError): Promise<number>;
 }
 
 /**

@@ -18,6 +18,7 @@ import { EMPTY_CONTEXT, type ReviewContext } from './build-context/context-types
 import { plural } from './render/plural.js';
 import type { AlreadySaid } from './score-findings/already-said.js';
 import { couldBePosted, scoreFindings } from './score-findings/score-findings.js';
+import { fitSizeLimit, type SizeLimit } from './select-files/fit-size-limit.js';
 import { planBudget } from './select-files/plan-budget.js';
 import { selectFiles } from './select-files/select-files.js';
 import type { Change, ContextReport, ReviewFile, ReviewOutcome } from './types.js';
@@ -45,6 +46,8 @@ export interface ReviewChangeDeps {
   readonly verifyAll?: boolean | undefined;
   readonly log?: Logger | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** The most of the pull request this review may cover (the installation's plan); beyond it, the riskiest files. */
+  readonly sizeLimit?: SizeLimit | undefined;
   /** Told what the review is doing, step by step (the CLI shows it while it works). */
   readonly progress?: ((message: string) => void) | undefined;
 }
@@ -62,18 +65,21 @@ export async function reviewChange(
   config: ReviewConfig,
   deps: ReviewChangeDeps,
 ): Promise<ReviewOutcome> {
-  // 2 select, and fit the review into its budget
+  // 2 select, fit the review into its plan's size, then into its budget
   const selection = selectFiles(change.files, config);
-  const plan = planBudget(selection.selected, config, {
+  const sized = fitSizeLimit(selection.selected, deps.sizeLimit);
+  const plan = planBudget(sized.files, config, {
     fixedPromptTokens: countTokens(renderPullRequest(change)) + countTokens(config.instructions) + 2_000,
     maxPromptTokens: deps.maxPromptTokens ?? DEFAULT_MAX_PROMPT_TOKENS,
     expectedOutputTokens: EXPECTED_OUTPUT_TOKENS,
   });
-  const skippedFiles = [...selection.skipped, ...plan.skipped];
+  const skippedFiles = [...selection.skipped, ...sized.skipped, ...plan.skipped];
   deps.progress?.(
     `reviewing ${plural(plan.files.length, 'file')}${skippedFiles.length > 0 ? `, ${skippedFiles.length} skipped` : ''}`,
   );
-  if (plan.files.length === 0) return emptyOutcome(skippedFiles, plan.notes);
+  // Said only when the size limit left something out, so outcomes without a plan read as before.
+  const bySize = sized.skipped.length > 0 ? { leftOutBySize: sized.skipped.length } : {};
+  if (plan.files.length === 0) return { ...emptyOutcome(skippedFiles, plan.notes), ...bySize };
 
   // 3 context
   const snapshot = await loadSnapshot(change, config, deps);
@@ -149,6 +155,7 @@ export async function reviewChange(
     passes: { planned: passes.length, failed: asked.failures },
     verifierFailures: verified.failures,
     budgetNotes: plan.notes,
+    ...bySize,
   };
 }
 

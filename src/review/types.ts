@@ -16,6 +16,8 @@ export interface RepositoryRef {
   readonly repo: string;
   /** `https://github.com/owner/repo`, or the GitHub Enterprise Server equivalent. */
   readonly htmlUrl: string;
+  /** Whether the repository is private; unknown (a local checkout) counts as not. */
+  readonly private?: boolean | undefined;
 }
 
 /** A change to review, from a pull request (app), two local commits (CLI) or a case bundle (eval). */
@@ -154,6 +156,8 @@ export interface ReviewOutcome {
   readonly verifierFailures: readonly string[];
   /** What the review budget changed, for the check run. */
   readonly budgetNotes: readonly string[];
+  /** Files left out because the pull request is larger than the size limit it was reviewed under (a plan's). */
+  readonly leftOutBySize?: number | undefined;
 }
 
 /** What Sift leaves hidden in a finding's comment, to know it again on a later push. */

@@ -13,7 +13,7 @@ export function recordingQueue(): JobQueue<SiftJob> & {
     jobs,
     discards,
     async discard(matches, reason) {
-      discards.push(reason);
+      discards.push(reason.message);
       const kept = jobs.filter((job) => !matches(job));
       const withdrawn = jobs.length - kept.length;
       jobs.splice(0, jobs.length, ...kept);

@@ -266,7 +266,12 @@ describeWithRedis('the Redis queue (BullMQ), shared by several processes', () =>
     await web.enqueue({ pull: 'acme/b#2', head: 'h1', installation: '1' });
     await web.enqueue({ pull: 'globex/c#3', head: 'h1', installation: '2' });
 
-    expect(await web.discard((job) => job.installation === '1', 'installation 1 was deleted')).toBe(2);
+    expect(
+      await web.discard(
+        (job) => job.installation === '1',
+        new JobDiscardedError('installation 1 was deleted', 'installation'),
+      ),
+    ).toBe(2);
     await web.onIdle();
     expect(events).toEqual([
       'start acme/a#1',

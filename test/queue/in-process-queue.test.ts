@@ -463,7 +463,9 @@ describe('in-process queue', () => {
       await queue.enqueue(job('acme/d#4', 'x')); // waits
       await queue.enqueue(job('globex/e#5', 'x')); // waits
 
-      expect(await queue.discard(ofAcme, 'installation 42 was deleted')).toBe(4);
+      expect(
+        await queue.discard(ofAcme, new JobDiscardedError('installation 42 was deleted', 'installation')),
+      ).toBe(4);
       expect(running('acme/a#1@x').signal.reason).toBeInstanceOf(JobDiscardedError);
       expect(running('acme/c#3@x').signal.reason).toBeInstanceOf(JobDiscardedError);
       await expect.poll(() => startedLabels().includes('globex/e#5@x')).toBe(true);
@@ -480,7 +482,7 @@ describe('in-process queue', () => {
     it('a discarded job that ignores its signal and then fails › still not retried', async () => {
       const { queue, running, started, deadLetters } = harness({ retries: 3, stopsOnAbort: false });
       await queue.enqueue(job('acme/a#1', 'x'));
-      await queue.discard(ofAcme, 'installation 42 was deleted');
+      await queue.discard(ofAcme, new JobDiscardedError('installation 42 was deleted', 'installation'));
       running('acme/a#1@x').fail(new Error('GitHub answered 401: the installation is gone'));
       await queue.onIdle();
       expect(started).toHaveLength(1);

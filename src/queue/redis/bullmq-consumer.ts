@@ -57,10 +57,12 @@ export function startBullmqConsumer<J>(deps: BullmqConsumerDeps<J>): BullmqConsu
   deps.subscriber.on('message', (channel: string, message: string) => {
     if (channel !== deps.cancelChannel) return;
     if (message.startsWith(DISCARD_PREFIX)) {
-      const jobId = message.slice(DISCARD_PREFIX.length);
+      const [gone, ...id] = message.slice(DISCARD_PREFIX.length).split(':');
+      const jobId = id.join(':');
+      const what = gone === 'repository' ? 'repository' : 'installation';
       controllers
         .get(jobId)
-        ?.abort(new JobDiscardedError(`[sift] ${jobId} was withdrawn: its installation is gone`));
+        ?.abort(new JobDiscardedError(`[sift] ${jobId} was withdrawn: its ${what} is gone`, what));
       return;
     }
     controllers

@@ -13,6 +13,7 @@ export function bullmqJobId(key: string, version: string): string {
 
 /**
  * A cancellation message names a job by its id (a newer version superseded it); one that
- * withdraws the job for good (its installation is gone) carries this prefix, which no id has.
+ * withdraws the job for good carries this prefix and what went away (`discard:installation:<id>`);
+ * no id has a `:`.
  */
 export const DISCARD_PREFIX = 'discard:';

@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { JobDiscardedError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { JobJournal } from '../job-journal.js';
 import type { EnqueueResult, JobIdentity } from '../job-queue.js';
@@ -27,7 +28,7 @@ export interface BullmqProducer<J> {
   /** Compares the journal with Redis: crosses out what Redis holds or finished, enqueues what it lost. */
   reconcile(options?: { readonly all?: boolean }): Promise<{ requeued: number; pending: number }>;
   /** Withdraws the jobs `matches` selects: crossed out of the journal, removed, or told to stop. */
-  discard(matches: (job: J) => boolean): Promise<number>;
+  discard(matches: (job: J) => boolean, reason: JobDiscardedError): Promise<number>;
 }
 
 // Every state a job not yet finished can be in; an active one cannot be removed, only told to stop.
@@ -104,7 +105,7 @@ export function createBullmqProducer<J>(deps: BullmqProducerDeps<J>): BullmqProd
       }
     },
 
-    async discard(matches) {
+    async discard(matches, reason) {
       // The journal first, so the reconciler cannot put back what is being withdrawn.
       for (const { id, job } of deps.journal?.unfinished() ?? []) {
         if (!matches(job)) continue;
@@ -117,7 +118,8 @@ export function createBullmqProducer<J>(deps: BullmqProducerDeps<J>): BullmqProd
         if (!bullJob?.id || job === undefined || !matches(job)) continue;
         await deps.coordination.withdraw(deps.keyOf(job), bullJob.id);
         const removed = await deps.queue.remove(bullJob.id).catch(() => 0);
-        if (removed !== 1) await deps.redis.publish(deps.cancelChannel, `${DISCARD_PREFIX}${bullJob.id}`);
+        if (removed !== 1)
+          await deps.redis.publish(deps.cancelChannel, `${DISCARD_PREFIX}${reason.gone}:${bullJob.id}`);
         withdrawn += 1;
       }
       return withdrawn;

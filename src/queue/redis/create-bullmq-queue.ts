@@ -131,8 +131,8 @@ export function createBullmqQueue<J>(options: BullmqQueueOptions<J>): BullmqJobQ
       return producer.enqueue(job);
     },
     size: () => depth,
-    async discard(matches) {
-      const withdrawn = await producer.discard(matches);
+    async discard(matches, reason) {
+      const withdrawn = await producer.discard(matches, reason);
       // Dead letters keep the job they failed: a withdrawn installation's go too.
       for (const entry of await redis.lrange(deadLetterKey, 0, -1)) {
         const job = deadLetterJob<J>(entry);

@@ -64,7 +64,9 @@ export async function handleInstallation(
       await deps.store.saveInstallation({ id: installation.id, account, suspended });
       context.log.info(
         where,
-        suspended ? 'installation suspended: it gets no reviews until it is unsuspended' : 'installation unsuspended',
+        suspended
+          ? 'installation suspended: it gets no reviews until it is unsuspended'
+          : 'installation unsuspended',
       );
       return;
     }

@@ -19,7 +19,10 @@ export async function handleMarketplacePurchase(
   const next = applyPurchaseEvent(event, await deps.store.purchase(account.id));
   const where = { delivery: context.id, account: account.login, action: event.action };
   if (!next) {
-    context.log.info(where, 'a pending plan change for an account Sift has not heard of: it is looked up when needed');
+    context.log.info(
+      where,
+      'a pending plan change for an account Sift has not heard of: it is looked up when needed',
+    );
     return;
   }
   await deps.store.savePurchase(next);

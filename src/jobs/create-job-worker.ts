@@ -1,13 +1,13 @@
 import type { SymbolCaches } from '../context/symbol-index.js';
-import type { ModelClient } from '../llm/model-client.js';
 import { JobDiscardedError } from '../errors.js';
+import type { ModelClient } from '../llm/model-client.js';
 import type { Logger } from '../logger.js';
 import type { SiftMetrics } from '../metrics/sift-metrics.js';
+import type { PlanResolver } from '../plans/create-plan-resolver.js';
+import type { PlanInEffect } from '../plans/plan-in-effect.js';
 import type { JobWorker } from '../queue/job-queue.js';
 import type { RepositoryReader } from '../repository/repository-reader.js';
 import type { PullRequestHost } from '../review/pull-request-host.js';
-import type { PlanResolver } from '../plans/create-plan-resolver.js';
-import type { PlanInEffect } from '../plans/plan-in-effect.js';
 import { repositoryKey, type SiftStore } from '../store/sift-store.js';
 import { runCommandJob } from './command-job.js';
 import { runConversationJob } from './conversation-job.js';
@@ -92,6 +92,10 @@ export function createJobWorker(deps: JobWorkerDeps): JobWorker<SiftJob> {
       deps.metrics?.jobFinished(job.kind, /^[a-z-]+/.exec(result)?.[0] ?? 'other', deps.now() - acceptedAt);
       log.info({ result }, `${job.kind} finished`);
     } catch (error) {
+      if (signal.reason instanceof JobDiscardedError) {
+        log.info({ reason: signal.reason.message }, `${job.kind} withdrawn`);
+        return;
+      }
       deps.metrics?.failed(error instanceof Error ? error.name : 'unknown');
       deps.metrics?.jobFinished(job.kind, 'crashed', deps.now() - acceptedAt);
       throw error;

@@ -1,8 +1,8 @@
 import type { SymbolCaches } from '../context/symbol-index.js';
 import type { ModelClient } from '../llm/model-client.js';
 import type { Logger } from '../logger.js';
-import type { PlanInEffect } from '../plans/plan-in-effect.js';
 import type { SiftMetrics } from '../metrics/sift-metrics.js';
+import type { PlanInEffect } from '../plans/plan-in-effect.js';
 import type { RepositoryReader } from '../repository/repository-reader.js';
 import type { PullRequestHost } from '../review/pull-request-host.js';
 import type { SiftStore } from '../store/sift-store.js';

@@ -102,7 +102,7 @@ describe('the plan an account is under', () => {
     expect(after(events, Date.parse(JAN_1) - 1).plan).toBe('team');
     expect(after(events, Date.parse(JAN_1))).toEqual({
       plan: 'free',
-      reason: 'the Marketplace plan Free (id 6) is not in the plans file',
+      reason: 'bought on the GitHub Marketplace (Free)',
       upcoming: null,
     });
   });

@@ -22,7 +22,7 @@ function startupError(text: string): string {
 }
 
 const TWO_PLANS = `plans:
-  free: { reviewsPerMonth: 50, maxFiles: 100, maxChangedLines: 2000, passes: 2, privateRepositories: false }
+  free: { marketplacePlanId: 6, reviewsPerMonth: 50, maxFiles: 100, maxChangedLines: 2000, passes: 2, privateRepositories: false }
   team: { marketplacePlanId: 7, reviewsPerMonth: 2000, maxFiles: 500, maxChangedLines: 20000, passes: 4, privateRepositories: true }
 noPurchase: free
 upgradeUrl: https://github.com/marketplace/sift
@@ -35,6 +35,7 @@ describe('parsePlansFile', () => {
       plans: [
         {
           name: 'free',
+          marketplacePlanId: 6,
           reviewsPerMonth: 50,
           maxFiles: 100,
           maxChangedLines: 2000,
@@ -109,7 +110,7 @@ describe('parsePlansFile', () => {
     ],
     [
       'one Marketplace plan buying two plans',
-      TWO_PLANS.replace('free: { reviewsPerMonth', 'free: { marketplacePlanId: 7, reviewsPerMonth'),
+      TWO_PLANS.replace('marketplacePlanId: 6', 'marketplacePlanId: 7'),
       [
         '  - line 3, `plans.team.marketplacePlanId`: Marketplace plan 7 already buys plan `free`; each Marketplace plan buys one plan',
       ],

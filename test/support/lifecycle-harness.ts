@@ -4,7 +4,11 @@ import pino from 'pino';
 import { Probot, ProbotOctokit } from 'probot';
 import { createSift, type Sift } from '../../src/app.js';
 import { createGitHubRepository } from '../../src/github/github-repository.js';
+import type { SiftJob } from '../../src/jobs/sift-job.js';
 import type { SiftMetrics } from '../../src/metrics/sift-metrics.js';
+import type { PlansConfig } from '../../src/plans/plan-types.js';
+import type { JobJournal } from '../../src/queue/job-journal.js';
+import type { SiftStore } from '../../src/store/sift-store.js';
 import { createBlobCache } from '../../src/repository/blob-cache.js';
 import { type FakeGitHub, startFakeGitHub } from './fake-github-server.js';
 import { gitAsDeveloper, gitRepoFromFixture } from './git-repo-from-fixture.js';
@@ -35,6 +39,13 @@ export async function startLifecycle(options: {
   metrics?: SiftMetrics;
   /** What the installation may spend on the model per UTC day and month (the operator's settings). */
   budgets?: { installationDailyTokens?: number; installationMonthlyTokens?: number };
+  /** The operator's plans (SIFT_PLANS_FILE); without them nothing is limited. */
+  plans?: PlansConfig;
+  /** Ask the stubbed Marketplace endpoints (SIFT_MARKETPLACE_STUBBED). */
+  marketplaceStubbed?: boolean;
+  /** Where Sift keeps its state and journal (the embedded database); in memory without it. */
+  store?: SiftStore;
+  journal?: JobJournal<SiftJob>;
 }) {
   const dir = gitRepoFromFixture(options.fixture);
   const read = () =>
@@ -45,6 +56,7 @@ export async function startLifecycle(options: {
       body: 'Tightens reserve().',
       repo: options.fixture,
       number: 7,
+      private: options.private ?? false,
     });
   let pr: FakePullRequest = read();
   const github: FakeGitHub = await startFakeGitHub(
@@ -68,7 +80,11 @@ export async function startLifecycle(options: {
     env: { workerConcurrency: 2, ...options.budgets },
     repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.store ? { store: options.store } : {}),
+    journal: options.journal,
     metrics: options.metrics,
+    plans: options.plans,
+    marketplaceStubbed: options.marketplaceStubbed,
   });
   const probot = new Probot({
     appId: TEST_APP_ID,

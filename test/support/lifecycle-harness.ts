@@ -46,6 +46,8 @@ export async function startLifecycle(options: {
   /** Where Sift keeps its state and journal (the embedded database); in memory without it. */
   store?: SiftStore;
   journal?: JobJournal<SiftJob>;
+  /** Keep what Sift logs at info and above (as `logs`) instead of discarding it. */
+  captureLog?: boolean;
 }) {
   const dir = gitRepoFromFixture(options.fixture);
   const read = () =>
@@ -86,11 +88,14 @@ export async function startLifecycle(options: {
     plans: options.plans,
     marketplaceStubbed: options.marketplaceStubbed,
   });
+  const logs: Array<Record<string, unknown>> = [];
   const probot = new Probot({
     appId: TEST_APP_ID,
     privateKey: testPrivateKey(),
     baseUrl: github.apiUrl,
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    log: options.captureLog
+      ? pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) })
+      : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     Octokit: ProbotOctokit.defaults((defaults: Record<string, unknown>) => ({
       ...defaults,
       retry: options.retryGitHub ? { retryAfterBaseValue: 1 } : { enabled: false },
@@ -113,6 +118,7 @@ export async function startLifecycle(options: {
   return {
     dir,
     github,
+    logs,
     model,
     sift,
     store: sift.store,

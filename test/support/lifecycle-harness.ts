@@ -5,11 +5,12 @@ import { Probot, ProbotOctokit } from 'probot';
 import { createSift, type Sift } from '../../src/app.js';
 import { createGitHubRepository } from '../../src/github/github-repository.js';
 import type { SiftJob } from '../../src/jobs/sift-job.js';
+import type { ModelClient } from '../../src/llm/model-client.js';
 import type { SiftMetrics } from '../../src/metrics/sift-metrics.js';
 import type { PlansConfig } from '../../src/plans/plan-types.js';
 import type { JobJournal } from '../../src/queue/job-journal.js';
-import type { SiftStore } from '../../src/store/sift-store.js';
 import { createBlobCache } from '../../src/repository/blob-cache.js';
+import type { SiftStore } from '../../src/store/sift-store.js';
 import { type FakeGitHub, startFakeGitHub } from './fake-github-server.js';
 import { gitAsDeveloper, gitRepoFromFixture } from './git-repo-from-fixture.js';
 import { type FakePullRequest, pullRequestFromGit } from './pull-request-from-git.js';
@@ -48,6 +49,8 @@ export async function startLifecycle(options: {
   journal?: JobJournal<SiftJob>;
   /** Keep what Sift logs at info and above (as `logs`) instead of discarding it. */
   captureLog?: boolean;
+  /** Puts something between Sift and the scripted model (a call that ignores cancellation). */
+  wrapModel?: (model: ModelClient) => ModelClient;
 }) {
   const dir = gitRepoFromFixture(options.fixture);
   const read = () =>
@@ -78,7 +81,7 @@ export async function startLifecycle(options: {
     maxBytes: 50 << 20,
   });
   const sift: Sift = createSift({
-    model,
+    model: options.wrapModel ? options.wrapModel(model) : model,
     env: { workerConcurrency: 2, ...options.budgets },
     repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
     ...(options.now ? { now: options.now } : {}),

@@ -5,7 +5,7 @@ import { hasPath } from '../config/has-path.js';
 import { locateYamlKey } from '../config/locate-yaml-key.js';
 import { PlansFileInvalidError } from '../errors.js';
 import type { Plan, PlansConfig } from './plan-types.js';
-import { type PlansFile, plansFileSchema } from './plans-file-schema.js';
+import { plansFileSchema } from './plans-file-schema.js';
 
 interface Problem {
   readonly key: string;
@@ -42,47 +42,62 @@ export function parsePlansFile(text: string, label: string): PlansConfig {
     message,
     line: locateYamlKey(text, key),
   });
-  if (!parsed.success) {
-    throw invalid(
-      label,
-      parsed.error.issues.flatMap((issue) => describeIssue(issue, raw as Record<string, unknown>, located)),
-    );
-  }
-  const problems = crossChecks(parsed.data, located);
-  if (problems.length > 0) throw invalid(label, problems);
+  // Every problem at once: the shape's, and the cross-checks on whatever of it can be read.
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.flatMap((issue) =>
+          describeIssue(issue, raw as Record<string, unknown>, located),
+        )),
+    ...crossChecks(raw as Record<string, unknown>, located),
+  ];
+  if (!parsed.success || problems.length > 0) throw invalid(label, problems);
   const plans: Plan[] = Object.entries(parsed.data.plans).map(([name, limits]) => ({ name, ...limits }));
+  // crossChecks made sure the `noPurchase` plan is one of them.
   const noPurchase = plans.find((plan) => plan.name === parsed.data.noPurchase) as Plan;
   return { plans, noPurchase, upgradeUrl: parsed.data.upgradeUrl };
 }
 
-/** What the schema cannot say: the default plan exists; a Marketplace plan buys one plan only. */
-function crossChecks(file: PlansFile, located: (key: string, message: string) => Problem): Problem[] {
+/**
+ * What the schema cannot say: the default plan exists; a Marketplace plan buys one plan only.
+ * Read from the raw file, so these are reported along with any problem of its shape.
+ */
+function crossChecks(
+  raw: Record<string, unknown>,
+  located: (key: string, message: string) => Problem,
+): Problem[] {
   const problems: Problem[] = [];
-  const names = Object.keys(file.plans);
-  if (!names.includes(file.noPurchase)) {
+  const plans = isRecord(raw.plans) ? raw.plans : {};
+  const names = Object.keys(plans);
+  if (typeof raw.noPurchase === 'string' && names.length > 0 && !names.includes(raw.noPurchase)) {
     problems.push(
       located(
         'noPurchase',
-        `there is no plan \`${file.noPurchase}\`; the plans are ${names.map((name) => `\`${name}\``).join(', ')}`,
+        `there is no plan \`${raw.noPurchase}\`; the plans are ${names.map((name) => `\`${name}\``).join(', ')}`,
       ),
     );
   }
   const buyers = new Map<number, string>();
-  for (const [name, plan] of Object.entries(file.plans)) {
-    if (plan.marketplacePlanId === undefined) continue;
-    const earlier = buyers.get(plan.marketplacePlanId);
+  for (const [name, plan] of Object.entries(plans)) {
+    const id = isRecord(plan) ? plan.marketplacePlanId : undefined;
+    if (typeof id !== 'number') continue;
+    const earlier = buyers.get(id);
     if (earlier === undefined) {
-      buyers.set(plan.marketplacePlanId, name);
+      buyers.set(id, name);
       continue;
     }
     problems.push(
       located(
         `plans.${name}.marketplacePlanId`,
-        `Marketplace plan ${plan.marketplacePlanId} already buys plan \`${earlier}\`; each Marketplace plan buys one plan`,
+        `Marketplace plan ${id} already buys plan \`${earlier}\`; each Marketplace plan buys one plan`,
       ),
     );
   }
   return problems;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describeIssue(

@@ -99,6 +99,14 @@ describe('parsePlansFile', () => {
       ],
     ],
     [
+      'a negative number and an unknown noPurchase plan › both, at once',
+      TWO_PLANS.replace('passes: 4', 'passes: -4').replace('noPurchase: free', 'noPurchase: gold'),
+      [
+        '  - line 3, `plans.team.passes`: expected 1 or more',
+        '  - line 4, `noPurchase`: there is no plan `gold`; the plans are `free`, `team`',
+      ],
+    ],
+    [
       'a fraction',
       TWO_PLANS.replace('passes: 2', 'passes: 1.5'),
       ['  - line 2, `plans.free.passes`: expected a whole number, like 2'],

@@ -26,7 +26,10 @@ export interface FakeMarketplace {
   /** Purchases on the stubbed listing, by account id. */
   readonly stubbedAccounts: Map<number, ListingAccount>;
   /** Installations by id: their account and whether they are suspended. */
-  readonly installations: Map<number, { account: { id: number; login: string }; suspended_at: string | null }>;
+  readonly installations: Map<
+    number,
+    { account: { id: number; login: string }; suspended_at: string | null }
+  >;
   /** Paths of the app-level questions asked, in order. */
   readonly asked: string[];
   /** The answer for a request, or null when it is not one of these endpoints. */

@@ -25,7 +25,7 @@ const event = (
 });
 
 /** The plan name and reason an account is under after a series of events, at `now`. */
-function after(events: MarketplacePurchaseEvent[], now = DEC_3) {
+function planAfter(events: MarketplacePurchaseEvent[], now = DEC_3) {
   let purchase: AccountPurchase | null = null;
   for (const item of events) purchase = applyPurchaseEvent(item, purchase);
   const inEffect = effectivePlan(PLANS, purchase, 'acme', now);
@@ -94,13 +94,13 @@ describe('the plan an account is under', () => {
       { plan: 'team', reason: 'bought on the GitHub Marketplace (Team)', upcoming: null },
     ],
   ] as const)('%s › %o', (_, events, expected) => {
-    expect(after([...events])).toEqual(expected);
+    expect(planAfter([...events])).toEqual(expected);
   });
 
   it('a pending downgrade on its effective date › in effect, before GitHub’s `changed` arrives', () => {
     const events = [event('purchased', TEAM), event('pending_change', FREE_LISTING, { effective: JAN_1 })];
-    expect(after(events, Date.parse(JAN_1) - 1).plan).toBe('team');
-    expect(after(events, Date.parse(JAN_1))).toEqual({
+    expect(planAfter(events, Date.parse(JAN_1) - 1).plan).toBe('team');
+    expect(planAfter(events, Date.parse(JAN_1))).toEqual({
       plan: 'free',
       reason: 'bought on the GitHub Marketplace (Free)',
       upcoming: null,

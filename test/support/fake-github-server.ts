@@ -119,7 +119,7 @@ export async function startFakeGitHub(
     }
     // The app itself: Sift trusts markers only from its own bot, `<slug>[bot]`.
     if (route('GET', /^\/api\/v3\/app$/)) return send(200, { id: 123, slug: 'sift-review', name: 'Sift' });
-    const appAnswer = marketplace.answer(method, path);
+    const appAnswer = marketplace.answer(method, path, request.headers.authorization);
     if (appAnswer) return send(...appAnswer);
     if (method === 'POST' && (path === '/api/graphql' || path === '/api/v3/graphql'))
       return send(200, graphql(body as GraphQLBody));

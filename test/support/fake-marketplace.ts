@@ -32,8 +32,15 @@ export interface FakeMarketplace {
   >;
   /** Paths of the app-level questions asked, in order. */
   readonly asked: string[];
-  /** The answer for a request, or null when it is not one of these endpoints. */
-  answer(method: string, path: string): [status: number, body: unknown] | null;
+  /**
+   * The answer for a request, or null when it is not one of these endpoints. Like GitHub, these
+   * endpoints take only the app's JWT: an installation token is refused with 401.
+   */
+  answer(
+    method: string,
+    path: string,
+    authorization: string | undefined,
+  ): [status: number, body: unknown] | null;
 }
 
 export function createFakeMarketplace(): FakeMarketplace {
@@ -42,22 +49,27 @@ export function createFakeMarketplace(): FakeMarketplace {
   const installations: FakeMarketplace['installations'] = new Map();
   const asked: string[] = [];
   const notFound: [number, unknown] = [404, { message: 'Not Found' }];
+  const notTheApp: [number, unknown] = [401, { message: 'A JSON web token could not be decoded' }];
+  const isAppJwt = (authorization: string | undefined) =>
+    /^bearer [\w-]+\.[\w-]+\.[\w-]+$/i.test(authorization ?? '');
   return {
     accounts,
     stubbedAccounts,
     installations,
     asked,
-    answer(method, path) {
+    answer(method, path, authorization) {
       if (method !== 'GET') return null;
       const installation = /^\/api\/v3\/app\/installations\/(\d+)$/.exec(path);
       if (installation) {
         asked.push(path);
+        if (!isAppJwt(authorization)) return notTheApp;
         const found = installations.get(Number(installation[1]));
         return found ? [200, { id: Number(installation[1]), ...found }] : notFound;
       }
       const account = /^\/api\/v3\/marketplace_listing\/(stubbed\/)?accounts\/(\d+)$/.exec(path);
       if (!account) return null;
       asked.push(path);
+      if (!isAppJwt(authorization)) return notTheApp;
       const found = (account[1] ? stubbedAccounts : accounts).get(Number(account[2]));
       return found ? [200, found] : notFound;
     },

@@ -11,39 +11,11 @@ import {
   type SiftStore,
   spendPeriods,
 } from './sift-store.js';
+import { SQLITE_SCHEMA } from './sqlite-schema.js';
 
 // Deliveries remembered: GitHub redelivers within hours; older ids are pruned.
 const DELIVERY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const PRUNE_EVERY = 1_000;
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS deliveries (id TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);
-  CREATE INDEX IF NOT EXISTS deliveries_by_age ON deliveries (seen_at);
-  CREATE TABLE IF NOT EXISTS reviewed_heads (pull TEXT PRIMARY KEY, head TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS command_slots (pull TEXT PRIMARY KEY, taken_at INTEGER NOT NULL);
-  CREATE TABLE IF NOT EXISTS feedback (
-    repository TEXT NOT NULL, pull INTEGER NOT NULL, fingerprint TEXT NOT NULL,
-    kind TEXT NOT NULL, user TEXT NOT NULL, text TEXT NOT NULL);
-  CREATE INDEX IF NOT EXISTS feedback_by_pull ON feedback (repository, pull);
-  CREATE TABLE IF NOT EXISTS outcomes (
-    repository TEXT NOT NULL, pull INTEGER NOT NULL, fingerprint TEXT NOT NULL,
-    path TEXT NOT NULL, category TEXT NOT NULL, fate TEXT NOT NULL);
-  CREATE INDEX IF NOT EXISTS outcomes_by_pull ON outcomes (repository, pull);
-  CREATE TABLE IF NOT EXISTS spend (
-    installation INTEGER NOT NULL, period TEXT NOT NULL, tokens INTEGER NOT NULL,
-    PRIMARY KEY (installation, period));
-  CREATE TABLE IF NOT EXISTS journal (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, job TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS reviews (
-    installation INTEGER NOT NULL, month TEXT NOT NULL, count INTEGER NOT NULL,
-    PRIMARY KEY (installation, month));
-  CREATE TABLE IF NOT EXISTS installations (
-    id INTEGER PRIMARY KEY, account_id INTEGER NOT NULL, account_login TEXT NOT NULL,
-    suspended INTEGER NOT NULL);
-  CREATE TABLE IF NOT EXISTS installation_repositories (
-    installation INTEGER NOT NULL, repository TEXT NOT NULL, PRIMARY KEY (installation, repository));
-  CREATE TABLE IF NOT EXISTS purchases (account INTEGER PRIMARY KEY, purchase TEXT NOT NULL);
-`;
 
 export interface SqliteStore<J> extends SiftStore {
   readonly journal: JobJournal<J>;
@@ -72,7 +44,7 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
   // would fsync on every webhook and put tens of milliseconds on each answer.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
+  db.exec(SQLITE_SCHEMA);
 
   const sql = {
     seenDelivery: db.prepare('INSERT OR IGNORE INTO deliveries (id, seen_at) VALUES (?, ?)'),

@@ -82,7 +82,8 @@ export function createSift(deps: SiftDeps): Sift {
     store,
     app: (app) => {
       log = app.log;
-      // The app's own client (its JWT, `app.auth()` with no installation): the app and Marketplace endpoints take no installation token.
+      // The app's own client (its JWT: `app.auth()` with no installation id), which the app's and
+      // the Marketplace's endpoints require.
       const appOctokit = async () => (await app.auth()) as Octokit;
       const appSlug = rememberAppSlug(appOctokit);
       const consumer: SiftJobConsumer = {

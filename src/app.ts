@@ -3,8 +3,12 @@ import type { SiftEnv } from './config/load-env.js';
 import { createSymbolCaches } from './context/symbol-index.js';
 import { rememberAppSlug } from './github/app-identity.js';
 import { createGitHubHost } from './github/create-github-host.js';
+import { createMarketplaceLookup } from './github/create-marketplace-lookup.js';
 import type { Octokit } from './github/octokit.js';
 import { handleCheckRunRerequested } from './handlers/handle-check-run-rerequested.js';
+import { handleInstallation } from './handlers/handle-installation.js';
+import { handleInstallationRepositories } from './handlers/handle-installation-repositories.js';
+import { handleMarketplacePurchase } from './handlers/handle-marketplace-purchase.js';
 import { handlePullRequest } from './handlers/handle-pull-request.js';
 import { handleReviewCommand } from './handlers/handle-review-command.js';
 import { handleReviewComment } from './handlers/handle-review-comment.js';
@@ -13,6 +17,8 @@ import { jobLabel, type SiftJob, siftJobIdentity } from './jobs/sift-job.js';
 import type { ModelClient } from './llm/model-client.js';
 import type { Logger } from './logger.js';
 import type { SiftMetrics } from './metrics/sift-metrics.js';
+import { createPlanResolver } from './plans/create-plan-resolver.js';
+import type { PlansConfig } from './plans/plan-types.js';
 import { createInProcessQueue } from './queue/in-process-queue.js';
 import type { JobJournal } from './queue/job-journal.js';
 import type { JobQueue, JobWorker } from './queue/job-queue.js';
@@ -40,6 +46,10 @@ export interface SiftDeps {
   readonly queue?: ((consumer: SiftJobConsumer) => JobQueue<SiftJob>) | undefined;
   /** Where jobs, findings and model usage are counted for `/metrics`. */
   readonly metrics?: SiftMetrics | undefined;
+  /** The operator's plans (SIFT_PLANS_FILE); without them nothing is limited. */
+  readonly plans?: PlansConfig | null | undefined;
+  /** Ask the Marketplace's stubbed endpoints for purchases (testing a listing). */
+  readonly marketplaceStubbed?: boolean | undefined;
   readonly now?: () => number;
 }
 
@@ -72,7 +82,10 @@ export function createSift(deps: SiftDeps): Sift {
     store,
     app: (app) => {
       log = app.log;
-      const appSlug = rememberAppSlug(async () => (await app.auth()) as Octokit);
+      // The app's own client (its JWT: `app.auth()` with no installation id), which the app's and
+      // the Marketplace's endpoints require.
+      const appOctokit = async () => (await app.auth()) as Octokit;
+      const appSlug = rememberAppSlug(appOctokit);
       const consumer: SiftJobConsumer = {
         worker: createJobWorker({
           // A fresh installation client per job: tokens expire after an hour and jobs may wait.
@@ -99,6 +112,13 @@ export function createSift(deps: SiftDeps): Sift {
             dailyTokens: deps.env.installationDailyTokens,
             monthlyTokens: deps.env.installationMonthlyTokens,
           },
+          planOf: createPlanResolver({
+            plans: deps.plans ?? null,
+            store,
+            marketplace: createMarketplaceLookup(appOctokit, { stubbed: deps.marketplaceStubbed ?? false }),
+            now,
+            log: app.log,
+          }),
           enqueue: (job) => (queue as JobQueue<SiftJob>).enqueue(job),
           now,
           log: app.log,
@@ -143,6 +163,9 @@ export function createSift(deps: SiftDeps): Sift {
       app.on('issue_comment.created', (context) => handleReviewCommand(context, jobs));
       app.on('pull_request_review_comment.created', (context) => handleReviewComment(context, jobs));
       app.on('check_run.rerequested', (context) => handleCheckRunRerequested(context, jobs));
+      app.on('installation', (context) => handleInstallation(context, jobs));
+      app.on('installation_repositories', (context) => handleInstallationRepositories(context, jobs));
+      app.on('marketplace_purchase', (context) => handleMarketplacePurchase(context, jobs));
     },
     onIdle: () => queue?.onIdle() ?? Promise.resolve(),
     async resume() {

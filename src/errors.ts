@@ -16,6 +16,15 @@ export class EnvInvalidError extends SiftError {
   override name = 'EnvInvalidError' as const;
 }
 
+/**
+ * The operator's plans file (`SIFT_PLANS_FILE`) cannot be used: it is missing, is not YAML, or
+ * describes plans that cannot work. Thrown at start, with every problem and its line, so Sift
+ * never serves an organisation under limits nobody meant.
+ */
+export class PlansFileInvalidError extends SiftError {
+  override name = 'PlansFileInvalidError' as const;
+}
+
 /** The command line asked for something that cannot be done; the message says what to do instead. */
 export class UsageError extends SiftError {
   override name = 'UsageError' as const;
@@ -45,6 +54,21 @@ export class ReviewSupersededError extends SiftError {
 /** A running job was stopped because the process is shutting down; the journal resumes it. */
 export class ShuttingDownError extends SiftError {
   override name = 'ShuttingDownError' as const;
+}
+
+/**
+ * A job was withdrawn because its installation went away (the app was uninstalled) or the
+ * repository was removed from it: it ends at once, writes nothing more and is not retried.
+ */
+export class JobDiscardedError extends SiftError {
+  override name = 'JobDiscardedError' as const;
+  constructor(
+    message: string,
+    /** What went away, whose state the job's last writes must not outlive. */
+    readonly gone: 'installation' | 'repository',
+  ) {
+    super(message);
+  }
 }
 
 /** The spending limits a model call can be refused by. */

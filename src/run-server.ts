@@ -9,6 +9,7 @@ import { createGitHubRepository } from './github/github-repository.js';
 import { createModelClient } from './llm/create-model-client.js';
 import type { Logger } from './logger.js';
 import { createSiftMetrics } from './metrics/sift-metrics.js';
+import { loadPlansFile } from './plans/load-plans-file.js';
 import { createBlobCache } from './repository/blob-cache.js';
 import { createHttpServer } from './server/create-http-server.js';
 import { createLogger } from './server/create-logger.js';
@@ -48,6 +49,8 @@ export async function runServer(
 }
 
 async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<RunningServer> {
+  // Checked before anything starts: a wrong plans file stops Sift with every problem named.
+  const plans = settings.marketplace.plansFile ? loadPlansFile(settings.marketplace.plansFile) : null;
   // What Sift itself must never show: not in a prompt, a log line or anything it posts.
   const credentials = [settings.app.privateKey, settings.app.webhookSecret, settings.sift.provider.apiKey];
   const log = await createLogger(settings.log, { credentials });
@@ -73,6 +76,8 @@ async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<
     store: state.store,
     journal: state.journal,
     queue: state.queue,
+    plans,
+    marketplaceStubbed: settings.marketplace.stubbed,
   });
   await probot.load(sift.app);
   const server: Server = createHttpServer(
@@ -93,6 +98,12 @@ async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<
     log,
   );
   const port = await listen(server, settings.listen);
+  log.info(
+    plans ? { plansFile: settings.marketplace.plansFile, plans: plans.plans.map((plan) => plan.name) } : {},
+    plans
+      ? 'plans loaded: reviews are limited by what each account bought'
+      : 'no plans file: nothing is limited',
+  );
   log.info(
     state.role === 'worker'
       ? `Sift worker is running; health and metrics on http://${settings.listen.host}:${port}`

@@ -83,6 +83,11 @@ export const envSchema = z.object({
   SIFT_INSTALLATION_CONCURRENCY: optionalPositiveInt,
   SIFT_INSTALLATION_DAILY_TOKENS: tokenBudget,
   SIFT_INSTALLATION_MONTHLY_TOKENS: tokenBudget,
+  SIFT_PLANS_FILE: optionalText,
+  SIFT_MARKETPLACE_STUBBED: z.preprocess(
+    blankAsUnset,
+    z.enum(['true', 'false'], { error: 'expected true or false' }).default('false'),
+  ),
   SIFT_CACHE_DIR: optionalText,
   SIFT_DATA_DIR: optionalText,
   REDIS_URL: optionalText.pipe(
@@ -338,6 +343,20 @@ export const ENV_DOCS: Readonly<Record<EnvName, EnvDoc>> = {
     default: 'no cap',
     meaning: 'The same per UTC calendar month (starts over on the 1st).',
     example: '100000000',
+  },
+  SIFT_PLANS_FILE: {
+    group: 'Reviews',
+    default: 'no plans: no limits',
+    meaning:
+      'A YAML file mapping the GitHub Marketplace plans an organisation can buy to what each allows (reviews per month, files and changed lines per pull request, review passes, private repositories), checked at start (see **Plans and the Marketplace**). Without it nothing is limited, as a self-hosted install wants. Reviews beyond a plan end with a neutral check run naming the limit, the usage, when it resets and where to upgrade.',
+    example: '/etc/sift/plans.yml',
+  },
+  SIFT_MARKETPLACE_STUBBED: {
+    group: 'Reviews',
+    default: '`false`',
+    meaning:
+      "`true` asks the Marketplace's stubbed endpoints (`/marketplace_listing/stubbed/…`) for an account's plan, as GitHub recommends while testing a listing.",
+    example: 'true',
   },
   SIFT_CACHE_DIR: {
     group: 'Reviews',

@@ -42,7 +42,16 @@ export type ServerEnv =
       /** Where the embedded database lives, resolved from the working folder. */
       readonly dataDir: string;
       readonly scale: ScaleSettings;
+      readonly marketplace: MarketplaceSettings;
     };
+
+/** Where the operator's plans come from, and which Marketplace endpoints say what an account bought. */
+export interface MarketplaceSettings {
+  /** The plans file, resolved from the working folder; undefined: no plans, no limits. */
+  readonly plansFile: string | undefined;
+  /** Ask the stubbed Marketplace endpoints (testing a listing). */
+  readonly stubbed: boolean;
+}
 
 /** One process with the embedded database, or one of many sharing Redis. */
 export type ScaleSettings =
@@ -121,6 +130,10 @@ export function loadServerEnv(env: NodeJS.ProcessEnv, options: { cwd: string }):
     },
     sift: siftEnvOf(values, provider),
     dataDir: resolve(options.cwd, values.SIFT_DATA_DIR ?? 'sift-data'),
+    marketplace: {
+      plansFile: values.SIFT_PLANS_FILE ? resolve(options.cwd, values.SIFT_PLANS_FILE) : undefined,
+      stubbed: values.SIFT_MARKETPLACE_STUBBED === 'true',
+    },
     scale: values.REDIS_URL
       ? { role: values.SIFT_ROLE, redisUrl: values.REDIS_URL, jobLockMs: values.SIFT_JOB_LOCK_SECONDS * 1000 }
       : { role: 'all', redisUrl: undefined },

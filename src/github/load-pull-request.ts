@@ -24,7 +24,12 @@ export async function loadPullRequest(
     octokit.paginate(octokit.rest.pulls.listCommits, { ...params, per_page: 100 }),
   ]);
   return {
-    repository: { owner: target.owner, repo: target.repo, htmlUrl: pull.base.repo.html_url },
+    repository: {
+      owner: target.owner,
+      repo: target.repo,
+      htmlUrl: pull.base.repo.html_url,
+      private: pull.base.repo.private,
+    },
     number: pull.number,
     title: pull.title,
     body: pull.body ?? '',

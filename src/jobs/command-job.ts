@@ -1,7 +1,9 @@
 import { reviewHelpText } from '../commands/review-help-text.js';
 import { describeConfigSources } from '../config/describe-config-sources.js';
+import { describePlanSettings } from '../plans/describe-plan-settings.js';
+import { describeUsageThisMonth } from '../plans/describe-usage-this-month.js';
 import type { PullRequestHost } from '../review/pull-request-host.js';
-import { pullKey, repositoryKey, type SiftStore } from '../store/sift-store.js';
+import { pullKey, repositoryKey } from '../store/sift-store.js';
 import { canWrite } from './can-write.js';
 import type { JobPorts } from './job-ports.js';
 import type { JobOfKind } from './sift-job.js';
@@ -32,14 +34,14 @@ export async function runCommandJob(job: CommandJob, ports: JobPorts): Promise<s
     );
     return 'refused: no write access';
   }
-  if (command.kind === 'stats') return answerStats(job, host, store);
+  if (command.kind === 'stats') return answerStats(job, host, ports);
   if (job.pullState === 'closed') {
     await host.comment(
       `This pull request is ${job.merged ? 'merged' : 'closed'}; Sift reviews open pull requests. Reopen it to review it again.`,
     );
     return 'refused: closed';
   }
-  if (command.kind === 'config') return answerConfig(host);
+  if (command.kind === 'config') return answerConfig(job, host, ports);
   if (!(await store.takeCommandSlot(pullKey(job), COMMAND_COOLDOWN_MS, ports.now()))) {
     await host.comment(
       'Sift was asked to review this pull request less than a minute ago; that review is on its way.',
@@ -83,10 +85,15 @@ async function mayCommand(job: CommandJob, host: PullRequestHost): Promise<boole
   return (await host.readConfig(pull.base.ref)).config.commands.allowAuthor;
 }
 
-async function answerConfig(host: PullRequestHost): Promise<string> {
+/** The settings in effect, each with where it comes from, and the installation's plan beside them. */
+async function answerConfig(job: CommandJob, host: PullRequestHost, ports: JobPorts): Promise<string> {
   const pull = await host.loadPullRequest();
   const loaded = await host.readConfig(pull.base.ref);
-  const rows = describeConfigSources(loaded).map(
+  const [plan, reviews] = await Promise.all([
+    ports.plan(),
+    ports.store.reviewsOf(job.installationId, ports.now()),
+  ]);
+  const rows = describePlanSettings(describeConfigSources(loaded), plan, reviews).map(
     (entry) =>
       `| \`${entry.key}\` | \`${JSON.stringify(entry.value).replace(/\|/g, '\\|')}\` | ${entry.source.replace(/\|/g, '\\|')} |`,
   );
@@ -102,10 +109,19 @@ async function answerConfig(host: PullRequestHost): Promise<string> {
   return 'config';
 }
 
-async function answerStats(job: CommandJob, host: PullRequestHost, store: SiftStore): Promise<string> {
-  const stats = await store.repositoryStats(repositoryKey(job));
+/** The repository's findings and what became of them, and what the installation used this month. */
+async function answerStats(job: CommandJob, host: PullRequestHost, ports: JobPorts): Promise<string> {
+  const { store } = ports;
+  const now = ports.now();
+  const [stats, reviews, spend, plan] = await Promise.all([
+    store.repositoryStats(repositoryKey(job)),
+    store.reviewsOf(job.installationId, now),
+    store.spendOf(job.installationId, now),
+    ports.plan(),
+  ]);
   const rate = stats.posted === 0 ? 0 : stats.fixed / stats.posted;
-  await host.comment(
+  const usage = describeUsageThisMonth({ reviews, spend }, plan, now);
+  const findings =
     stats.posted === 0
       ? `No closed pull request of ${job.owner}/${job.repo} with Sift findings has been recorded yet.`
       : [
@@ -116,7 +132,7 @@ async function answerStats(job: CommandJob, host: PullRequestHost, store: SiftSt
           `| ${stats.fixed} | ${stats.dismissed} | ${stats.open} | ${stats.disputes} | ${(rate * 100).toFixed(0)}% |`,
           '',
           'The resolution rate is the share of posted findings whose code changed before the pull request closed.',
-        ].join('\n'),
-  );
+        ].join('\n');
+  await host.comment([findings, '', usage].join('\n'));
   return 'stats';
 }

@@ -2,6 +2,7 @@ import type { SymbolCaches } from '../context/symbol-index.js';
 import type { ModelClient } from '../llm/model-client.js';
 import type { Logger } from '../logger.js';
 import type { SiftMetrics } from '../metrics/sift-metrics.js';
+import type { PlanInEffect } from '../plans/plan-in-effect.js';
 import type { RepositoryReader } from '../repository/repository-reader.js';
 import type { PullRequestHost } from '../review/pull-request-host.js';
 import type { SiftStore } from '../store/sift-store.js';
@@ -16,6 +17,8 @@ export interface JobPorts {
   /** What this job's model calls spent, against the review's and the installation's budgets. */
   readonly spend: SpendMeter;
   readonly store: SiftStore;
+  /** The installation's plan, looked up at most once per job; null: the operator set no plans. */
+  readonly plan: () => Promise<PlanInEffect | null>;
   readonly now: () => number;
   /** The repository behind the pull request, read for cross-file context; absent: the diff only. */
   readonly repository?: RepositoryReader | undefined;

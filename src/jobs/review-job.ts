@@ -1,4 +1,12 @@
-import { BudgetExceededError, ReviewSupersededError, ShuttingDownError } from '../errors.js';
+import {
+  BudgetExceededError,
+  JobDiscardedError,
+  ReviewSupersededError,
+  ShuttingDownError,
+} from '../errors.js';
+import { describePlanCaps } from '../plans/describe-plan-caps.js';
+import { planRefusal } from '../plans/plan-refusal.js';
+import { renderPlanLimit } from '../plans/render-plan-limit.js';
 import { postReview } from '../review/post-review/post-review.js';
 import { resolveFixedThreads } from '../review/post-review/resolve-fixed-threads.js';
 import { renderBudgetStop } from '../review/render/render-budget-stop.js';
@@ -57,13 +65,17 @@ export type ReviewJobResult =
   | 'superseded'
   | 'interrupted'
   | 'over-budget'
+  | 'over-plan'
+  | 'discarded'
   | 'failed';
 
 /**
  * Reviews a pull request, the stages of the README in order:
  *   1 load     the pull request as GitHub has it now (its head, not the delivery's: deliveries
- *              arrive out of order), what Sift already said on it, its config from the base branch
- *   2 select   the whole pull request, or what changed since the last reviewed commit
+ *              arrive out of order), what Sift already said on it, its config from the base branch,
+ *              the installation's plan (a limit it reached ends the review here, and says so)
+ *   2 select   the whole pull request, or what changed since the last reviewed commit, within
+ *              the plan's size and passes
  *   3–7        context, ask, verify, score, anchor (reviewChange)
  *   8 post     one review (when there is something to say), the threads the push fixed resolved,
  *              the check run's summary
@@ -102,6 +114,26 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
       await status.finish({ conclusion: 'skipped', title: 'Not reviewed', summary: skip });
       return 'skipped';
     }
+    const plan = await ports.plan();
+    const refused =
+      plan &&
+      planRefusal(plan.plan, {
+        privateRepository: pull.repository.private === true,
+        reviewsThisMonth: await store.reviewsOf(job.installationId, ports.now()),
+      });
+    if (plan && refused) {
+      log.info({ plan: plan.plan.name, limit: refused.limit }, 'review refused by the plan');
+      await status.finish(
+        renderPlanLimit(refused, plan, { headSha, repository: repositoryKey(job), now: ports.now() }),
+      );
+      return 'over-plan';
+    }
+    // The plan caps the passes (and, below, the files); `ensemble.passes` asks for what it may.
+    const passesAsked = config.ensemble.passes;
+    const planned =
+      plan?.plan.passes !== undefined && plan.plan.passes < passesAsked
+        ? { ...config, ensemble: { passes: plan.plan.passes } }
+        : config;
     // The repository's budget caps what this review actually spends; an installation whose
     // budget is already spent is told so before any work starts.
     ports.spend.capReview(config.budget.maxTokens);
@@ -117,8 +149,11 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
     const scope = await scopeOfReview(host, job.scope, pull, lastReviewed);
 
     // 3–7
-    const outcome = await reviewChange({ ...pull, files: scope.files }, config, {
+    const outcome = await reviewChange({ ...pull, files: scope.files }, planned, {
       model: ports.model,
+      sizeLimit: plan
+        ? { maxFiles: plan.plan.maxFiles, maxChangedLines: plan.plan.maxChangedLines }
+        : undefined,
       repository: ports.repository,
       caches: ports.caches,
       maxPromptTokens: ports.maxPromptTokens,
@@ -128,7 +163,18 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
     });
     signal.throwIfAborted();
     ports.metrics?.reviewCompleted(outcome);
-    const reviewed = { ...outcome, skippedFiles: [...scope.skipped, ...outcome.skippedFiles] };
+    const planNotes = plan
+      ? describePlanCaps(plan, {
+          passesAsked,
+          leftOutBySize: outcome.leftOutBySize ?? 0,
+          reviewedFiles: outcome.reviewedFiles.length,
+        })
+      : [];
+    const reviewed = {
+      ...outcome,
+      skippedFiles: [...scope.skipped, ...outcome.skippedFiles],
+      budgetNotes: [...planNotes, ...outcome.budgetNotes],
+    };
 
     // 8 post: a first review always says what it found, even nothing; later ones only when they have something to say
     const found = outcome.inline.length + outcome.summaryOnly.length;
@@ -137,7 +183,7 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
       await status.finish(POSTED_BY_ANOTHER_RUN);
       return 'already-reviewed';
     }
-    const refused = post ? (await postReview(host, pull, reviewed, log, job.deliveryId)).refused : 0;
+    const refusedInline = post ? (await postReview(host, pull, reviewed, log, job.deliveryId)).refused : 0;
     const resolved = await resolveFixedThreads(
       host,
       headSha,
@@ -154,13 +200,17 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
         configProblems: problems,
         scope: scope.description,
         resolvedThreads: resolved,
-        refusedInline: refused,
+        refusedInline,
       }),
     );
+    // A review counts against the month once it has run; one stopped or failed does not.
+    await store.addReview(job.installationId, ports.now());
     return post ? 'posted' : 'quiet';
   } catch (error) {
     // Stopped for a restart: the check run stays in progress, and the resumed job finishes it.
     if (signal.reason instanceof ShuttingDownError) return 'interrupted';
+    // Withdrawn: the installation or repository is gone, and GitHub with it; nothing more is said.
+    if (signal.reason instanceof JobDiscardedError) return 'discarded';
     if (signal.aborted || error instanceof ReviewSupersededError) {
       await status.finish(SUPERSEDED);
       return 'superseded';

@@ -1,4 +1,4 @@
-import { ReviewSupersededError, ShuttingDownError } from '../errors.js';
+import { JobDiscardedError, ReviewSupersededError, ShuttingDownError } from '../errors.js';
 import type { JobJournal } from './job-journal.js';
 import type { EnqueueResult, JobIdentity, JobQueue, JobWorker } from './job-queue.js';
 
@@ -97,6 +97,8 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
       .worker(job, controller.signal, (facts) => journal?.note(id, facts), acceptedAt.get(id) ?? Date.now())
       .catch((error: unknown) => {
         if (controller.signal.aborted && controller.signal.reason === error) return;
+        // Withdrawn (its installation is gone): whatever it failed with, it is not tried again.
+        if (controller.signal.reason instanceof JobDiscardedError) return;
         retry = crashed(key, job, error);
       })
       .finally(() => {
@@ -176,6 +178,34 @@ export function createInProcessQueue<J>(options: InProcessQueueOptions<J>): JobQ
       return result;
     },
     size: () => waiting.size + running.size + retrying.size,
+    async discard(matches, reason) {
+      let withdrawn = 0;
+      const drop = (job: J) => {
+        journal?.finish(idOf(job));
+        acceptedAt.delete(idOf(job));
+        attemptsMade.delete(idOf(job));
+        withdrawn += 1;
+      };
+      for (const [key, job] of [...waiting]) {
+        if (!matches(job)) continue;
+        waiting.delete(key);
+        drop(job);
+      }
+      for (const [key, { job, timer }] of [...retrying]) {
+        if (!matches(job)) continue;
+        clearTimeout(timer);
+        retrying.delete(key);
+        drop(job);
+      }
+      for (const { job, controller } of running.values()) {
+        if (!matches(job)) continue;
+        // Crossed out of the journal when it ends (it is not being closed for a restart).
+        controller.abort(reason);
+        withdrawn += 1;
+      }
+      pump();
+      return withdrawn;
+    },
     async resume() {
       const unfinished = journal?.unfinished() ?? [];
       for (const { job } of unfinished) await this.enqueue(job);

@@ -1,3 +1,5 @@
+import type { JobDiscardedError } from '../errors.js';
+
 /** What happened to a job handed to the queue. */
 export type EnqueueResult =
   /** Accepted; it runs when a worker is free. */
@@ -27,6 +29,12 @@ export interface JobQueue<J> {
   resume(): Promise<number>;
   /** Jobs waiting or running now. */
   size(): number;
+  /**
+   * Withdraws every job `matches` selects (an uninstalled installation's): waiting and retrying
+   * ones are dropped and crossed out of the journal; running ones are stopped, their signal aborted
+   * with `reason` (a JobDiscardedError), and neither retried nor resumed. Returns how many it withdrew.
+   */
+  discard(matches: (job: J) => boolean, reason: JobDiscardedError): Promise<number>;
 }
 
 /**

@@ -22,6 +22,7 @@ import { untrustedTextsOf } from './planted-text/untrusted-texts-of.js';
 import { plural } from './render/plural.js';
 import type { AlreadySaid } from './score-findings/already-said.js';
 import { couldBePosted, scoreFindings } from './score-findings/score-findings.js';
+import { fitSizeLimit, type SizeLimit } from './select-files/fit-size-limit.js';
 import { planBudget } from './select-files/plan-budget.js';
 import { selectFiles } from './select-files/select-files.js';
 import type { Change, ContextReport, ReviewFile, ReviewOutcome } from './types.js';
@@ -49,6 +50,8 @@ export interface ReviewChangeDeps {
   readonly verifyAll?: boolean | undefined;
   readonly log?: Logger | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** The most of the pull request this review may cover (the installation's plan); beyond it, the riskiest files. */
+  readonly sizeLimit?: SizeLimit | undefined;
   /** Told what the review is doing, step by step (the CLI shows it while it works). */
   readonly progress?: ((message: string) => void) | undefined;
 }
@@ -66,18 +69,21 @@ export async function reviewChange(
   config: ReviewConfig,
   deps: ReviewChangeDeps,
 ): Promise<ReviewOutcome> {
-  // 2 select, and fit the review into its budget
+  // 2 select, fit the review into its plan's size, then into its budget
   const selection = selectFiles(change.files, config);
-  const plan = planBudget(selection.selected, config, {
+  const sized = fitSizeLimit(selection.selected, deps.sizeLimit);
+  const plan = planBudget(sized.files, config, {
     fixedPromptTokens: countTokens(renderPullRequest(change)) + countTokens(config.instructions) + 2_000,
     maxPromptTokens: deps.maxPromptTokens ?? DEFAULT_MAX_PROMPT_TOKENS,
     expectedOutputTokens: EXPECTED_OUTPUT_TOKENS,
   });
-  const skippedFiles = [...selection.skipped, ...plan.skipped];
+  const skippedFiles = [...selection.skipped, ...sized.skipped, ...plan.skipped];
   deps.progress?.(
     `reviewing ${plural(plan.files.length, 'file')}${skippedFiles.length > 0 ? `, ${skippedFiles.length} skipped` : ''}`,
   );
-  if (plan.files.length === 0) return emptyOutcome(skippedFiles, plan.notes);
+  // Said only when the size limit left something out, so outcomes without a plan read as before.
+  const bySize = sized.skipped.length > 0 ? { leftOutBySize: sized.skipped.length } : {};
+  if (plan.files.length === 0) return { ...emptyOutcome(skippedFiles, plan.notes), ...bySize };
 
   // 3 context
   const snapshot = await loadSnapshot(change, config, deps);
@@ -163,6 +169,7 @@ export async function reviewChange(
       planted.heldBack + planted.redacted > 0
         ? { where: planted.where, findings: planted.heldBack + planted.redacted }
         : null,
+    ...bySize,
   };
 }
 

@@ -16,6 +16,8 @@ export interface RepositoryRef {
   readonly repo: string;
   /** `https://github.com/owner/repo`, or the GitHub Enterprise Server equivalent. */
   readonly htmlUrl: string;
+  /** Whether the repository is private; unknown (a local checkout) counts as not. */
+  readonly private?: boolean | undefined;
 }
 
 /** A change to review, from a pull request (app), two local commits (CLI) or a case bundle (eval). */
@@ -159,6 +161,8 @@ export interface ReviewOutcome {
    * (left out of them); null when no finding did.
    */
   readonly plantedText: { readonly where: readonly string[]; readonly findings: number } | null;
+  /** Files left out because the pull request is larger than the size limit it was reviewed under (a plan's). */
+  readonly leftOutBySize?: number | undefined;
 }
 
 /** What Sift leaves hidden in a finding's comment, to know it again on a later push. */

@@ -1,6 +1,9 @@
+import type { AccountPurchase } from '../plans/account-purchase.js';
 import {
   type Feedback,
   type FindingOutcome,
+  type InstallationRecord,
+  monthOf,
   type RepositoryStats,
   type SiftStore,
   spendPeriods,
@@ -20,6 +23,22 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
   const feedback = new Map<string, Feedback[]>();
   const outcomes = new Map<string, Map<number, readonly FindingOutcome[]>>();
   const spend = new Map<string, number>(); // `installation:period` → tokens
+  const reviews = new Map<string, number>(); // `installation:month` → reviews
+  const installations = new Map<number, InstallationRecord>();
+  const repositoriesOf = new Map<number, Set<string>>();
+  const purchases = new Map<number, AccountPurchase>();
+
+  const ofInstallation = (installationId: number, key: string) => key.startsWith(`${installationId}:`);
+  const deleteWhere = <K, V>(map: Map<K, V>, doomed: (key: K) => boolean) => {
+    for (const key of [...map.keys()]) if (doomed(key)) map.delete(key);
+  };
+  const forgetRepository = (repositoryKey: string) => {
+    const ofRepository = (key: string) => key.startsWith(`${repositoryKey}#`);
+    deleteWhere(reviewedHeads, ofRepository);
+    deleteWhere(commandSlots, ofRepository);
+    deleteWhere(feedback, ofRepository);
+    outcomes.delete(repositoryKey);
+  };
 
   return {
     async firstDelivery(deliveryId) {
@@ -82,6 +101,45 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
         day: spend.get(`${installationId}:${day}`) ?? 0,
         month: spend.get(`${installationId}:${month}`) ?? 0,
       };
+    },
+    async addReview(installationId, at) {
+      const key = `${installationId}:${monthOf(at)}`;
+      reviews.set(key, (reviews.get(key) ?? 0) + 1);
+    },
+    async reviewsOf(installationId, at) {
+      return reviews.get(`${installationId}:${monthOf(at)}`) ?? 0;
+    },
+    async installation(installationId) {
+      return installations.get(installationId) ?? null;
+    },
+    async saveInstallation(record) {
+      installations.set(record.id, record);
+    },
+    async addInstallationRepository(installationId, repositoryKey) {
+      const repositories = repositoriesOf.get(installationId) ?? new Set<string>();
+      repositories.add(repositoryKey);
+      repositoriesOf.set(installationId, repositories);
+    },
+    async forgetRepository(installationId, repositoryKey) {
+      forgetRepository(repositoryKey);
+      repositoriesOf.get(installationId)?.delete(repositoryKey);
+    },
+    async forgetInstallation(installationId, accountId) {
+      const repositories = repositoriesOf.get(installationId) ?? new Set<string>();
+      for (const repositoryKey of repositories) forgetRepository(repositoryKey);
+      repositoriesOf.delete(installationId);
+      deleteWhere(spend, (key) => ofInstallation(installationId, key));
+      deleteWhere(reviews, (key) => ofInstallation(installationId, key));
+      const account = accountId ?? installations.get(installationId)?.account.id;
+      if (account !== undefined) purchases.delete(account);
+      installations.delete(installationId);
+      return { repositories: repositories.size, journaledJobs: 0 };
+    },
+    async purchase(accountId) {
+      return purchases.get(accountId) ?? null;
+    },
+    async savePurchase(purchase) {
+      purchases.set(purchase.accountId, purchase);
     },
   };
 }

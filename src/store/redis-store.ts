@@ -1,6 +1,14 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { type FindingOutcome, type RepositoryStats, type SiftStore, spendPeriods } from './sift-store.js';
+import { accountPurchaseSchema } from '../plans/account-purchase.js';
+import {
+  type FindingOutcome,
+  type InstallationRecord,
+  monthOf,
+  type RepositoryStats,
+  type SiftStore,
+  spendPeriods,
+} from './sift-store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // GitHub redelivers within hours; a week matches what the SQLite store keeps.
@@ -10,6 +18,10 @@ const DELIVERY_TTL_MS = 7 * DAY_MS;
 // A period's spend is only written during that period, so these count from its end: long enough
 // to read last month's days back, short enough that old installations leave nothing behind.
 const SPEND_TTL_MS = { day: 40 * DAY_MS, month: 400 * DAY_MS } as const;
+// Review counts are read for the current month only; a year lets `/review stats` grow into history.
+const REVIEWS_TTL_MS = 400 * DAY_MS;
+// SCAN's batch hint: deleting an installation walks the keyspace a few hundred keys at a time.
+const SCAN_BATCH = 500;
 // A slot older than the cooldown refuses nothing; the grace covers clocks that disagree.
 const COMMAND_SLOT_GRACE_MS = 60_000;
 // `/readyz` must answer quickly, and a caller's connection may queue commands through an outage.
@@ -32,6 +44,11 @@ const outcomesSchema = z.array(
   }),
 );
 const feedbackSchema = z.object({ fingerprint: z.string() });
+const installationSchema = z.object({
+  id: z.number().int(),
+  account: z.object({ id: z.number().int(), login: z.string() }),
+  suspended: z.boolean(),
+});
 
 export interface RedisStore extends SiftStore {
   /** Whether Redis answers a PING within a second (for `/readyz`); never throws. */
@@ -60,11 +77,32 @@ export interface RedisStoreOptions {
  *   outcomes:<owner/repo#n>           the pull request's outcomes as one JSON array
  *   outcome-pulls:<owner/repo>        set of pull numbers with outcomes
  *   spend:<installation>:<period>     tokens in a UTC day (2026-12-03) or month (2026-12)
+ *   reviews:<installation>:<month>    reviews run in a UTC month
+ *   installation:<id>                 the installation's account and whether it is suspended (JSON)
+ *   installation-repositories:<id>    set of `owner/repo` whose state belongs to the installation
+ *   purchase:<account>                the account's Marketplace purchase as last heard (JSON)
  */
 export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): RedisStore {
   const prefix = options.prefix ?? 'sift';
   const key = (kind: string, name: string | number) => `${prefix}:${kind}:${name}`;
   const pull = (repositoryKey: string, pullNumber: number | string) => `${repositoryKey}#${pullNumber}`;
+  /** Deletes every key matching a SCAN pattern, a batch at a time. */
+  const deleteMatching = async (pattern: string) => {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_BATCH);
+      cursor = next;
+      if (keys.length > 0) await redis.del(...keys);
+    } while (cursor !== '0');
+  };
+  const forgetRepository = async (repositoryKey: string) => {
+    const pulls = `${globEscape(repositoryKey)}#*`;
+    for (const kind of ['head', 'command-slot', 'feedback', 'outcomes'])
+      await deleteMatching(key(kind, pulls));
+    await redis.del(key('disputes', repositoryKey), key('outcome-pulls', repositoryKey));
+  };
+  const installationRecord = async (installationId: number): Promise<InstallationRecord | null> =>
+    parseJson(installationSchema, await redis.get(key('installation', installationId))) ?? null;
 
   return {
     async firstDelivery(deliveryId) {
@@ -171,6 +209,43 @@ export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): R
       );
       return { day: parseCount(daySpend ?? null), month: parseCount(monthSpend ?? null) };
     },
+    async addReview(installationId, at) {
+      const counter = key('reviews', `${installationId}:${monthOf(at)}`);
+      const results = await redis.multi().incr(counter).pexpire(counter, REVIEWS_TTL_MS).exec();
+      // INCR fails on a corrupt count: it starts again from this review.
+      if (results?.[0]?.[0]) await redis.set(counter, 1, 'PX', REVIEWS_TTL_MS);
+    },
+    async reviewsOf(installationId, at) {
+      return parseCount(await redis.get(key('reviews', `${installationId}:${monthOf(at)}`)));
+    },
+    installation: installationRecord,
+    async saveInstallation(record) {
+      await redis.set(key('installation', record.id), JSON.stringify(record));
+    },
+    async addInstallationRepository(installationId, repositoryKey) {
+      await redis.sadd(key('installation-repositories', installationId), repositoryKey);
+    },
+    async forgetRepository(installationId, repositoryKey) {
+      await forgetRepository(repositoryKey);
+      await redis.srem(key('installation-repositories', installationId), repositoryKey);
+    },
+    async forgetInstallation(installationId, accountId) {
+      const repositories = await redis.smembers(key('installation-repositories', installationId));
+      for (const repositoryKey of repositories) await forgetRepository(repositoryKey);
+      await deleteMatching(key('spend', `${installationId}:*`));
+      await deleteMatching(key('reviews', `${installationId}:*`));
+      const account = accountId ?? (await installationRecord(installationId))?.account.id;
+      if (account !== undefined) await redis.del(key('purchase', account));
+      await redis.del(key('installation', installationId), key('installation-repositories', installationId));
+      // Accepted jobs are journaled by the web process's own database, which its queue clears.
+      return { repositories: repositories.length, journaledJobs: 0 };
+    },
+    async purchase(accountId) {
+      return parseJson(accountPurchaseSchema, await redis.get(key('purchase', accountId))) ?? null;
+    },
+    async savePurchase(purchase) {
+      await redis.set(key('purchase', purchase.accountId), JSON.stringify(purchase));
+    },
     async reachable() {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>((resolve) => {
@@ -198,6 +273,11 @@ function parseJson<T>(schema: z.ZodType<T>, value: string | null): T | undefined
   } catch {
     return undefined;
   }
+}
+
+/** A repository name as a SCAN pattern matches it literally (GitHub's names have none of these, but keys are data). */
+function globEscape(text: string): string {
+  return text.replace(/[*?[\]\\]/g, (character) => `\\${character}`);
 }
 
 function parseCount(value: string | null): number {

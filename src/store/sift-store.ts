@@ -1,3 +1,5 @@
+import type { AccountPurchase } from '../plans/account-purchase.js';
+
 /** `owner/repo`: how the store keys what it keeps per repository. */
 export function repositoryKey(where: { readonly owner: string; readonly repo: string }): string {
   return `${where.owner}/${where.repo}`;
@@ -41,6 +43,21 @@ export function spendPeriods(at: number): { readonly day: string; readonly month
   return { day, month: day.slice(0, 7) };
 }
 
+/** What Sift knows of an installation of the app: the account it is on, and whether it is suspended. */
+export interface InstallationRecord {
+  readonly id: number;
+  readonly account: { readonly id: number; readonly login: string };
+  readonly suspended: boolean;
+}
+
+/** What deleting an installation removed, for the log line that says so. */
+export interface ForgottenInstallation {
+  /** Repositories whose pull requests' state (heads, feedback, outcomes, cooldowns) was deleted. */
+  readonly repositories: number;
+  /** Jobs of the installation crossed out of the journal. */
+  readonly journaledJobs: number;
+}
+
 export interface RepositoryStats {
   /** Pull requests whose outcomes were recorded. */
   readonly pullRequests: number;
@@ -53,8 +70,11 @@ export interface RepositoryStats {
 
 /**
  * The state Sift keeps between webhooks: deliveries already handled, command rate limits,
- * feedback on findings, the outcome of every posted finding and what each installation spent on
- * the model. In memory for tests; SQLite by default; Redis when processes share it.
+ * feedback on findings, the outcome of every posted finding, what each installation spent on
+ * the model and how many reviews it ran, its installations and the Marketplace purchases of their
+ * accounts. Everything but delivery ids (which name nobody) belongs to an installation and leaves
+ * with it (`forgetInstallation`). In memory for tests; SQLite by default; Redis when processes
+ * share it.
  */
 export interface SiftStore {
   /** Records a webhook delivery; false when it was seen before (a redelivery). */
@@ -78,4 +98,29 @@ export interface SiftStore {
   addSpend(installationId: number, tokens: number, at: number): Promise<void>;
   /** What the installation spent in the UTC day and month of `at`. */
   spendOf(installationId: number, at: number): Promise<InstallationSpend>;
+  /** Counts one review of the installation, in the UTC month of `at`. */
+  addReview(installationId: number, at: number): Promise<void>;
+  /** Reviews the installation ran in the UTC month of `at`. */
+  reviewsOf(installationId: number, at: number): Promise<number>;
+  installation(installationId: number): Promise<InstallationRecord | null>;
+  saveInstallation(record: InstallationRecord): Promise<void>;
+  /** Notes that a repository's state belongs to an installation, so it is deleted with it. */
+  addInstallationRepository(installationId: number, repositoryKey: string): Promise<void>;
+  /** Deletes what Sift kept about one repository of an installation (removed from it). */
+  forgetRepository(installationId: number, repositoryKey: string): Promise<void>;
+  /**
+   * Deletes everything kept for an installation: its record and its account's purchase, its
+   * repositories' pull request state, feedback and outcomes, its spend and review counts, and its
+   * jobs in the journal. `accountId` names the account whose purchase goes too (the webhook says
+   * it); null: the account the installation's record names, if any.
+   */
+  forgetInstallation(installationId: number, accountId: number | null): Promise<ForgottenInstallation>;
+  /** What the installation's account bought on the Marketplace, as last heard; null: never heard. */
+  purchase(accountId: number): Promise<AccountPurchase | null>;
+  savePurchase(purchase: AccountPurchase): Promise<void>;
+}
+
+/** The UTC month (`2026-12`) a moment falls in: the period reviews are counted by. */
+export function monthOf(at: number): string {
+  return spendPeriods(at).month;
 }

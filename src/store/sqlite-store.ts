@@ -1,38 +1,21 @@
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { type AccountPurchase, accountPurchaseSchema } from '../plans/account-purchase.js';
 import type { JobJournal, JournaledJob } from '../queue/job-journal.js';
 import {
   type Feedback,
   type FindingOutcome,
+  monthOf,
   type RepositoryStats,
   type SiftStore,
   spendPeriods,
 } from './sift-store.js';
+import { SQLITE_SCHEMA } from './sqlite-schema.js';
 
 // Deliveries remembered: GitHub redelivers within hours; older ids are pruned.
 const DELIVERY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 const PRUNE_EVERY = 1_000;
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS deliveries (id TEXT PRIMARY KEY, seen_at INTEGER NOT NULL);
-  CREATE INDEX IF NOT EXISTS deliveries_by_age ON deliveries (seen_at);
-  CREATE TABLE IF NOT EXISTS reviewed_heads (pull TEXT PRIMARY KEY, head TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS command_slots (pull TEXT PRIMARY KEY, taken_at INTEGER NOT NULL);
-  CREATE TABLE IF NOT EXISTS feedback (
-    repository TEXT NOT NULL, pull INTEGER NOT NULL, fingerprint TEXT NOT NULL,
-    kind TEXT NOT NULL, user TEXT NOT NULL, text TEXT NOT NULL);
-  CREATE INDEX IF NOT EXISTS feedback_by_pull ON feedback (repository, pull);
-  CREATE TABLE IF NOT EXISTS outcomes (
-    repository TEXT NOT NULL, pull INTEGER NOT NULL, fingerprint TEXT NOT NULL,
-    path TEXT NOT NULL, category TEXT NOT NULL, fate TEXT NOT NULL);
-  CREATE INDEX IF NOT EXISTS outcomes_by_pull ON outcomes (repository, pull);
-  CREATE TABLE IF NOT EXISTS spend (
-    installation INTEGER NOT NULL, period TEXT NOT NULL, tokens INTEGER NOT NULL,
-    PRIMARY KEY (installation, period));
-  CREATE TABLE IF NOT EXISTS journal (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, job TEXT NOT NULL);
-`;
 
 export interface SqliteStore<J> extends SiftStore {
   readonly journal: JobJournal<J>;
@@ -61,7 +44,7 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
   // would fsync on every webhook and put tens of milliseconds on each answer.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
+  db.exec(SQLITE_SCHEMA);
 
   const sql = {
     seenDelivery: db.prepare('INSERT OR IGNORE INTO deliveries (id, seen_at) VALUES (?, ?)'),
@@ -109,6 +92,47 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
     rewrite: db.prepare('UPDATE journal SET job = ? WHERE id = ?'),
     finish: db.prepare('DELETE FROM journal WHERE id = ?'),
     unfinished: db.prepare<[], { id: string; job: string }>('SELECT id, job FROM journal ORDER BY seq'),
+    addReview: db.prepare(
+      'INSERT INTO reviews (installation, month, count) VALUES (?, ?, 1) ON CONFLICT (installation, month) DO UPDATE SET count = count + 1',
+    ),
+    reviewsIn: db.prepare<[number, string], { count: number }>(
+      'SELECT count FROM reviews WHERE installation = ? AND month = ?',
+    ),
+    installation: db.prepare<
+      [number],
+      { id: number; account_id: number; account_login: string; suspended: number }
+    >('SELECT id, account_id, account_login, suspended FROM installations WHERE id = ?'),
+    saveInstallation: db.prepare(
+      `INSERT INTO installations (id, account_id, account_login, suspended) VALUES (?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id,
+         account_login = excluded.account_login, suspended = excluded.suspended`,
+    ),
+    addRepository: db.prepare(
+      'INSERT OR IGNORE INTO installation_repositories (installation, repository) VALUES (?, ?)',
+    ),
+    repositoriesOf: db.prepare<[number], { repository: string }>(
+      'SELECT repository FROM installation_repositories WHERE installation = ?',
+    ),
+    removeRepository: db.prepare(
+      'DELETE FROM installation_repositories WHERE installation = ? AND repository = ?',
+    ),
+    // Pull requests are keyed `owner/repo#n`: a repository's are those starting with `owner/repo#`.
+    forgetHeads: db.prepare('DELETE FROM reviewed_heads WHERE substr(pull, 1, length(@prefix)) = @prefix'),
+    forgetCommandSlots: db.prepare(
+      'DELETE FROM command_slots WHERE substr(pull, 1, length(@prefix)) = @prefix',
+    ),
+    forgetFeedback: db.prepare('DELETE FROM feedback WHERE repository = ?'),
+    forgetOutcomes: db.prepare('DELETE FROM outcomes WHERE repository = ?'),
+    forgetSpend: db.prepare('DELETE FROM spend WHERE installation = ?'),
+    forgetReviews: db.prepare('DELETE FROM reviews WHERE installation = ?'),
+    forgetRepositories: db.prepare('DELETE FROM installation_repositories WHERE installation = ?'),
+    forgetInstallation: db.prepare('DELETE FROM installations WHERE id = ?'),
+    forgetJournaled: db.prepare("DELETE FROM journal WHERE json_extract(job, '$.installationId') = ?"),
+    purchase: db.prepare<[number], { purchase: string }>('SELECT purchase FROM purchases WHERE account = ?'),
+    savePurchase: db.prepare(
+      'INSERT INTO purchases (account, purchase) VALUES (?, ?) ON CONFLICT (account) DO UPDATE SET purchase = excluded.purchase',
+    ),
+    forgetPurchase: db.prepare('DELETE FROM purchases WHERE account = ?'),
   };
   const recordOutcomes = db.transaction(
     (repositoryKey: string, pullNumber: number, items: readonly FindingOutcome[]) => {
@@ -121,6 +145,29 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
   const addSpend = db.transaction((installationId: number, tokens: number, day: string, month: string) => {
     sql.addSpend.run(installationId, day, tokens);
     sql.addSpend.run(installationId, month, tokens);
+  });
+
+  const forgetRepository = (repositoryKey: string) => {
+    sql.forgetHeads.run({ prefix: `${repositoryKey}#` });
+    sql.forgetCommandSlots.run({ prefix: `${repositoryKey}#` });
+    sql.forgetFeedback.run(repositoryKey);
+    sql.forgetOutcomes.run(repositoryKey);
+  };
+  const forgetRepositoryOf = db.transaction((installationId: number, repositoryKey: string) => {
+    forgetRepository(repositoryKey);
+    sql.removeRepository.run(installationId, repositoryKey);
+  });
+  const forgetInstallation = db.transaction((installationId: number, accountId: number | null) => {
+    const repositories = sql.repositoriesOf.all(installationId).map((row) => row.repository);
+    for (const repositoryKey of repositories) forgetRepository(repositoryKey);
+    const account = accountId ?? sql.installation.get(installationId)?.account_id;
+    if (account !== undefined) sql.forgetPurchase.run(account);
+    sql.forgetRepositories.run(installationId);
+    sql.forgetSpend.run(installationId);
+    sql.forgetReviews.run(installationId);
+    sql.forgetInstallation.run(installationId);
+    const journaledJobs = sql.forgetJournaled.run(installationId).changes;
+    return { repositories: repositories.length, journaledJobs };
   });
 
   let deliveriesSincePrune = PRUNE_EVERY; // prune once at start, then now and then
@@ -194,6 +241,40 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
         month: sql.spendIn.get(installationId, month)?.tokens ?? 0,
       };
     },
+    async addReview(installationId, at) {
+      sql.addReview.run(installationId, monthOf(at));
+    },
+    async reviewsOf(installationId, at) {
+      return sql.reviewsIn.get(installationId, monthOf(at))?.count ?? 0;
+    },
+    async installation(installationId) {
+      const row = sql.installation.get(installationId);
+      if (!row) return null;
+      return {
+        id: row.id,
+        account: { id: row.account_id, login: row.account_login },
+        suspended: row.suspended === 1,
+      };
+    },
+    async saveInstallation(record) {
+      sql.saveInstallation.run(record.id, record.account.id, record.account.login, record.suspended ? 1 : 0);
+    },
+    async addInstallationRepository(installationId, repositoryKey) {
+      sql.addRepository.run(installationId, repositoryKey);
+    },
+    async forgetRepository(installationId, repositoryKey) {
+      forgetRepositoryOf(installationId, repositoryKey);
+    },
+    async forgetInstallation(installationId, accountId) {
+      return forgetInstallation(installationId, accountId);
+    },
+    async purchase(accountId) {
+      const row = sql.purchase.get(accountId);
+      return row ? parsePurchase(row.purchase) : null;
+    },
+    async savePurchase(purchase: AccountPurchase) {
+      sql.savePurchase.run(purchase.accountId, JSON.stringify(purchase));
+    },
     reachable() {
       try {
         return db.prepare('SELECT 1 AS one').get() !== undefined;
@@ -205,4 +286,14 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
       db.close();
     },
   };
+}
+
+/** A purchase an older Sift wrote, or a damaged row, counts as never heard of: it is looked up again. */
+function parsePurchase(text: string): AccountPurchase | null {
+  try {
+    const parsed = accountPurchaseSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

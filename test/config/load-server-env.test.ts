@@ -95,4 +95,24 @@ describe('loadServerEnv', () => {
       jobLockMs: 10_000,
     });
   });
+
+  it('no SIFT_PLANS_FILE › no plans (no limits), the live Marketplace endpoints', () => {
+    const env = load(complete());
+    expect(env.mode === 'app' && env.marketplace).toEqual({ plansFile: undefined, stubbed: false });
+  });
+
+  it('SIFT_PLANS_FILE and SIFT_MARKETPLACE_STUBBED › the file from the working folder, the stubbed endpoints', () => {
+    const cwd = makeTempDir('sift-server-env-');
+    const env = loadServerEnv(
+      { ...complete(), SIFT_PLANS_FILE: 'plans.yml', SIFT_MARKETPLACE_STUBBED: 'true' },
+      { cwd },
+    );
+    expect(env.mode === 'app' && env.marketplace).toEqual({ plansFile: `${cwd}/plans.yml`, stubbed: true });
+  });
+
+  it('SIFT_MARKETPLACE_STUBBED=yes › refused, naming the values it takes', () => {
+    expect(problem({ ...complete(), SIFT_MARKETPLACE_STUBBED: 'yes' })).toContain(
+      'SIFT_MARKETPLACE_STUBBED: expected true or false',
+    );
+  });
 });

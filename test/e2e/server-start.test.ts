@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatRequest } from '../support/fake-model-server.js';
 import { fileIdsInPrompt } from '../support/fake-model-server.js';
@@ -99,6 +101,22 @@ describe('npm start', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
       expect(code).toBe(1);
       expect(output).toContain(message);
       expect(output).not.toMatch(/\n\s+at /); // no stack trace
+    });
+
+    it('a plans file with a negative limit and an unknown default plan › exits 1, naming each line to fix', async () => {
+      const folder = makeProjectFolder({ ...complete(), SIFT_PLANS_FILE: 'plans.yml' });
+      writeFileSync(
+        join(folder, 'plans.yml'),
+        'plans:\n  free: { reviewsPerMonth: -5 }\nnoPurchase: gold\nupgradeUrl: https://github.com/marketplace/sift\n',
+      );
+
+      const { code, output } = await runStartCommand(folder, {});
+
+      expect(code).toBe(1);
+      expect(output).toContain(`the plans file ${join(folder, 'plans.yml')} (SIFT_PLANS_FILE) is invalid:`);
+      expect(output).toContain('  - line 2, `plans.free.reviewsPerMonth`: expected 0 or more');
+      expect(output).toContain('  - line 3, `noPurchase`: there is no plan `gold`; the plans are `free`');
+      expect(output).not.toMatch(/\n\s+at /);
     });
 
     it('several problems › all named in one message', async () => {

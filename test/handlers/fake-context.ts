@@ -2,11 +2,23 @@ import pino from 'pino';
 import type { SiftJob } from '../../src/jobs/sift-job.js';
 import type { JobQueue } from '../../src/queue/job-queue.js';
 
-/** A queue that only records what handlers hand it. */
-export function recordingQueue(): JobQueue<SiftJob> & { readonly jobs: SiftJob[] } {
+/** A queue that only records what handlers hand it, and what they withdraw from it. */
+export function recordingQueue(): JobQueue<SiftJob> & {
+  readonly jobs: SiftJob[];
+  readonly discards: string[];
+} {
   const jobs: SiftJob[] = [];
+  const discards: string[] = [];
   return {
     jobs,
+    discards,
+    async discard(matches, reason) {
+      discards.push(reason.message);
+      const kept = jobs.filter((job) => !matches(job));
+      const withdrawn = jobs.length - kept.length;
+      jobs.splice(0, jobs.length, ...kept);
+      return withdrawn;
+    },
     async enqueue(job) {
       jobs.push(job);
       return 'queued';

@@ -63,6 +63,7 @@ function portsFor(
     model: spend.model,
     spend,
     store,
+    plan: async () => null,
     now,
     caches: createSymbolCaches(),
     enqueue: async () => 'queued',

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { ReviewSupersededError } from '../../src/errors.js';
+import { JobDiscardedError, ReviewSupersededError } from '../../src/errors.js';
 import type { JobJournal, JournaledJob } from '../../src/queue/job-journal.js';
 import type { JobWorker } from '../../src/queue/job-queue.js';
 import {
@@ -227,5 +227,60 @@ describeWithRedis('the Redis queue (BullMQ), shared by several processes', () =>
     expect(ran).toEqual(['h1']);
     await web.resume(); // Redis no longer holds it and marked it done: crossed out
     expect(journal.entries.size).toBe(0);
+  });
+
+  it("an installation uninstalled › its running job stops (JobDiscardedError), its waiting ones and its dead letters go, the journal forgets them; another installation's job runs", async () => {
+    fresh();
+    const client = new Redis(redis.url);
+    await client.lpush(
+      `${prefix}:dead-letters`,
+      JSON.stringify({
+        job: { pull: 'acme/old#9', head: 'h0', installation: '1' },
+        error: 'Error: x',
+        attempts: 4,
+      }),
+      JSON.stringify({
+        job: { pull: 'globex/old#9', head: 'h0', installation: '2' },
+        error: 'Error: x',
+        attempts: 4,
+      }),
+    );
+    const journal = memoryJournal();
+    const web = processWith(undefined, { journal });
+    const started = deferred();
+    const events: string[] = [];
+    processWith(
+      async (job, signal) => {
+        events.push(`start ${job.pull}`);
+        if (job.pull !== 'acme/a#1') return;
+        started.resolve();
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+        events.push(`stopped ${job.pull}: ${(signal.reason as Error).name}`);
+        // Its installation's token is gone: whatever it fails with now is not retried.
+        throw new Error('GitHub answered 401');
+      },
+      { concurrency: 1 },
+    );
+    await web.enqueue({ pull: 'acme/a#1', head: 'h1', installation: '1' });
+    await started.promise;
+    await web.enqueue({ pull: 'acme/b#2', head: 'h1', installation: '1' });
+    await web.enqueue({ pull: 'globex/c#3', head: 'h1', installation: '2' });
+
+    expect(
+      await web.discard(
+        (job) => job.installation === '1',
+        new JobDiscardedError('installation 1 was deleted', 'installation'),
+      ),
+    ).toBe(2);
+    await web.onIdle();
+    expect(events).toEqual([
+      'start acme/a#1',
+      `stopped acme/a#1: ${JobDiscardedError.name}`,
+      'start globex/c#3',
+    ]);
+    expect([...journal.entries.values()].map((job) => job.installation)).not.toContain('1');
+    const deadLetters = await client.lrange(`${prefix}:dead-letters`, 0, -1);
+    await client.quit();
+    expect(deadLetters.map((entry) => JSON.parse(entry).job.pull)).toEqual(['globex/old#9']);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ReviewSupersededError, ShuttingDownError } from '../../src/errors.js';
+import { JobDiscardedError, ReviewSupersededError, ShuttingDownError } from '../../src/errors.js';
 import { createInProcessQueue } from '../../src/queue/in-process-queue.js';
 import type { JobJournal } from '../../src/queue/job-journal.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
@@ -442,6 +442,51 @@ describe('in-process queue', () => {
       running('#1@a').fail(new Error('model down'));
       await queue.onIdle();
       expect(journaled(journal)).toEqual([]);
+    });
+  });
+
+  describe('discard (an installation uninstalled)', () => {
+    const ofAcme = (j: Job) => j.pull.startsWith('acme/');
+
+    it('› its waiting, retrying and running jobs are withdrawn and crossed out; the running one stops, is not retried and no error is reported; others run', async () => {
+      const { journal } = openSqliteStore<Job>(makeTempDir('sift-queue-'));
+      const { queue, running, started, errors, deadLetters, startedLabels } = harness({
+        journal,
+        concurrency: 2,
+        retries: 3,
+      });
+      await queue.enqueue(job('acme/a#1', 'x')); // runs
+      await queue.enqueue(job('acme/b#2', 'x')); // runs, then crashes and waits to try again
+      running('acme/b#2@x').fail(new Error('GitHub answered 502'));
+      await settle();
+      await queue.enqueue(job('acme/c#3', 'x')); // takes the free slot
+      await queue.enqueue(job('acme/d#4', 'x')); // waits
+      await queue.enqueue(job('globex/e#5', 'x')); // waits
+
+      expect(
+        await queue.discard(ofAcme, new JobDiscardedError('installation 42 was deleted', 'installation')),
+      ).toBe(4);
+      expect(running('acme/a#1@x').signal.reason).toBeInstanceOf(JobDiscardedError);
+      expect(running('acme/c#3@x').signal.reason).toBeInstanceOf(JobDiscardedError);
+      await expect.poll(() => startedLabels().includes('globex/e#5@x')).toBe(true);
+      running('globex/e#5@x').finish();
+      await queue.onIdle();
+
+      expect(startedLabels()).toEqual(['acme/a#1@x', 'acme/b#2@x', 'acme/c#3@x', 'globex/e#5@x']);
+      expect(started.filter((entry) => entry.job.pull === 'acme/b#2')).toHaveLength(1);
+      expect(errors.map((entry) => entry.job)).toEqual(['acme/b#2@x']); // its first crash, before
+      expect(deadLetters).toEqual([]);
+      expect(journal.unfinished()).toEqual([]);
+    });
+
+    it('a discarded job that ignores its signal and then fails › still not retried', async () => {
+      const { queue, running, started, deadLetters } = harness({ retries: 3, stopsOnAbort: false });
+      await queue.enqueue(job('acme/a#1', 'x'));
+      await queue.discard(ofAcme, new JobDiscardedError('installation 42 was deleted', 'installation'));
+      running('acme/a#1@x').fail(new Error('GitHub answered 401: the installation is gone'));
+      await queue.onIdle();
+      expect(started).toHaveLength(1);
+      expect(deadLetters).toEqual([]);
     });
   });
 

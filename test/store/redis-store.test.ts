@@ -119,6 +119,41 @@ describeWithRedis('the Redis store', () => {
     });
   });
 
+  describe('an installation forgotten', () => {
+    it('› no key of it is left, whatever the repository’s name; the delivery ids (which name nobody) stay', async () => {
+      const redis = connect();
+      const store = openRedisStore(redis);
+      // A key pattern's special characters in a name must not widen what is deleted: unescaped,
+      // `acme/inv*#*` would take another installation's `acme/inventory-ui#1` with it.
+      const other = 'acme/inventory-ui';
+      await store.firstDelivery(DELIVERY);
+      await store.saveInstallation({ id: 42, account: { id: 9001, login: 'acme' }, suspended: false });
+      await store.savePurchase({
+        accountId: 9001,
+        accountLogin: 'acme',
+        plan: { id: 7, name: 'Team' },
+        onFreeTrial: false,
+        freeTrialEndsOn: null,
+        pending: null,
+        source: 'lookup',
+      });
+      await store.addInstallationRepository(42, REPO);
+      await store.addInstallationRepository(42, 'acme/inv*');
+      await store.setLastReviewedHead(PULL, 'a'.repeat(40));
+      await store.takeCommandSlot(PULL, COOLDOWN, DEC_3);
+      await store.recordFeedback(REPO, 7, { fingerprint: 'f1', kind: 'disputed', user: 'octocat', text: '' });
+      await store.recordOutcomes(REPO, 7, [
+        { fingerprint: 'f1', path: 'a.ts', category: 'bug', fate: 'open' },
+      ]);
+      await store.addSpend(42, 5_000, DEC_3);
+      await store.addReview(42, DEC_3);
+      await store.setLastReviewedHead(`${other}#1`, 'b'.repeat(40));
+
+      expect(await store.forgetInstallation(42, 9001)).toEqual({ repositories: 2, journaledJobs: 0 });
+      expect((await redis.keys('*')).sort()).toEqual([`sift:delivery:${DELIVERY}`, `sift:head:${other}#1`]);
+    });
+  });
+
   describe('Redis killed and restarted', () => {
     it('reachable › true, then false while down, then true again, with what was written before the kill', async () => {
       const store = openRedisStore(connect());

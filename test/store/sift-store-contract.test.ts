@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { AccountPurchase } from '../../src/plans/account-purchase.js';
 import { createInMemoryStore } from '../../src/store/in-memory-store.js';
 import { openRedisStore } from '../../src/store/redis-store.js';
 import type { Feedback, FindingOutcome, SiftStore } from '../../src/store/sift-store.js';
@@ -187,6 +188,148 @@ function describeContract(createStore: () => SiftStore): void {
       expect(await store.spendOf(7, DEC_3)).toEqual({ day: 300, month: 300 });
     });
   });
+
+  describe('reviews per installation', () => {
+    const DEC_3 = Date.UTC(2026, 11, 3, 9, 0);
+    const DEC_31 = Date.UTC(2026, 11, 31, 23, 59, 59);
+    const JAN_1 = Date.UTC(2027, 0, 1, 0, 0, 0);
+
+    it('three reviews in December › 3 all month; January starts at 0; another installation › its own', async () => {
+      const store = createStore();
+      for (const at of [DEC_3, DEC_3 + 1, DEC_31]) await store.addReview(42, at);
+      await store.addReview(7, DEC_3);
+      expect(await store.reviewsOf(42, DEC_31)).toBe(3);
+      expect(await store.reviewsOf(42, JAN_1)).toBe(0);
+      expect(await store.reviewsOf(7, DEC_3)).toBe(1);
+    });
+  });
+
+  describe('installations and purchases', () => {
+    it('an installation saved, then suspended › the latest record; an unknown one › null', async () => {
+      const store = createStore();
+      await store.saveInstallation({ id: 42, account: { id: 9001, login: 'acme' }, suspended: false });
+      await store.saveInstallation({ id: 42, account: { id: 9001, login: 'acme' }, suspended: true });
+      expect(await store.installation(42)).toEqual({
+        id: 42,
+        account: { id: 9001, login: 'acme' },
+        suspended: true,
+      });
+      expect(await store.installation(43)).toBeNull();
+    });
+
+    it('a purchase saved twice › the latest, per account', async () => {
+      const store = createStore();
+      await store.savePurchase(purchase(9001, null));
+      await store.savePurchase(purchase(9001, { id: 7, name: 'Team' }));
+      expect(await store.purchase(9001)).toEqual(purchase(9001, { id: 7, name: 'Team' }));
+      expect(await store.purchase(9002)).toBeNull();
+    });
+  });
+
+  describe('forgetting', () => {
+    const DEC_3 = Date.UTC(2026, 11, 3, 9, 0);
+
+    /** Everything an installation leaves in the store, for one repository. */
+    const fill = async (store: SiftStore, installationId: number, account: number, repositoryKey: string) => {
+      await store.saveInstallation({
+        id: installationId,
+        account: { id: account, login: 'x' },
+        suspended: false,
+      });
+      await store.savePurchase(purchase(account, { id: 7, name: 'Team' }));
+      await store.addInstallationRepository(installationId, repositoryKey);
+      await store.setLastReviewedHead(`${repositoryKey}#7`, 'a'.repeat(40));
+      await store.takeCommandSlot(`${repositoryKey}#7`, COOLDOWN, DEC_3);
+      await store.recordFeedback(repositoryKey, 7, disputed('f1'));
+      await store.recordOutcomes(repositoryKey, 7, [outcome('f1', 'fixed')]);
+      await store.addSpend(installationId, 5_000, DEC_3);
+      await store.addReview(installationId, DEC_3);
+    };
+    const remembered = async (
+      store: SiftStore,
+      installationId: number,
+      account: number,
+      repositoryKey: string,
+    ) => ({
+      installation: await store.installation(installationId),
+      purchase: await store.purchase(account),
+      head: await store.lastReviewedHead(`${repositoryKey}#7`),
+      commandSlotFree: await store.takeCommandSlot(`${repositoryKey}#7`, COOLDOWN, DEC_3 + 1),
+      disputed: [...(await store.disputedFingerprints(repositoryKey, 7))],
+      posted: (await store.repositoryStats(repositoryKey)).posted,
+      spend: await store.spendOf(installationId, DEC_3),
+      reviews: await store.reviewsOf(installationId, DEC_3),
+    });
+    const NOTHING = {
+      installation: null,
+      purchase: null,
+      head: null,
+      commandSlotFree: true,
+      disputed: [],
+      posted: 0,
+      spend: { day: 0, month: 0 },
+      reviews: 0,
+    };
+
+    it('an installation forgotten › nothing of it is left; another installation keeps everything', async () => {
+      const store = createStore();
+      await fill(store, 42, 9001, REPO);
+      await fill(store, 42, 9001, 'acme/billing');
+      await fill(store, 7, 9002, 'globex/shop');
+      expect(await store.forgetInstallation(42, 9001)).toMatchObject({ repositories: 2 });
+      expect(await remembered(store, 42, 9001, REPO)).toEqual(NOTHING);
+      expect(await remembered(store, 42, 9001, 'acme/billing')).toEqual(NOTHING);
+      expect(await remembered(store, 7, 9002, 'globex/shop')).toMatchObject({
+        installation: { id: 7 },
+        purchase: { accountId: 9002 },
+        head: 'a'.repeat(40),
+        commandSlotFree: false,
+        disputed: ['f1'],
+        posted: 1,
+        spend: { day: 5_000, month: 5_000 },
+        reviews: 1,
+      });
+    });
+
+    it('forgotten without naming the account › the account its record names loses its purchase', async () => {
+      const store = createStore();
+      await fill(store, 42, 9001, REPO);
+      await store.forgetInstallation(42, null);
+      expect(await store.purchase(9001)).toBeNull();
+    });
+
+    it('a repository forgotten › its pull requests’ state goes; the installation and its other repositories stay', async () => {
+      const store = createStore();
+      await fill(store, 42, 9001, REPO);
+      await fill(store, 42, 9001, 'acme/inventory-ui');
+      await store.forgetRepository(42, REPO);
+      expect(await remembered(store, 42, 9001, REPO)).toMatchObject({
+        head: null,
+        commandSlotFree: true,
+        disputed: [],
+        posted: 0,
+      });
+      expect(await remembered(store, 42, 9001, 'acme/inventory-ui')).toMatchObject({
+        installation: { id: 42 },
+        head: 'a'.repeat(40),
+        posted: 1,
+      });
+      // Forgetting the installation later covers only the repository it still has.
+      expect(await store.forgetInstallation(42, 9001)).toMatchObject({ repositories: 1 });
+    });
+  });
+}
+
+function purchase(accountId: number, plan: AccountPurchase['plan']): AccountPurchase {
+  return {
+    accountId,
+    accountLogin: 'acme',
+    plan,
+    onFreeTrial: false,
+    freeTrialEndsOn: null,
+    pending: null,
+    source: 'webhook',
+  };
 }
 
 describe('the in-memory store', () => {

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { makeTempDir } from '../support/temp-dir.js';
@@ -7,6 +8,7 @@ import { makeTempDir } from '../support/temp-dir.js';
 interface Job {
   readonly pull: number;
   readonly checkRunId?: number;
+  readonly installationId?: number;
 }
 
 describe('openSqliteStore', () => {
@@ -67,5 +69,57 @@ describe('openSqliteStore', () => {
     expect(store.reachable()).toBe(true);
     store.close();
     expect(store.reachable()).toBe(false);
+  });
+
+  it('an installation forgotten › every table is empty but the delivery ids, which name nobody', async () => {
+    const dir = makeTempDir('sift-data-');
+    const store = openSqliteStore<Job>(dir);
+    const at = Date.UTC(2026, 11, 3, 9, 0);
+    await store.firstDelivery('72d3162e-cc78-11e3-81ab-4c9367dc0958');
+    await store.saveInstallation({ id: 42, account: { id: 9001, login: 'acme' }, suspended: false });
+    await store.savePurchase({
+      accountId: 9001,
+      accountLogin: 'acme',
+      plan: { id: 7, name: 'Team' },
+      onFreeTrial: false,
+      freeTrialEndsOn: null,
+      pending: null,
+      source: 'webhook',
+    });
+    await store.addInstallationRepository(42, 'acme/inventory');
+    await store.setLastReviewedHead('acme/inventory#7', 'a'.repeat(40));
+    await store.takeCommandSlot('acme/inventory#7', 60_000, at);
+    await store.recordFeedback('acme/inventory', 7, {
+      fingerprint: 'f1',
+      kind: 'disputed',
+      user: 'octocat',
+      text: 'no',
+    });
+    await store.recordOutcomes('acme/inventory', 7, [
+      { fingerprint: 'f1', path: 'src/stock.ts', category: 'bug', fate: 'fixed' },
+    ]);
+    await store.addSpend(42, 5_000, at);
+    await store.addReview(42, at);
+    store.journal.accept('acme/inventory#7@aaa', { pull: 7, installationId: 42 });
+
+    expect(await store.forgetInstallation(42, 9001)).toEqual({ repositories: 1, journaledJobs: 1 });
+    store.close();
+
+    const db = new Database(join(dir, 'sift.db'), { readonly: true });
+    const tables = db
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+      )
+      .all()
+      .map((row) => row.name);
+    const rows = Object.fromEntries(
+      tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}"`).all()]),
+    );
+    db.close();
+    expect(tables.length).toBe(11); // a new table must be added to this test and to forgetInstallation
+    expect(rows).toEqual({
+      ...Object.fromEntries(tables.map((table) => [table, []])),
+      deliveries: [{ id: '72d3162e-cc78-11e3-81ab-4c9367dc0958', seen_at: expect.any(Number) }],
+    });
   });
 });

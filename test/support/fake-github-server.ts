@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createFakeMarketplace, type FakeMarketplace } from './fake-marketplace.js';
 import { gitTree } from './git-tree.js';
 import type { FakePullRequest } from './pull-request-from-git.js';
 
@@ -57,6 +58,8 @@ export interface FakeGitHub {
   fail(method: string, path: RegExp, status: number, times?: number): void;
   /** Permission levels by user login; anyone else is a plain reader. */
   readonly permissions: Map<string, 'admin' | 'maintain' | 'write' | 'read'>;
+  /** The app-level endpoints: installations' accounts and Marketplace purchases. */
+  readonly marketplace: FakeMarketplace;
   close(): Promise<void>;
 }
 
@@ -82,6 +85,7 @@ export async function startFakeGitHub(
   const reactions: FakeGitHub['reactions'] = [];
   const checkRuns: Array<{ method: string; body: Record<string, unknown> }> = [];
   const permissions = new Map<string, 'admin' | 'maintain' | 'write' | 'read'>();
+  const marketplace = createFakeMarketplace();
   let nextId = 1000;
   const faults: Array<{ method: string; path: RegExp; status: number; left: number }> = [];
   const repoPath = `/api/v3/repos/${initial.owner}/${initial.repo}`;
@@ -122,6 +126,8 @@ export async function startFakeGitHub(
     }
     // The app itself: Sift trusts markers only from its own bot, `<slug>[bot]`.
     if (route('GET', /^\/api\/v3\/app$/)) return send(200, { id: 123, slug: 'sift-review', name: 'Sift' });
+    const appAnswer = marketplace.answer(method, path, request.headers.authorization);
+    if (appAnswer) return send(...appAnswer);
     // GitHub Enterprise Server answers GraphQL at /api/graphql, beside the REST API, not under it.
     if (method === 'POST' && path === '/api/graphql') return send(200, graphql(body as GraphQLBody));
     if (method === 'GET' && /\/contents\/\.github(%2F|\/)sift\.yml$/.test(path)) {
@@ -331,6 +337,7 @@ export async function startFakeGitHub(
     checkRuns,
     unexpected,
     permissions,
+    marketplace,
     lastCheckRunSummary() {
       const output = checkRuns.at(-1)?.body.output as { summary?: unknown } | undefined;
       if (typeof output?.summary !== 'string') throw new Error('Sift wrote no check-run summary');

@@ -4,8 +4,13 @@ import pino from 'pino';
 import { Probot, ProbotOctokit } from 'probot';
 import { createSift, type Sift } from '../../src/app.js';
 import { createGitHubRepository } from '../../src/github/github-repository.js';
+import type { SiftJob } from '../../src/jobs/sift-job.js';
+import type { ModelClient } from '../../src/llm/model-client.js';
 import type { SiftMetrics } from '../../src/metrics/sift-metrics.js';
+import type { PlansConfig } from '../../src/plans/plan-types.js';
+import type { JobJournal } from '../../src/queue/job-journal.js';
 import { createBlobCache } from '../../src/repository/blob-cache.js';
+import type { SiftStore } from '../../src/store/sift-store.js';
 import { type FakeGitHub, startFakeGitHub } from './fake-github-server.js';
 import { gitAsDeveloper, gitRepoFromFixture } from './git-repo-from-fixture.js';
 import { type FakePullRequest, pullRequestFromGit } from './pull-request-from-git.js';
@@ -35,6 +40,17 @@ export async function startLifecycle(options: {
   metrics?: SiftMetrics;
   /** What the installation may spend on the model per UTC day and month (the operator's settings). */
   budgets?: { installationDailyTokens?: number; installationMonthlyTokens?: number };
+  /** The operator's plans (SIFT_PLANS_FILE); without them nothing is limited. */
+  plans?: PlansConfig;
+  /** Ask the stubbed Marketplace endpoints (SIFT_MARKETPLACE_STUBBED). */
+  marketplaceStubbed?: boolean;
+  /** Where Sift keeps its state and journal (the embedded database); in memory without it. */
+  store?: SiftStore;
+  journal?: JobJournal<SiftJob>;
+  /** Keep what Sift logs at info and above (as `logs`) instead of discarding it. */
+  captureLog?: boolean;
+  /** Puts something between Sift and the scripted model (a call that ignores cancellation). */
+  wrapModel?: (model: ModelClient) => ModelClient;
 }) {
   const dir = gitRepoFromFixture(options.fixture);
   const read = () =>
@@ -45,6 +61,7 @@ export async function startLifecycle(options: {
       body: 'Tightens reserve().',
       repo: options.fixture,
       number: 7,
+      private: options.private ?? false,
     });
   let pr: FakePullRequest = read();
   const github: FakeGitHub = await startFakeGitHub(
@@ -64,17 +81,24 @@ export async function startLifecycle(options: {
     maxBytes: 50 << 20,
   });
   const sift: Sift = createSift({
-    model,
+    model: options.wrapModel ? options.wrapModel(model) : model,
     env: { workerConcurrency: 2, ...options.budgets },
     repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.store ? { store: options.store } : {}),
+    journal: options.journal,
     metrics: options.metrics,
+    plans: options.plans,
+    marketplaceStubbed: options.marketplaceStubbed,
   });
+  const logs: Array<Record<string, unknown>> = [];
   const probot = new Probot({
     appId: TEST_APP_ID,
     privateKey: testPrivateKey(),
     baseUrl: github.apiUrl,
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    log: options.captureLog
+      ? pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) })
+      : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     Octokit: ProbotOctokit.defaults((defaults: Record<string, unknown>) => ({
       ...defaults,
       retry: options.retryGitHub ? { retryAfterBaseValue: 1 } : { enabled: false },
@@ -97,6 +121,7 @@ export async function startLifecycle(options: {
   return {
     dir,
     github,
+    logs,
     model,
     sift,
     store: sift.store,

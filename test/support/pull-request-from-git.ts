@@ -36,6 +36,7 @@ export function pullRequestFromGit(
     repo?: string;
     number?: number;
     htmlHost?: string;
+    private?: boolean;
   },
 ): FakePullRequest {
   const git = (...args: string[]) =>
@@ -52,6 +53,7 @@ export function pullRequestFromGit(
     owner: { login: owner, type: 'Organization' },
     html_url: htmlUrl,
     default_branch: 'main',
+    private: options.private ?? false,
   };
 
   const files = git('diff', '--name-status', '-M', base, head)

@@ -1,8 +1,9 @@
 import { DelayedError, type Job, type Queue, WaitingError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { ReviewSupersededError, ShuttingDownError } from '../../errors.js';
+import { JobDiscardedError, ReviewSupersededError, ShuttingDownError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { JobIdentity, JobWorker } from '../job-queue.js';
+import { DISCARD_PREFIX } from './bullmq-job-id.js';
 import { DONE_KEPT_MS, type JobCoordination, type RunSlot } from './job-coordination.js';
 import type { QueueTiming } from './queue-timing.js';
 import { closeRedis } from './redis-connection.js';
@@ -53,9 +54,20 @@ export function startBullmqConsumer<J>(deps: BullmqConsumerDeps<J>): BullmqConsu
   void deps.subscriber.subscribe(deps.cancelChannel).catch((error: unknown) => {
     deps.log.error({ err: error }, 'could not subscribe to job cancellations');
   });
-  deps.subscriber.on('message', (channel: string, jobId: string) => {
+  deps.subscriber.on('message', (channel: string, message: string) => {
     if (channel !== deps.cancelChannel) return;
-    controllers.get(jobId)?.abort(new ReviewSupersededError(`${jobId} was superseded by a newer version`));
+    if (message.startsWith(DISCARD_PREFIX)) {
+      const [gone, ...id] = message.slice(DISCARD_PREFIX.length).split(':');
+      const jobId = id.join(':');
+      const what = gone === 'repository' ? 'repository' : 'installation';
+      controllers
+        .get(jobId)
+        ?.abort(new JobDiscardedError(`[sift] ${jobId} was withdrawn: its ${what} is gone`, what));
+      return;
+    }
+    controllers
+      .get(message)
+      ?.abort(new ReviewSupersededError(`${message} was superseded by a newer version`));
   });
 
   const process = async (bullJob: Job, token?: string): Promise<string> => {
@@ -87,6 +99,11 @@ export function startBullmqConsumer<J>(deps: BullmqConsumerDeps<J>): BullmqConsu
       await deps.worker(job, controller.signal, note, bullJob.timestamp);
     } catch (error) {
       if (!(controller.signal.reason instanceof ShuttingDownError)) {
+        // Withdrawn: whatever it failed with, it is over, and never retried.
+        if (controller.signal.reason instanceof JobDiscardedError) {
+          await deps.coordination.finishRun(run, { doneTtlMs: DONE_KEPT_MS });
+          return 'discarded';
+        }
         if (controller.signal.aborted && controller.signal.reason === error) {
           await deps.coordination.finishRun(run, { doneTtlMs: DONE_KEPT_MS });
           return 'superseded';

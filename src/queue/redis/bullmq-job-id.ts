@@ -10,3 +10,10 @@ export function bullmqJobId(key: string, version: string): string {
   const digest = createHash('sha256').update(readable).digest('hex').slice(0, 16);
   return `${readable.slice(0, 140)}~${digest}`;
 }
+
+/**
+ * A cancellation message names a job by its id (a newer version superseded it); one that
+ * withdraws the job for good carries this prefix and what went away (`discard:installation:<id>`);
+ * no id has a `:`.
+ */
+export const DISCARD_PREFIX = 'discard:';

@@ -1,9 +1,10 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { JobDiscardedError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { JobJournal } from '../job-journal.js';
 import type { EnqueueResult, JobIdentity } from '../job-queue.js';
-import { bullmqJobId } from './bullmq-job-id.js';
+import { bullmqJobId, DISCARD_PREFIX } from './bullmq-job-id.js';
 import type { JobCoordination } from './job-coordination.js';
 import type { QueueTiming } from './queue-timing.js';
 
@@ -26,7 +27,12 @@ export interface BullmqProducer<J> {
   enqueue(job: J): Promise<EnqueueResult>;
   /** Compares the journal with Redis: crosses out what Redis holds or finished, enqueues what it lost. */
   reconcile(options?: { readonly all?: boolean }): Promise<{ requeued: number; pending: number }>;
+  /** Withdraws the jobs `matches` selects: crossed out of the journal, removed, or told to stop. */
+  discard(matches: (job: J) => boolean, reason: JobDiscardedError): Promise<number>;
 }
+
+// Every state a job not yet finished can be in; an active one cannot be removed, only told to stop.
+const UNFINISHED_STATES = ['waiting', 'delayed', 'prioritized', 'active'] as const;
 
 /**
  * The sending half of the Redis queue. A job is journaled locally first (when this process has a
@@ -97,6 +103,26 @@ export function createBullmqProducer<J>(deps: BullmqProducerDeps<J>): BullmqProd
       } finally {
         clearTimeout(timer);
       }
+    },
+
+    async discard(matches, reason) {
+      // The journal first, so the reconciler cannot put back what is being withdrawn.
+      for (const { id, job } of deps.journal?.unfinished() ?? []) {
+        if (!matches(job)) continue;
+        deps.journal?.finish(id);
+        journaledAt.delete(id);
+      }
+      let withdrawn = 0;
+      for (const bullJob of await deps.queue.getJobs([...UNFINISHED_STATES])) {
+        const job = bullJob?.data as J | undefined;
+        if (!bullJob?.id || job === undefined || !matches(job)) continue;
+        await deps.coordination.withdraw(deps.keyOf(job), bullJob.id);
+        const removed = await deps.queue.remove(bullJob.id).catch(() => 0);
+        if (removed !== 1)
+          await deps.redis.publish(deps.cancelChannel, `${DISCARD_PREFIX}${reason.gone}:${bullJob.id}`);
+        withdrawn += 1;
+      }
+      return withdrawn;
     },
 
     async reconcile(options = {}) {

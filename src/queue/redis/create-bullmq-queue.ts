@@ -79,6 +79,7 @@ export function createBullmqQueue<J>(options: BullmqQueueOptions<J>): BullmqJobQ
   queue.on('error', (error) => log.warn({ err: error }, 'job queue error'));
   const coordination = createJobCoordination(redis, prefix);
   const cancelChannel = `${prefix}:cancel`;
+  const deadLetterKey = `${prefix}:dead-letters`;
   const producer = createBullmqProducer({
     ...options,
     queue,
@@ -100,7 +101,7 @@ export function createBullmqQueue<J>(options: BullmqQueueOptions<J>): BullmqJobQ
       subscriber: connectRedis(options.redisUrl, log, 'cancellations'),
       coordination,
       cancelChannel,
-      deadLetterKey: `${prefix}:dead-letters`,
+      deadLetterKey,
       timing,
       log,
     });
@@ -130,6 +131,15 @@ export function createBullmqQueue<J>(options: BullmqQueueOptions<J>): BullmqJobQ
       return producer.enqueue(job);
     },
     size: () => depth,
+    async discard(matches, reason) {
+      const withdrawn = await producer.discard(matches, reason);
+      // Dead letters keep the job they failed: a withdrawn installation's go too.
+      for (const entry of await redis.lrange(deadLetterKey, 0, -1)) {
+        const job = deadLetterJob<J>(entry);
+        if (job !== undefined && matches(job)) await redis.lrem(deadLetterKey, 1, entry);
+      }
+      return withdrawn;
+    },
     async resume() {
       const { requeued, pending } = await producer.reconcile({ all: true });
       return requeued + pending;
@@ -163,4 +173,14 @@ export function createBullmqQueue<J>(options: BullmqQueueOptions<J>): BullmqJobQ
       }
     },
   };
+}
+
+/** The job of a dead-letter record; undefined when the record is not one this queue wrote. */
+function deadLetterJob<J>(entry: string): J | undefined {
+  try {
+    const record = JSON.parse(entry) as { job?: unknown };
+    return typeof record.job === 'object' && record.job !== null ? (record.job as J) : undefined;
+  } catch {
+    return undefined;
+  }
 }

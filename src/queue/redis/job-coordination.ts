@@ -29,6 +29,8 @@ export interface JobCoordination {
   isDone(jobId: string): Promise<boolean>;
   /** Marks a job replaced by a newer version as done: it never runs, and no journal puts it back. */
   markDone(jobId: string): Promise<void>;
+  /** Marks a withdrawn job done and, if it is its key's latest, forgets that latest version. */
+  withdraw(key: string, jobId: string): Promise<void>;
 }
 
 export interface LatestClaim {
@@ -94,6 +96,13 @@ end
 return 1
 `;
 
+// KEYS[1] latest hash, KEYS[2] done flag; ARGV jobId, done ttl
+const WITHDRAW = `
+if redis.call('HGET', KEYS[1], 'jobId') == ARGV[1] then redis.call('DEL', KEYS[1]) end
+redis.call('SET', KEYS[2], '1', 'PX', ARGV[2])
+return 1
+`;
+
 /** How long a finished job is remembered as finished: far longer than any journal keeps it. */
 export const DONE_KEPT_MS = 24 * 60 * 60 * 1000;
 
@@ -111,6 +120,7 @@ export function createJobCoordination(redis: Redis, prefix: string): JobCoordina
   const acquireRun = defineScript(redis, 'siftAcquireRun', ACQUIRE_RUN, 2);
   const renewRun = defineScript(redis, 'siftRenewRun', RENEW_RUN, 2);
   const finishRun = defineScript(redis, 'siftFinishRun', FINISH_RUN, 4);
+  const withdraw = defineScript(redis, 'siftWithdraw', WITHDRAW, 2);
   const keys = {
     latest: (key: string) => `${prefix}:latest:${key}`,
     lock: (key: string) => `${prefix}:running:${key}`,
@@ -164,6 +174,9 @@ export function createJobCoordination(redis: Redis, prefix: string): JobCoordina
     },
     async markDone(jobId) {
       await redis.set(keys.done(jobId), '1', 'PX', DONE_KEPT_MS);
+    },
+    async withdraw(key, jobId) {
+      await withdraw(keys.latest(key), keys.done(jobId), jobId, String(DONE_KEPT_MS));
     },
     async isDone(jobId) {
       return (await redis.exists(keys.done(jobId))) === 1;

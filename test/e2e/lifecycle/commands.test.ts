@@ -102,6 +102,10 @@ describe('/review', () => {
     await life.idle();
     expect(lastComment(life)).toContain('| `threshold` | `0.7` | default |');
     expect(lastComment(life)).toContain('| `ensemble.passes` | `4` | default |');
+    // A Sift without a plans file (self-hosted) limits nothing, and says so.
+    expect(lastComment(life)).toContain(
+      '| `plan` | `null` | no plans file (SIFT_PLANS_FILE) on this Sift: nothing is limited |',
+    );
   });
 
   it.each([['help'], ['frobnicate']])('%s › the help text', async (argument) => {

@@ -195,5 +195,9 @@ describe('pull_request.closed', () => {
     await life.comment('/review stats');
     await life.idle();
     expect(life.github.issueComments.at(-1)?.body).toContain('| 1 | 0 | 1 | 0 | 50% |');
+    // Without plans, the month's usage is counted all the same: the opening review and the push's.
+    expect(life.github.issueComments.at(-1)?.body).toMatch(
+      /\*\*This installation this month \(UTC\):\*\* 2 reviews, [\d,]+ model tokens\. The count starts over on \d{4}-\d{2}-01\./,
+    );
   });
 });

@@ -14,6 +14,7 @@ import { handleReviewCommand } from './handlers/handle-review-command.js';
 import { handleReviewComment } from './handlers/handle-review-comment.js';
 import { createJobWorker } from './jobs/create-job-worker.js';
 import { jobLabel, type SiftJob, siftJobIdentity } from './jobs/sift-job.js';
+import type { ModelForInstallation } from './llm/installation-model/installation-models.js';
 import type { ModelClient } from './llm/model-client.js';
 import type { Logger } from './logger.js';
 import type { SiftMetrics } from './metrics/sift-metrics.js';
@@ -29,6 +30,8 @@ import type { SiftStore } from './store/sift-store.js';
 
 export interface SiftDeps {
   readonly model: ModelClient;
+  /** An installation's own model, when operators allow them (SIFT_INSTALLATION_MODEL_KEY). */
+  readonly modelFor?: ModelForInstallation | undefined;
   readonly env: Pick<SiftEnv, 'workerConcurrency' | 'installationDailyTokens' | 'installationMonthlyTokens'> &
     Partial<Pick<SiftEnv, 'maxPromptTokens' | 'installationConcurrency'>>;
   /** Reads a repository for cross-file context; without it reviews see the diff only. */
@@ -105,6 +108,7 @@ export function createSift(deps: SiftDeps): Sift {
             return { host, repository };
           },
           model: deps.model,
+          modelFor: deps.modelFor,
           caches: createSymbolCaches(),
           store,
           maxPromptTokens: deps.env.maxPromptTokens,

@@ -7,6 +7,7 @@ import { withDotEnv } from './config/with-dot-env.js';
 import { EnvInvalidError, SiftError } from './errors.js';
 import { createGitHubRepository } from './github/github-repository.js';
 import { createModelClient } from './llm/create-model-client.js';
+import { createInstallationModels } from './llm/installation-model/installation-models.js';
 import type { Logger } from './logger.js';
 import { createSiftMetrics } from './metrics/sift-metrics.js';
 import { loadPlansFile } from './plans/load-plans-file.js';
@@ -52,7 +53,12 @@ async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<
   // Checked before anything starts: a wrong plans file stops Sift with every problem named.
   const plans = settings.marketplace.plansFile ? loadPlansFile(settings.marketplace.plansFile) : null;
   // What Sift itself must never show: not in a prompt, a log line or anything it posts.
-  const credentials = [settings.app.privateKey, settings.app.webhookSecret, settings.sift.provider.apiKey];
+  const credentials = [
+    settings.app.privateKey,
+    settings.app.webhookSecret,
+    settings.sift.provider.apiKey,
+    ...(settings.installationModelKey ? [settings.installationModelKey.toString('base64')] : []),
+  ];
   const log = await createLogger(settings.log, { credentials });
   const probot = new Probot({
     appId: settings.app.appId,
@@ -63,14 +69,24 @@ async function startApp(settings: Extract<ServerEnv, { mode: 'app' }>): Promise<
   });
   const cache = createBlobCache({ directory: settings.sift.cacheDir, maxBytes: settings.sift.cacheMaxBytes });
   const state = openState(settings, log);
+  const modelOptions = {
+    onRetry: (message: string) => log.warn(message),
+    onStepDown: (message: string) => log.warn(message),
+    credentials,
+  };
   const metrics = createSiftMetrics();
   const sift: Sift = createSift({
     metrics,
-    model: createModelClient(settings.sift, {
-      onRetry: (message) => log.warn(message),
-      onStepDown: (message) => log.warn(message),
-      credentials,
-    }),
+    model: createModelClient(settings.sift, modelOptions),
+    modelFor:
+      settings.installationModelKey &&
+      createInstallationModels({
+        store: state.store,
+        key: settings.installationModelKey,
+        env: settings.sift,
+        options: modelOptions,
+        log,
+      }),
     env: settings.sift,
     repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
     store: state.store,

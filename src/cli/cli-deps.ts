@@ -18,4 +18,6 @@ export interface CliDeps {
   /** Builds the model client from the environment (main.ts: the OpenAI SDK; tests: a script). */
   readonly createModel: (env: SiftEnv) => ModelClient;
   readonly version: string;
+  /** Standard input, read whole (`--api-key-file -`); absent where there is none. */
+  readonly readStdin?: (() => Promise<string>) | undefined;
 }

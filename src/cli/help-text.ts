@@ -6,6 +6,7 @@ Usage:
   sift eval [options]            measure precision and recall on labelled pull requests
   sift config check [file]       validate a .github/sift.yml (default: the one in this repository)
   sift worker                    run review jobs from Redis beside web processes (see sift worker --help)
+  sift installation-model ...    let an installation use its own model key (see sift installation-model --help)
   sift help | --help             this text
   sift --version                 the version
 

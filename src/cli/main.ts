@@ -16,4 +16,9 @@ process.exitCode = await runCli(process.argv.slice(2), {
   createModel: (env) =>
     createModelClient(env, { onStepDown: (message) => process.stderr.write(`${message}\n`) }),
   version,
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
 });

@@ -3,6 +3,7 @@ import type { CliDeps } from './cli-deps.js';
 import { configCheckCommand } from './config-check-command.js';
 import { evalCommand } from './eval-command.js';
 import { HELP_TEXT } from './help-text.js';
+import { installationModelCommand } from './installation-model-command.js';
 import { reviewCommand } from './review-command.js';
 import { workerCommand } from './worker-command.js';
 
@@ -21,6 +22,8 @@ export async function runCli(argv: readonly string[], deps: CliDeps): Promise<nu
         return await evalCommand(rest, deps);
       case 'worker':
         return await workerCommand(rest, deps);
+      case 'installation-model':
+        return await installationModelCommand(rest, deps);
       case 'config':
         if (rest[0] !== 'check') break;
         return await configCheckCommand(rest.slice(1), deps);

@@ -88,6 +88,14 @@ export const envSchema = z.object({
     blankAsUnset,
     z.enum(['true', 'false'], { error: 'expected true or false' }).default('false'),
   ),
+  SIFT_INSTALLATION_MODEL_KEY: optionalText.pipe(
+    z
+      .string()
+      .refine((value) => Buffer.from(value, 'base64').length === 32 && /^[A-Za-z0-9+/]+={0,2}$/.test(value), {
+        error: 'expected 32 random bytes in base64 (openssl rand -base64 32)',
+      })
+      .optional(),
+  ),
   SIFT_CACHE_DIR: optionalText,
   SIFT_DATA_DIR: optionalText,
   REDIS_URL: optionalText.pipe(
@@ -357,6 +365,13 @@ export const ENV_DOCS: Readonly<Record<EnvName, EnvDoc>> = {
     meaning:
       "`true` asks the Marketplace's stubbed endpoints (`/marketplace_listing/stubbed/…`) for an account's plan, as GitHub recommends while testing a listing.",
     example: 'true',
+  },
+  SIFT_INSTALLATION_MODEL_KEY: {
+    group: 'Reviews',
+    default: "unset: every installation uses the server's model",
+    meaning:
+      'Set, installations may bring their own model endpoint and key (`sift installation-model set`), kept encrypted with this key (AES-256-GCM) and deleted with the installation. 32 random bytes in base64. Losing it makes the stored keys unreadable: set them again.',
+    example: 'base64 of 32 random bytes',
   },
   SIFT_CACHE_DIR: {
     group: 'Reviews',

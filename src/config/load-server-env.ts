@@ -43,6 +43,8 @@ export type ServerEnv =
       readonly dataDir: string;
       readonly scale: ScaleSettings;
       readonly marketplace: MarketplaceSettings;
+      /** Seals installations' own model keys; undefined: installations cannot bring their own. */
+      readonly installationModelKey: Buffer | undefined;
     };
 
 /** Where the operator's plans come from, and which Marketplace endpoints say what an account bought. */
@@ -134,6 +136,9 @@ export function loadServerEnv(env: NodeJS.ProcessEnv, options: { cwd: string }):
       plansFile: values.SIFT_PLANS_FILE ? resolve(options.cwd, values.SIFT_PLANS_FILE) : undefined,
       stubbed: values.SIFT_MARKETPLACE_STUBBED === 'true',
     },
+    installationModelKey: values.SIFT_INSTALLATION_MODEL_KEY
+      ? Buffer.from(values.SIFT_INSTALLATION_MODEL_KEY, 'base64')
+      : undefined,
     scale: values.REDIS_URL
       ? { role: values.SIFT_ROLE, redisUrl: values.REDIS_URL, jobLockMs: values.SIFT_JOB_LOCK_SECONDS * 1000 }
       : { role: 'all', redisUrl: undefined },

@@ -1,5 +1,7 @@
 import type { SymbolCaches } from '../context/symbol-index.js';
 import { JobDiscardedError } from '../errors.js';
+import type { ModelForInstallation } from '../llm/installation-model/installation-models.js';
+import { modelOfInstallation } from '../llm/installation-model/model-of-installation.js';
 import type { ModelClient } from '../llm/model-client.js';
 import type { Logger } from '../logger.js';
 import type { SiftMetrics } from '../metrics/sift-metrics.js';
@@ -35,6 +37,8 @@ export interface JobWorkerDeps {
   /** A fresh site per job: installation tokens expire after an hour and jobs may wait. */
   readonly siteFor: (job: SiftJob) => Promise<JobSite>;
   readonly model: ModelClient;
+  /** An installation's own model, when it brought one (SIFT_INSTALLATION_MODEL_KEY); else the server's is used. */
+  readonly modelFor?: ModelForInstallation | undefined;
   readonly caches: SymbolCaches;
   readonly store: SiftStore;
   readonly maxPromptTokens?: number | undefined;
@@ -65,7 +69,7 @@ export function createJobWorker(deps: JobWorkerDeps): JobWorker<SiftJob> {
     deps.metrics?.jobStarted(job.kind, deps.now() - acceptedAt);
     log.info(`${job.kind} started`);
     const run = RUNNERS[job.kind] as (job: SiftJob, ports: JobPorts) => Promise<string>;
-    const spend = createSpendMeter(deps.model, {
+    const spend = createSpendMeter(modelOfInstallation(deps.model, deps.modelFor, job.installationId), {
       store: deps.store,
       installationId: job.installationId,
       budgets: deps.installationBudgets,

@@ -27,6 +27,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
   const installations = new Map<number, InstallationRecord>();
   const repositoriesOf = new Map<number, Set<string>>();
   const purchases = new Map<number, AccountPurchase>();
+  const installationModels = new Map<number, string>();
 
   const ofInstallation = (installationId: number, key: string) => key.startsWith(`${installationId}:`);
   const deleteWhere = <K, V>(map: Map<K, V>, doomed: (key: K) => boolean) => {
@@ -133,6 +134,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
       const account = accountId ?? installations.get(installationId)?.account.id;
       if (account !== undefined) purchases.delete(account);
       installations.delete(installationId);
+      installationModels.delete(installationId);
       return { repositories: repositories.size, journaledJobs: 0 };
     },
     async purchase(accountId) {
@@ -140,6 +142,13 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
     },
     async savePurchase(purchase) {
       purchases.set(purchase.accountId, purchase);
+    },
+    async installationModel(installationId) {
+      return installationModels.get(installationId) ?? null;
+    },
+    async saveInstallationModel(installationId, sealed) {
+      if (sealed === null) installationModels.delete(installationId);
+      else installationModels.set(installationId, sealed);
     },
   };
 }

@@ -81,6 +81,7 @@ export interface RedisStoreOptions {
  *   installation:<id>                 the installation's account and whether it is suspended (JSON)
  *   installation-repositories:<id>    set of `owner/repo` whose state belongs to the installation
  *   purchase:<account>                the account's Marketplace purchase as last heard (JSON)
+ *   installation-model:<id>           the installation's own model settings, sealed
  */
 export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): RedisStore {
   const prefix = options.prefix ?? 'sift';
@@ -236,7 +237,11 @@ export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): R
       await deleteMatching(key('reviews', `${installationId}:*`));
       const account = accountId ?? (await installationRecord(installationId))?.account.id;
       if (account !== undefined) await redis.del(key('purchase', account));
-      await redis.del(key('installation', installationId), key('installation-repositories', installationId));
+      await redis.del(
+        key('installation', installationId),
+        key('installation-repositories', installationId),
+        key('installation-model', installationId),
+      );
       // Accepted jobs are journaled by the web process's own database, which its queue clears.
       return { repositories: repositories.length, journaledJobs: 0 };
     },
@@ -245,6 +250,13 @@ export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): R
     },
     async savePurchase(purchase) {
       await redis.set(key('purchase', purchase.accountId), JSON.stringify(purchase));
+    },
+    async installationModel(installationId) {
+      return redis.get(key('installation-model', installationId));
+    },
+    async saveInstallationModel(installationId, sealed) {
+      if (sealed === null) await redis.del(key('installation-model', installationId));
+      else await redis.set(key('installation-model', installationId), sealed);
     },
     async reachable() {
       let timer: NodeJS.Timeout | undefined;

@@ -109,7 +109,7 @@ export interface SiftStore {
   /** Deletes what Sift kept about one repository of an installation (removed from it). */
   forgetRepository(installationId: number, repositoryKey: string): Promise<void>;
   /**
-   * Deletes everything kept for an installation: its record and its account's purchase, its
+   * Deletes everything kept for an installation: its record, its own model key, its account's purchase, its
    * repositories' pull request state, feedback and outcomes, its spend and review counts, and its
    * jobs in the journal. `accountId` names the account whose purchase goes too (the webhook says
    * it); null: the account the installation's record names, if any.
@@ -118,6 +118,10 @@ export interface SiftStore {
   /** What the installation's account bought on the Marketplace, as last heard; null: never heard. */
   purchase(accountId: number): Promise<AccountPurchase | null>;
   savePurchase(purchase: AccountPurchase): Promise<void>;
+  /** The installation's own model settings, sealed (installation-models.ts); null: it uses the server's. */
+  installationModel(installationId: number): Promise<string | null>;
+  /** Keeps (or with null, removes) the installation's sealed model settings. */
+  saveInstallationModel(installationId: number, sealed: string | null): Promise<void>;
 }
 
 /** The UTC month (`2026-12`) a moment falls in: the period reviews are counted by. */

@@ -30,4 +30,5 @@ export const SQLITE_SCHEMA = `
   CREATE TABLE IF NOT EXISTS installation_repositories (
     installation INTEGER NOT NULL, repository TEXT NOT NULL, PRIMARY KEY (installation, repository));
   CREATE TABLE IF NOT EXISTS purchases (account INTEGER PRIMARY KEY, purchase TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS installation_models (installation INTEGER PRIMARY KEY, sealed TEXT NOT NULL);
 `;

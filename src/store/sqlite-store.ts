@@ -133,6 +133,13 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
       'INSERT INTO purchases (account, purchase) VALUES (?, ?) ON CONFLICT (account) DO UPDATE SET purchase = excluded.purchase',
     ),
     forgetPurchase: db.prepare('DELETE FROM purchases WHERE account = ?'),
+    installationModel: db.prepare<[number], { sealed: string }>(
+      'SELECT sealed FROM installation_models WHERE installation = ?',
+    ),
+    saveInstallationModel: db.prepare(
+      'INSERT INTO installation_models (installation, sealed) VALUES (?, ?) ON CONFLICT (installation) DO UPDATE SET sealed = excluded.sealed',
+    ),
+    forgetInstallationModel: db.prepare('DELETE FROM installation_models WHERE installation = ?'),
   };
   const recordOutcomes = db.transaction(
     (repositoryKey: string, pullNumber: number, items: readonly FindingOutcome[]) => {
@@ -166,6 +173,7 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
     sql.forgetSpend.run(installationId);
     sql.forgetReviews.run(installationId);
     sql.forgetInstallation.run(installationId);
+    sql.forgetInstallationModel.run(installationId);
     const journaledJobs = sql.forgetJournaled.run(installationId).changes;
     return { repositories: repositories.length, journaledJobs };
   });
@@ -274,6 +282,13 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
     },
     async savePurchase(purchase: AccountPurchase) {
       sql.savePurchase.run(purchase.accountId, JSON.stringify(purchase));
+    },
+    async installationModel(installationId) {
+      return sql.installationModel.get(installationId)?.sealed ?? null;
+    },
+    async saveInstallationModel(installationId, sealed) {
+      if (sealed === null) sql.forgetInstallationModel.run(installationId);
+      else sql.saveInstallationModel.run(installationId, sealed);
     },
     reachable() {
       try {

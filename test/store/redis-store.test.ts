@@ -147,6 +147,7 @@ describeWithRedis('the Redis store', () => {
       ]);
       await store.addSpend(42, 5_000, DEC_3);
       await store.addReview(42, DEC_3);
+      await store.saveInstallationModel(42, 'v1.sealed');
       await store.setLastReviewedHead(`${other}#1`, 'b'.repeat(40));
 
       expect(await store.forgetInstallation(42, 9001)).toEqual({ repositories: 2, journaledJobs: 0 });

@@ -244,6 +244,7 @@ function describeContract(createStore: () => SiftStore): void {
       await store.recordOutcomes(repositoryKey, 7, [outcome('f1', 'fixed')]);
       await store.addSpend(installationId, 5_000, DEC_3);
       await store.addReview(installationId, DEC_3);
+      await store.saveInstallationModel(installationId, `v1.sealed-for-${installationId}`);
     };
     const remembered = async (
       store: SiftStore,
@@ -259,6 +260,7 @@ function describeContract(createStore: () => SiftStore): void {
       posted: (await store.repositoryStats(repositoryKey)).posted,
       spend: await store.spendOf(installationId, DEC_3),
       reviews: await store.reviewsOf(installationId, DEC_3),
+      ownModel: await store.installationModel(installationId),
     });
     const NOTHING = {
       installation: null,
@@ -269,6 +271,7 @@ function describeContract(createStore: () => SiftStore): void {
       posted: 0,
       spend: { day: 0, month: 0 },
       reviews: 0,
+      ownModel: null,
     };
 
     it('an installation forgotten › nothing of it is left; another installation keeps everything', async () => {
@@ -288,7 +291,18 @@ function describeContract(createStore: () => SiftStore): void {
         posted: 1,
         spend: { day: 5_000, month: 5_000 },
         reviews: 1,
+        ownModel: 'v1.sealed-for-7',
       });
+    });
+
+    it("an installation's own model › kept sealed as given, replaced, then removed with null", async () => {
+      const store = createStore();
+      expect(await store.installationModel(42)).toBeNull();
+      await store.saveInstallationModel(42, 'v1.first');
+      await store.saveInstallationModel(42, 'v1.second');
+      expect(await store.installationModel(42)).toBe('v1.second');
+      await store.saveInstallationModel(42, null);
+      expect(await store.installationModel(42)).toBeNull();
     });
 
     it('forgotten without naming the account › the account its record names loses its purchase', async () => {

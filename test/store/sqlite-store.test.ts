@@ -100,6 +100,7 @@ describe('openSqliteStore', () => {
     ]);
     await store.addSpend(42, 5_000, at);
     await store.addReview(42, at);
+    await store.saveInstallationModel(42, 'v1.sealed');
     store.journal.accept('acme/inventory#7@aaa', { pull: 7, installationId: 42 });
 
     expect(await store.forgetInstallation(42, 9001)).toEqual({ repositories: 1, journaledJobs: 1 });
@@ -116,7 +117,7 @@ describe('openSqliteStore', () => {
       tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}"`).all()]),
     );
     db.close();
-    expect(tables.length).toBe(11); // a new table must be added to this test and to forgetInstallation
+    expect(tables.length).toBe(12); // a new table must be added to this test and to forgetInstallation
     expect(rows).toEqual({
       ...Object.fromEntries(tables.map((table) => [table, []])),
       deliveries: [{ id: '72d3162e-cc78-11e3-81ab-4c9367dc0958', seen_at: expect.any(Number) }],

@@ -8,10 +8,10 @@ import { resolveRepoConfig } from '../config/resolve-repo-config.js';
 import type { Octokit } from './octokit.js';
 
 /**
- * Reads `.github/sift.yml` (or the file at `path`) from the pull request's base branch — never from the head, so a pull
- * request cannot switch off its own review — through Probot's config plugin, which falls back to
- * the organisation's `.github` repository and follows `_extends`. Problems never stop a review:
- * each is reported with its file and line, and the defaults fill in.
+ * Reads `.github/sift.yml` (or the file at `path`) from the pull request's base branch — never
+ * from the head, so a pull request cannot switch off its own review — through Probot's config
+ * plugin, which falls back to the organisation's `.github` repository and follows `_extends`.
+ * Problems never stop a review: each is reported with its file and line, and the defaults fill in.
  */
 export async function loadRepoConfig(
   octokit: Octokit,

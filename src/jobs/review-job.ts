@@ -66,8 +66,8 @@ export type ReviewJobResult =
 export interface ReviewJobObserver {
   /** The review was completed and concluded; `posted`: a review was posted on the pull request. */
   readonly reviewed?: (review: { outcome: ReviewOutcome; pull: PullRequestChange; posted: boolean }) => void;
-  /** The review failed with this error (reported on the check run already). */
-  readonly failed?: (error: unknown) => void;
+  /** The review of `headSha` failed with this error (the check run says so). */
+  readonly failed?: (error: unknown, headSha: string) => void;
 }
 
 /**
@@ -192,7 +192,7 @@ export async function runReviewJob(
       return 'over-budget';
     }
     ports.metrics?.failed(error instanceof Error ? error.name : 'unknown');
-    observer.failed?.(error);
+    observer.failed?.(error, headSha);
     await status.finish(renderFailure(error, { headSha, jobKey: reviewJobKey({ ...job, headSha }) }));
     log.error({ err: error, job: reviewJobKey({ ...job, headSha }) }, 'review failed');
     return 'failed';

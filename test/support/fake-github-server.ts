@@ -58,7 +58,7 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
-const BOT = { login: 'sift-review[bot]', type: 'Bot' as const };
+const SIFT_APP_BOT = { login: 'sift-review[bot]', type: 'Bot' as const };
 
 /**
  * A stateful GitHub Enterprise Server stand-in on 127.0.0.1 (REST under /api/v3, GraphQL at
@@ -69,8 +69,13 @@ const BOT = { login: 'sift-review[bot]', type: 'Bot' as const };
  */
 export async function startFakeGitHub(
   initial: FakePullRequest,
-  options: { config?: string } = {},
+  options: {
+    config?: string;
+    /** The account the token posts as (GraphQL `viewer`): the app's bot unless given, `github-actions[bot]` in a workflow. */
+    bot?: { login: string; type: 'Bot' };
+  } = {},
 ): Promise<FakeGitHub> {
+  const BOT = options.bot ?? SIFT_APP_BOT;
   let pr = initial;
   const requests: RecordedRequest[] = [];
   const unexpected: RecordedRequest[] = [];
@@ -256,11 +261,12 @@ export async function startFakeGitHub(
   }
 
   function graphql(request: GraphQLBody): unknown {
+    if (/\bviewer\b/.test(request.query)) return { data: { viewer: { login: BOT.login } } };
     if (request.query.includes('resolveReviewThread')) {
       const comment = reviewComments.find((item) => `T_${item.id}` === request.variables.threadId);
       if (comment) {
         comment.resolved = true;
-        comment.resolvedBy = 'sift-review[bot]';
+        comment.resolvedBy = BOT.login;
       }
       return {
         data: { resolveReviewThread: { thread: { id: request.variables.threadId, isResolved: true } } },
@@ -284,11 +290,15 @@ export async function startFakeGitHub(
               })),
             },
             reviews: {
-              nodes: reviews.map((review) => ({
-                body: review.body,
-                submittedAt: null,
-                author: { __typename: 'Bot', login: 'sift-review' },
-              })),
+              nodes: reviews.map((review) => {
+                // A review a test added as someone else names its author; the ones Sift posted are the bot's.
+                const user = (review.user as { login: string; type: string } | undefined) ?? BOT;
+                return {
+                  body: review.body,
+                  submittedAt: null,
+                  author: { __typename: user.type, login: user.login.replace(/\[bot\]$/, '') },
+                };
+              }),
             },
             reviewThreads: {
               pageInfo: { hasNextPage: false, endCursor: null },

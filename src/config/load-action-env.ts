@@ -10,7 +10,7 @@ const text = z.preprocess(blankAsUnset, z.string().trim().optional());
 const required = (advice: string) =>
   z.preprocess(blankAsUnset, z.string({ error: `is not set: ${advice}` }).trim());
 const RUNS_IN_A_WORKFLOW =
-  'Sift runs it as a step of a GitHub Actions workflow (`uses:`), where GitHub sets it';
+  'the Sift Action runs as a step of a GitHub Actions workflow (`uses:`), where GitHub sets it';
 
 // Inputs arrive as text; digits are checked before Number() reads them (it also takes '0x10' and '1e4').
 const unit = z.preprocess(

@@ -16,7 +16,13 @@ export function renderRunSummary(
   if (event.kind === 'command') {
     parts.push(`\`/review\` from @${event.author} on #${event.pullNumber}: ${done.command ?? 'answered'}.`);
   }
-  if (report) {
+  if (done.review === 'superseded') {
+    // The app's check run says a newer commit superseded it; in a workflow, the run was cancelled.
+    parts.push(
+      '## Sift: cancelled',
+      'This run was cancelled before Sift posted its review, so nothing was posted. With the workflow’s `concurrency`, a newer push cancels the review of the older commit, and the newer run reviews the newer one.',
+    );
+  } else if (report) {
     parts.push(`## Sift: ${report.title}`, report.summary);
     if (report.text) parts.push(report.text);
   } else if (done.review === 'already-reviewed') {

@@ -27,6 +27,8 @@ export async function startActionScenario(options: {
   config?: string;
   /** The model answers every request with this HTTP status instead. */
   modelStatus?: number;
+  /** The model takes this long to answer each request. */
+  modelLatencyMs?: number;
 }) {
   const dir = gitRepoFromFixture(options.fixture);
   const read = () =>
@@ -45,9 +47,12 @@ export async function startActionScenario(options: {
   });
   const permissions = options.permissions ?? { octocat: 'write' };
   for (const [user, level] of Object.entries(permissions)) github.permissions.set(user, level);
-  const model: FakeModel = await startFakeModel((request) =>
-    options.modelStatus ? { status: options.modelStatus } : scriptedAnswer(options.script, request.messages),
-  );
+  const model: FakeModel = await startFakeModel(async (request) => {
+    if (options.modelLatencyMs) await new Promise((resolve) => setTimeout(resolve, options.modelLatencyMs));
+    return options.modelStatus
+      ? { status: options.modelStatus }
+      : scriptedAnswer(options.script, request.messages);
+  });
   const repository = {
     name: options.fixture,
     full_name: `acme/${options.fixture}`,
@@ -84,12 +89,17 @@ export async function startActionScenario(options: {
       },
     }),
     /** One workflow run of the bundled Action; the model inputs point at the fake model. */
-    run: (event: { name: string; payload: unknown }, inputs: Inputs = {}) =>
+    run: (
+      event: { name: string; payload: unknown },
+      inputs: Inputs = {},
+      onStart?: Parameters<typeof runBundledAction>[0]['onStart'],
+    ) =>
       runBundledAction({
         event,
         apiUrl: github.apiUrl,
         repository: `acme/${options.fixture}`,
         inputs: { 'openai-api-key': MODEL_KEY, 'openai-base-url': model.baseUrl, ...inputs },
+        ...(onStart ? { onStart } : {}),
       }),
     /** Commits edits on the pull request's branch: GitHub then shows the new head. */
     push(edits: Record<string, (text: string) => string>) {

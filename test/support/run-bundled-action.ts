@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACTION_INPUTS, inputVariable } from '../../src/config/action-inputs.js';
@@ -40,6 +40,8 @@ export async function runBundledAction(options: {
   readonly repository?: string;
   readonly inputs?: Partial<Record<keyof typeof ACTION_INPUTS, string>>;
   readonly env?: Record<string, string>;
+  /** Called with the running step's process: the test may cancel it as GitHub does (SIGINT). */
+  readonly onStart?: (step: ChildProcess) => void;
 }): Promise<ActionRun> {
   const dir = makeTempDir('sift-action-run-');
   const runId = String(++runs);
@@ -83,12 +85,13 @@ export async function runBundledAction(options: {
     stdout: string;
     stderr: string;
   }>((resolve) => {
-    execFile(
+    const step = execFile(
       process.execPath,
       [ACTION_ENTRY],
       { env, cwd: dir, maxBuffer: 32 << 20 },
       (error, stdout, stderr) => resolve({ exitCode: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
+    options.onStart?.(step);
   });
   return {
     exitCode,

@@ -34,15 +34,16 @@ const commentCount = z.preprocess(
     .optional(),
 );
 // The configuration is read from the base branch through the API, so this names a file in the
-// repository, not on the runner: `..` or an absolute path could only point outside it.
-const repositoryPath = z.preprocess(
+// repository, not on the runner: `..` or an absolute path could only point outside it. Probot's
+// config plugin reads YAML and JSON files only.
+const configPath = z.preprocess(
   blankAsUnset,
   z
     .string()
     .trim()
     .refine(
-      (path) => !isAbsolute(path) && !path.split('/').includes('..'),
-      'must be a path inside the repository, like .github/sift.yml',
+      (path) => !isAbsolute(path) && !path.split('/').includes('..') && /\.(ya?ml|json)$/i.test(path),
+      'must be a .yml, .yaml or .json file inside the repository, like .github/sift.yml',
     )
     .default('.github/sift.yml'),
 );
@@ -58,7 +59,7 @@ const actionSchema = z.object({
       .enum(['none', 'minor', 'major', 'critical'], { error: 'must be one of none, minor, major, critical' })
       .default('none'),
   ),
-  INPUT_CONFIG: repositoryPath,
+  INPUT_CONFIG: configPath,
   'INPUT_SARIF-FILE': text,
   GITHUB_EVENT_NAME: required(RUNS_IN_A_WORKFLOW),
   GITHUB_EVENT_PATH: required(RUNS_IN_A_WORKFLOW),

@@ -215,3 +215,37 @@ describe('the bundled Action on pull_request', () => {
     RUN_TIMEOUT,
   );
 });
+
+describe('the configuration', () => {
+  it(
+    'a pull request that edits .github/sift.yml to silence its own review › the base branch’s file applies',
+    async () => {
+      scenario = await startActionScenario({ fixture: 'inventory', script: ACTION_SCRIPT });
+      scenario.commitOnBothBranches(
+        { '.github/sift.yml': 'maxComments: 1\n' },
+        { '.github/sift.yml': 'maxComments: 1\npaths:\n  ignore: ["src/**"]\n' },
+      );
+      const run = await scenario.run(scenario.pullRequestEvent('opened'));
+
+      expect(run.exitCode).toBe(0);
+      // The base's maxComments: 1 holds one finding back; the head's ignore would have left nothing to review.
+      expect(run.outputs).toMatchObject({ result: 'posted', findings: '1', 'held-back': '1' });
+      expect(threads(scenario)).toHaveLength(1);
+    },
+    RUN_TIMEOUT,
+  );
+
+  it(
+    'the config input › that file, read from the base branch too',
+    async () => {
+      scenario = await startActionScenario({ fixture: 'inventory', script: ACTION_SCRIPT });
+      scenario.commitOnBothBranches({ 'ci/sift.yml': 'threshold: 1\n' }, { 'ci/sift.yml': 'threshold: 0\n' });
+      const run = await scenario.run(scenario.pullRequestEvent('opened'), { config: 'ci/sift.yml' });
+
+      expect(run.exitCode).toBe(0);
+      // threshold: 1 holds back every finding whose confidence is below certainty.
+      expect(run.outputs).toMatchObject({ result: 'posted', findings: '0', 'held-back': '2' });
+    },
+    RUN_TIMEOUT,
+  );
+});

@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { ACTION_INPUTS } from '../../src/config/action-inputs.js';
 import { type FakeGitHub, startFakeGitHub } from './fake-github-server.js';
 import { type FakeModel, startFakeModel } from './fake-model-server.js';
@@ -106,6 +106,28 @@ export async function startActionScenario(options: {
       for (const [path, edit] of Object.entries(edits))
         writeFileSync(join(dir, path), edit(readFileSync(join(dir, path), 'utf8')));
       gitAsDeveloper(dir, 'commit', '-qam', `Edit ${Object.keys(edits).join(', ')}`);
+      pr = read();
+      github.updatePullRequest(pr);
+    },
+    /**
+     * Commits files on the base branch (which GitHub names `main`), merges it into the pull
+     * request's branch, then commits `head`'s versions there: a pull request that edits them.
+     */
+    commitOnBothBranches(base: Record<string, string>, head: Record<string, string>) {
+      const write = (files: Record<string, string>, message: string) => {
+        for (const [path, text] of Object.entries(files)) {
+          mkdirSync(dirname(join(dir, path)), { recursive: true });
+          writeFileSync(join(dir, path), text);
+        }
+        gitAsDeveloper(dir, 'add', '-A');
+        gitAsDeveloper(dir, 'commit', '-qm', message);
+      };
+      gitAsDeveloper(dir, 'checkout', '-q', 'base');
+      write(base, 'Base: configure Sift');
+      gitAsDeveloper(dir, 'branch', '-f', 'main', 'base');
+      gitAsDeveloper(dir, 'checkout', '-q', 'head');
+      gitAsDeveloper(dir, 'merge', '-q', '--no-edit', 'base');
+      write(head, 'Reconfigure Sift');
       pr = read();
       github.updatePullRequest(pr);
     },

@@ -125,7 +125,8 @@ export async function startFakeGitHub(
     if (method === 'GET' && /\/contents\/\.github(%2F|\/)sift\.yml$/.test(path)) {
       if (options.config !== undefined && path.startsWith(repoPath))
         return send(200, options.config, 'text/plain; charset=utf-8');
-      return send(404, { message: 'Not Found' });
+      // Without a fixed configuration, the repository's own file at the ref asked for (below).
+      if (!path.startsWith(repoPath)) return send(404, { message: 'Not Found' });
     }
     match = route('GET', new RegExp(`^${repoPath}/contents/(.+)$`));
     if (match) {

@@ -83,9 +83,16 @@ describe('loadActionEnv', () => {
     [{ 'fail-on': 'blocker' }, 'the fail-on input must be one of none, minor, major, critical'],
     [
       { config: '../other/sift.yml' },
-      'the config input must be a path inside the repository, like .github/sift.yml',
+      'the config input must be a .yml, .yaml or .json file inside the repository, like .github/sift.yml',
     ],
-    [{ config: '/etc/sift.yml' }, 'the config input must be a path inside the repository'],
+    [
+      { config: '/etc/sift.yml' },
+      'the config input must be a .yml, .yaml or .json file inside the repository',
+    ],
+    [
+      { config: '.github/sift.toml' },
+      'the config input must be a .yml, .yaml or .json file inside the repository',
+    ],
     [{ 'github-token': '' }, 'the github-token input is empty'],
   ])('%j › an error naming the input', (inputs, message) => {
     expect(() => loadActionEnv(step(inputs))).toThrow(message);

@@ -88,7 +88,9 @@ export async function startFakeGitHub(
   let nextId = 1000;
   const faults: Array<{ method: string; path: RegExp; status: number; left: number }> = [];
   const repoPath = `/api/v3/repos/${initial.owner}/${initial.repo}`;
-  const git = (...args: string[]) => execFileSync('git', ['-C', pr.dir, ...args], { maxBuffer: 256 << 20 });
+  // stderr is captured: a file missing at a ref is a 404, not noise in the test output.
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', pr.dir, ...args], { maxBuffer: 256 << 20, stdio: 'pipe' });
 
   const server: Server = createServer(async (request, response) => {
     const body = await readJson(request);

@@ -13,7 +13,8 @@ export type ActionEvent =
       readonly trigger: ReviewTrigger;
       /** `owner/name` of the fork the pull request comes from; null when it is from this repository. */
       readonly fork: string | null;
-      readonly author: { readonly login: string; readonly isBot: boolean };
+      /** The pull request's author's login. */
+      readonly author: string;
       /** `pull_request_target` runs the base branch's workflow with secrets: never the fork's code. */
       readonly target: boolean;
     }
@@ -92,7 +93,7 @@ export function readActionEvent(eventName: string, payload: unknown): ActionEven
       trigger: action as ReviewTrigger,
       // A fork that was deleted has no repository any more; its branch is still not this one's.
       fork: headRepository === pull.base.repo.full_name ? null : (headRepository ?? 'a deleted fork'),
-      author: { login: pull.user.login, isBot: pull.user.type === 'Bot' },
+      author: pull.user.login,
       target: eventName === 'pull_request_target',
     };
   }

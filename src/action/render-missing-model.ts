@@ -12,8 +12,9 @@ export function renderMissingModel(
 ): { readonly markdown: string; readonly fails: boolean } {
   if (event.kind === 'review' && !event.target && event.fork)
     return { markdown: forkRecipe(event, where.actionRef), fails: false };
-  if (event.kind === 'review' && !event.target && event.author.isBot)
-    return { markdown: botNote(event), fails: false };
+  // GitHub gives runs that Dependabot starts its own secrets only; any other author's run has the repository's.
+  if (event.kind === 'review' && !event.target && event.author === 'dependabot[bot]')
+    return { markdown: dependabotNote(), fails: false };
   return {
     fails: true,
     markdown: [
@@ -71,10 +72,10 @@ function forkRecipe(event: ReviewEvent, actionRef: string | null): string {
   ].join('\n');
 }
 
-function botNote(event: ReviewEvent): string {
+function dependabotNote(): string {
   return [
-    '## Sift did not review this pull request: it was opened by a bot',
+    '## Sift did not review this pull request: Dependabot opened it',
     '',
-    `The pull request is by \`${event.author.login}\`. GitHub gives workflows that Dependabot starts no repository secrets (Dependabot has secrets of its own), so no model key reached Sift; this run is not a failure. Sift skips bots' pull requests unless \`autoReview.bots\` is on in \`.github/sift.yml\`; to review them, add the key to the Dependabot secrets as well.`,
+    "GitHub gives the workflows Dependabot starts no repository secrets (Dependabot has secrets of its own), so no model key reached Sift; this run is not a failure. Sift skips bots' pull requests unless `autoReview.bots` is on in `.github/sift.yml`; to review Dependabot's, add the key to the Dependabot secrets as well.",
   ].join('\n');
 }

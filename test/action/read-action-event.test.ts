@@ -42,7 +42,7 @@ describe('readActionEvent', () => {
           baseRef: 'main',
           trigger: action,
           fork: null,
-          author: { login: 'octocat', isBot: false },
+          author: 'octocat',
           target: false,
         });
       },

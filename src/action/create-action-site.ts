@@ -25,6 +25,8 @@ export async function createActionSite(
     readonly log: Logger;
     readonly version: string;
     readonly report: (report: CheckRunReport) => void;
+    /** SIFT_CACHE_MAX_MB: how much of the runner's disk the repository's files may take. */
+    readonly cacheMaxBytes: number;
   },
 ): Promise<JobSite & { readonly octokit: Octokit }> {
   const { owner, repo } = settings.repository;
@@ -42,7 +44,10 @@ export async function createActionSite(
       { owner, repo },
       {
         // The runner's temp folder is emptied after each job: the cache lasts one run.
-        cache: createBlobCache({ directory: join(settings.tempDir, 'sift-cache'), maxBytes: 512 << 20 }),
+        cache: createBlobCache({
+          directory: join(settings.tempDir, 'sift-cache'),
+          maxBytes: deps.cacheMaxBytes,
+        }),
         log: deps.log,
       },
     ),

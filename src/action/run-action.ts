@@ -82,6 +82,7 @@ export async function runAction(deps: ActionDeps): Promise<number> {
     const site = await createActionSite(settings, event.pullNumber, {
       log,
       version: deps.version,
+      cacheMaxBytes: modelEnv.cacheMaxBytes,
       report: (written) => {
         report = written;
       },

@@ -1,7 +1,7 @@
 import type { ApplicationFunction } from 'probot';
 import type { SiftEnv } from './config/load-env.js';
 import { createSymbolCaches } from './context/symbol-index.js';
-import { rememberAppSlug } from './github/app-identity.js';
+import { appIdentity, rememberAppSlug } from './github/app-identity.js';
 import { createGitHubHost } from './github/create-github-host.js';
 import { createMarketplaceLookup } from './github/create-marketplace-lookup.js';
 import type { Octokit } from './github/octokit.js';
@@ -103,7 +103,10 @@ export function createSift(deps: SiftDeps): Sift {
             const host = createGitHubHost(
               octokit,
               { ...where, pullNumber: job.pullNumber },
-              { appSlug: slug, snapshotAt: async (ref) => (await repository?.loaded(ref)) ?? null },
+              {
+                identity: appIdentity(slug),
+                snapshotAt: async (ref) => (await repository?.loaded(ref)) ?? null,
+              },
             );
             return { host, repository };
           },

@@ -1,19 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Language, Parser, Query } from 'web-tree-sitter';
+import { grammarSource, runtimeOptions } from './grammar-files.js';
 import type { LanguageId } from './languages.js';
 import { splitQueryPatterns } from './split-query-patterns.js';
-
-const require = createRequire(import.meta.url);
-
-/** Where each grammar's WebAssembly file comes from; all ship inside npm packages, nothing is downloaded. */
-function grammarPath(id: LanguageId): string {
-  if (id === 'c') return join(dirname(require.resolve('tree-sitter-c/package.json')), 'tree-sitter-c.wasm');
-  const vscode = join(dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
-  const file = id === 'csharp' ? 'c-sharp' : id;
-  return join(vscode, `tree-sitter-${file}.wasm`);
-}
 
 /** Query files by language; TSX shares TypeScript's, since its grammar extends TypeScript's. */
 function queryPath(id: LanguageId): string {
@@ -40,9 +30,9 @@ export function loadLanguage(id: LanguageId): Promise<LoadedLanguage> {
   let entry = loaded.get(id);
   if (!entry) {
     entry = (async () => {
-      initialised ??= Parser.init();
+      initialised ??= runtimeOptions().then((options) => Parser.init(options));
       await initialised;
-      const language = await Language.load(grammarPath(id));
+      const language = await Language.load(await grammarSource(id));
       const parser = new Parser();
       parser.setLanguage(language);
       const patterns = splitQueryPatterns(readFileSync(queryPath(id), 'utf8'));

@@ -1,19 +1,38 @@
 import type { Octokit } from './octokit.js';
 
 /**
- * Whether a comment's author is this app's own bot. GitHub names an app's bot `<slug>[bot]` in
- * REST and `<slug>` (typename `Bot`) in GraphQL. Only this app's comments are trusted to carry
- * Sift's hidden markers: any other bot — or app — could post a forged "already reviewed".
+ * The account Sift posts as: the app's bot (`<slug>[bot]`), or in a GitHub Action the account of
+ * the workflow's token (`github-actions[bot]` for GITHUB_TOKEN). Only its comments are trusted to
+ * carry Sift's hidden markers: any other bot, app or person could post a forged "already reviewed".
  */
-export function isThisApp(
+export interface SiftIdentity {
+  readonly login: string;
+  readonly type: 'Bot' | 'User';
+}
+
+/** The identity of the GitHub App whose slug this is. */
+export function appIdentity(slug: string): SiftIdentity {
+  return { login: `${slug}[bot]`, type: 'Bot' };
+}
+
+/**
+ * Whether a comment's author is the account Sift posts as. GitHub names a bot `<slug>[bot]` in
+ * REST and `<slug>` (typename `Bot`) in GraphQL; a person who took the same name is a `User`, not
+ * the bot, and a bot is never the person.
+ */
+export function isSift(
   author:
     | { readonly login?: string | null | undefined; readonly type?: string | null | undefined }
     | null
     | undefined,
-  appSlug: string,
+  identity: SiftIdentity,
 ): boolean {
-  if (!author?.login || author.type !== 'Bot') return false;
-  return author.login.replace(/\[bot\]$/, '').toLowerCase() === appSlug.toLowerCase();
+  if (!author?.login || author.type !== identity.type) return false;
+  return bareLogin(author.login) === bareLogin(identity.login);
+}
+
+function bareLogin(login: string): string {
+  return login.replace(/\[bot\]$/, '').toLowerCase();
 }
 
 /**

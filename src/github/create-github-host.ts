@@ -1,7 +1,7 @@
 import { ReviewRefusedError } from '../errors.js';
 import type { RepositorySnapshot } from '../repository/repository-reader.js';
 import type { PullRequestHost, ReviewThread } from '../review/pull-request-host.js';
-import { isThisApp } from './app-identity.js';
+import { isSift, type SiftIdentity } from './app-identity.js';
 import { completeCheckRun, startCheckRun } from './check-run.js';
 import { compareCommits } from './compare-commits.js';
 import { hostRequestError, withHostErrors } from './host-request-error.js';
@@ -34,8 +34,10 @@ export function createGitHubHost(
   octokit: Octokit,
   pull: GitHubPullRequest,
   options: {
-    /** This app's slug: only its own comments are trusted to carry Sift's markers. */
-    readonly appSlug: string;
+    /** The account Sift posts as: only its own comments are trusted to carry Sift's markers. */
+    readonly identity: SiftIdentity;
+    /** Where Sift's configuration is in the repository; `.github/sift.yml` unless given. */
+    readonly configPath?: string | undefined;
     readonly snapshotAt?: (ref: string) => Promise<RepositorySnapshot | null>;
   },
 ): PullRequestHost {
@@ -43,7 +45,8 @@ export function createGitHubHost(
   const where = { ...repo, pullNumber: pull.pullNumber };
   return {
     loadPullRequest: () => withHostErrors(() => loadPullRequest(octokit, where)),
-    readConfig: (ref) => withHostErrors(() => loadRepoConfig(octokit, { ...repo, ref })),
+    readConfig: (ref) =>
+      withHostErrors(() => loadRepoConfig(octokit, { ...repo, ref, path: options.configPath })),
     compareCommits: (base, head) => withHostErrors(() => compareCommits(octokit, { ...repo, base, head })),
     async readFile(ref, path) {
       // A snapshot already downloaded for context holds most files a job asks for.
@@ -52,7 +55,7 @@ export function createGitHubHost(
       if (text !== null) return { exists: true, text };
       return withHostErrors(() => readFileAtRef(octokit, { ...repo, path, ref }));
     },
-    loadHistory: () => withHostErrors(() => loadSiftHistory(octokit, where, options.appSlug)),
+    loadHistory: () => withHostErrors(() => loadSiftHistory(octokit, where, options.identity)),
     permissionOf: (login) => withHostErrors(() => permissionOf(octokit, { ...repo, user: login })),
     async startCheckRun(headSha) {
       try {
@@ -124,7 +127,7 @@ export function createGitHubHost(
         await octokit.rest.reactions.createForIssueComment({ ...repo, comment_id: commentId, content });
       }),
     loadThread: (rootCommentId) =>
-      withHostErrors(() => loadThread(octokit, where, rootCommentId, options.appSlug)),
+      withHostErrors(() => loadThread(octokit, where, rootCommentId, options.identity)),
   };
 }
 
@@ -132,7 +135,7 @@ async function loadThread(
   octokit: Octokit,
   where: { owner: string; repo: string; pullNumber: number },
   rootCommentId: number,
-  appSlug: string,
+  identity: SiftIdentity,
 ): Promise<ReviewThread | null> {
   const repo = { owner: where.owner, repo: where.repo };
   let root: Awaited<ReturnType<Octokit['rest']['pulls']['getReviewComment']>>['data'];
@@ -159,7 +162,7 @@ async function loadThread(
       side: root.side === 'LEFT' ? 'LEFT' : 'RIGHT',
       body: withoutMarkers(root.body),
       diffHunk: root.diff_hunk,
-      marker: isThisApp(root.user, appSlug) ? readFindingMarker(root.body) : null,
+      marker: isSift(root.user, identity) ? readFindingMarker(root.body) : null,
     },
     replies: replies.map((comment) => ({
       id: comment.id,

@@ -8,27 +8,28 @@ import { resolveRepoConfig } from '../config/resolve-repo-config.js';
 import type { Octokit } from './octokit.js';
 
 /**
- * Reads `.github/sift.yml` from the pull request's base branch — never from the head, so a pull
- * request cannot switch off its own review — through Probot's config plugin, which falls back to
- * the organisation's `.github` repository and follows `_extends`. Problems never stop a review:
- * each is reported with its file and line, and the defaults fill in.
+ * Reads `.github/sift.yml` (or the file at `path`) from the pull request's base branch — never
+ * from the head, so a pull request cannot switch off its own review — through Probot's config
+ * plugin, which falls back to the organisation's `.github` repository and follows `_extends`.
+ * Problems never stop a review: each is reported with its file and line, and the defaults fill in.
  */
 export async function loadRepoConfig(
   octokit: Octokit,
-  target: { owner: string; repo: string; ref: string },
+  target: { owner: string; repo: string; ref: string; path?: string | undefined },
 ): Promise<LoadedRepoConfig> {
+  const path = target.path ?? REPO_CONFIG_PATH;
   let files: Awaited<ReturnType<Octokit['config']['get']>>['files'];
   try {
     ({ files } = await octokit.config.get({
       owner: target.owner,
       repo: target.repo,
-      path: REPO_CONFIG_PATH,
+      path,
       branch: target.ref,
     }));
   } catch (error) {
     if ((error as { status?: number }).status !== undefined) throw error; // GitHub failed: let the job retry.
     const { config } = resolveRepoConfig({});
-    return { config, problems: [describeConfigPluginError(error, target)], layers: [] };
+    return { config, problems: [describeConfigPluginError(error, { ...target, path })], layers: [] };
   }
   const layers: ConfigLayer[] = files.map((file) => ({
     repository: `${file.owner}/${file.repo}`,
@@ -67,7 +68,7 @@ export async function loadRepoConfig(
  */
 function describeConfigPluginError(
   error: unknown,
-  target: { owner: string; repo: string },
+  target: { owner: string; repo: string; path: string },
 ): LocatedConfigProblem {
   const message =
     error instanceof Error
@@ -76,7 +77,7 @@ function describeConfigPluginError(
   const url = /\bhttps?:\/\/\S+\/repos\/([^/\s]+)\/([^/\s]+)\/contents\/([^?\s]+)\S*/.exec(message);
   const file = url
     ? `${url[1]}/${url[2]}:${decodeURIComponent(url[3] ?? '')}`
-    : `${target.owner}/${target.repo}:${REPO_CONFIG_PATH}`;
+    : `${target.owner}/${target.repo}:${target.path}`;
   const cause = (error as { cause?: unknown }).cause;
   if ((cause as { name?: unknown } | undefined)?.name === 'YAMLParseError')
     return describeYamlError(cause, file);

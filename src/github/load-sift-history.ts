@@ -1,6 +1,6 @@
 import type { SiftHistory } from '../review/pull-request-host.js';
 import type { PostedFinding } from '../review/types.js';
-import { isThisApp } from './app-identity.js';
+import { isSift, type SiftIdentity } from './app-identity.js';
 import type { Octokit } from './octokit.js';
 import { readFindingMarker, readNoticeMarker, readReviewMarker } from './review-markers.js';
 
@@ -85,16 +85,17 @@ const MAX_THREAD_PAGES = 10;
  * What Sift already said on a pull request, read back from GitHub itself — the hidden markers
  * on its reviews and comments and the state of their threads — in one GraphQL query per 100
  * threads. GitHub is the source of truth, so a restarted process knows as much as a running one.
- * Only comments by a bot with a well-formed marker in Sift's place count as Sift's. The people
- * who reacted 👎 are listed by login, so the job can count only feedback that counts.
+ * Only comments by the account Sift posts as, with a well-formed marker in Sift's place, count as
+ * Sift's. The people who reacted 👎 are listed by login, so the job can count only feedback that
+ * counts.
  */
 export async function loadSiftHistory(
   octokit: Octokit,
   target: { owner: string; repo: string; pullNumber: number },
-  appSlug: string,
+  identity: SiftIdentity,
 ): Promise<SiftHistory> {
   const bySift = (author: { __typename: string; login: string } | null | undefined) =>
-    isThisApp(author && { login: author.login, type: author.__typename }, appSlug);
+    isSift(author && { login: author.login, type: author.__typename }, identity);
   const findings: PostedFinding[] = [];
   const reviewedHeads: string[] = [];
   const reviewedByJobs = new Set<string>();

@@ -28,6 +28,8 @@ const findingMarkerSchema = z.object({
     .optional(),
   lines: z.number().int().positive().max(10_000).optional(),
   category: z.string().max(40).optional(),
+  /** How serious the finding was: a later run (the Action's `fail-on`) counts what is still open. */
+  severity: z.enum(['critical', 'major', 'minor']).optional(),
   side: z.enum(['RIGHT', 'LEFT']).optional(),
   head: z
     .string()

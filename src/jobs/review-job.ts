@@ -16,7 +16,7 @@ import { reviewChange } from '../review/review-change.js';
 import { alreadySaid } from '../review/score-findings/already-said.js';
 import { scopeOfReview } from '../review/select-files/scope-of-review.js';
 import { askedByAPerson, type ReviewTrigger, skipReason } from '../review/skip-reason.js';
-import type { ReviewOutcome, ReviewScope } from '../review/types.js';
+import type { PullRequestChange, ReviewOutcome, ReviewScope } from '../review/types.js';
 import { pullKey, repositoryKey } from '../store/sift-store.js';
 import { feedbackThatCounts } from './feedback-that-counts.js';
 import type { JobPorts } from './job-ports.js';
@@ -70,6 +70,17 @@ export type ReviewJobResult =
   | 'failed';
 
 /**
+ * What a caller that runs the job itself learns beyond its result: the GitHub Action writes its
+ * SARIF file and outputs from the review, and its job summary says what to do about a failure.
+ */
+export interface ReviewJobObserver {
+  /** The review was completed and concluded; `posted`: a review was posted on the pull request. */
+  readonly reviewed?: (review: { outcome: ReviewOutcome; pull: PullRequestChange; posted: boolean }) => void;
+  /** The review of `headSha` failed with this error (the check run says so). */
+  readonly failed?: (error: unknown, headSha: string) => void;
+}
+
+/**
  * Reviews a pull request, the stages of the README in order:
  *   1 load     the pull request as GitHub has it now (its head, not the delivery's: deliveries
  *              arrive out of order), what Sift already said on it, its config from the base branch,
@@ -83,7 +94,11 @@ export type ReviewJobResult =
  * way this can end — posted, skipped, superseded, stopped by a budget, failed — is said on the
  * check run.
  */
-export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<ReviewJobResult> {
+export async function runReviewJob(
+  job: ReviewJob,
+  ports: JobPorts,
+  observer: ReviewJobObserver = {},
+): Promise<ReviewJobResult> {
   const { host, store, log, signal } = ports;
   const status = createReviewStatus(host, job.headSha, log, {
     resumed: job.checkRun,
@@ -205,6 +220,7 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
     );
     // A review counts against the month once it has run; one stopped or failed does not.
     await store.addReview(job.installationId, ports.now());
+    observer.reviewed?.({ outcome: reviewed, pull, posted: post });
     return post ? 'posted' : 'quiet';
   } catch (error) {
     // Stopped for a restart: the check run stays in progress, and the resumed job finishes it.
@@ -226,6 +242,7 @@ export async function runReviewJob(job: ReviewJob, ports: JobPorts): Promise<Rev
       return 'over-budget';
     }
     ports.metrics?.failed(error instanceof Error ? error.name : 'unknown');
+    observer.failed?.(error, headSha);
     await status.finish(renderFailure(error, { headSha, jobKey: reviewJobKey({ ...job, headSha }) }));
     log.error({ err: error, job: reviewJobKey({ ...job, headSha }) }, 'review failed');
     return 'failed';

@@ -172,6 +172,7 @@ export interface FindingMarker {
   readonly span?: string | undefined;
   readonly lines?: number | undefined;
   readonly category?: string | undefined;
+  readonly severity?: Severity | undefined;
   readonly side?: Side | undefined;
   readonly head?: string | undefined;
 }

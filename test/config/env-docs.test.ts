@@ -55,6 +55,6 @@ describe('the documented environment', () => {
       .filter((file) => readFileSync(file, 'utf8').includes('process.env'))
       .map((file) => file.slice(ROOT.length + 1))
       .filter((file) => !file.startsWith('src/config/'));
-    expect(readers.sort()).toEqual(['src/cli/main.ts', 'src/run-server.ts']);
+    expect(readers.sort()).toEqual(['src/action/main.ts', 'src/cli/main.ts', 'src/run-server.ts']);
   });
 });

@@ -151,7 +151,7 @@ describe('pull_request.opened', () => {
           if (available < count) return false;
         \`\`\`
 
-        <!-- sift:finding {"fingerprint":"e422eda7cc9dcc4b","span":"746149a8696bae2e","lines":1,"category":"bug","side":"RIGHT"} -->",
+        <!-- sift:finding {"fingerprint":"e422eda7cc9dcc4b","span":"746149a8696bae2e","lines":1,"category":"bug","severity":"major","side":"RIGHT"} -->",
               "line": 6,
               "path": "src/stock.ts",
               "side": "RIGHT",
@@ -163,7 +163,7 @@ describe('pull_request.opened', () => {
 
         Evidence: \`src/format/price.ts:1\`
 
-        <!-- sift:finding {"fingerprint":"e7627ed8780839e2","span":"bba4ebd492516943","lines":4,"category":"api-contract","side":"LEFT"} -->",
+        <!-- sift:finding {"fingerprint":"e7627ed8780839e2","span":"bba4ebd492516943","lines":4,"category":"api-contract","severity":"major","side":"LEFT"} -->",
               "line": 15,
               "path": "src/stock.ts",
               "side": "LEFT",
@@ -177,7 +177,7 @@ describe('pull_request.opened', () => {
 
         Evidence: \`src/format/price.ts:1\`
 
-        <!-- sift:finding {"fingerprint":"b96e440da368f383","span":"29c4df4297576b18","lines":1,"category":"bug","side":"RIGHT"} -->",
+        <!-- sift:finding {"fingerprint":"b96e440da368f383","span":"29c4df4297576b18","lines":1,"category":"bug","severity":"minor","side":"RIGHT"} -->",
               "line": 10,
               "path": "src/format/price.ts",
               "side": "RIGHT",

@@ -2,6 +2,7 @@ import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { describe, expect, it } from 'vitest';
 import { HostRequestError, ReviewRefusedError } from '../../src/errors.js';
+import { appIdentity } from '../../src/github/app-identity.js';
 import { createGitHubHost } from '../../src/github/create-github-host.js';
 import { readFindingMarker, readNoticeMarker, readReviewMarker } from '../../src/github/review-markers.js';
 import { GITHUB_API } from '../support/github-nock.js';
@@ -15,6 +16,7 @@ const octokit = new TestOctokit({ auth: { token: 'test' } });
 
 const HEAD = '60c8b975d5898e70e1416c00031e7c02f2365bdb';
 const PULL = { owner: 'acme', repo: 'inventory', pullNumber: 7 };
+const SIFT_APP = appIdentity('sift-review');
 const repoApi = nock(GITHUB_API);
 const MARKER = {
   fingerprint: 'e422eda7cc9dcc4b',
@@ -36,7 +38,7 @@ describe('createGitHubHost', () => {
         read: async () => 'the text',
       };
       const host = createGitHubHost(octokit, PULL, {
-        appSlug: 'sift-review',
+        identity: SIFT_APP,
         snapshotAt: async () => snapshot,
       });
       expect(await host.readFile(HEAD, 'src/stock.ts')).toEqual({ exists: true, text: 'the text' });
@@ -46,7 +48,7 @@ describe('createGitHubHost', () => {
       const snapshot = { commit: HEAD, files: new Map(), read: async () => null };
       contents('src%2Flegacy.ts').reply(404, { message: 'Not Found' });
       const host = createGitHubHost(octokit, PULL, {
-        appSlug: 'sift-review',
+        identity: SIFT_APP,
         snapshotAt: async () => snapshot,
       });
       expect(await host.readFile(HEAD, 'src/legacy.ts')).toEqual({ exists: false, text: null });
@@ -55,7 +57,7 @@ describe('createGitHubHost', () => {
 
     it('GitHub fails (502) › a HostRequestError naming GitHub and the request', async () => {
       contents('src%2Fstock.ts').reply(502, { message: 'Bad Gateway' });
-      const error = await createGitHubHost(octokit, PULL, { appSlug: 'sift-review' })
+      const error = await createGitHubHost(octokit, PULL, { identity: SIFT_APP })
         .readFile(HEAD, 'src/stock.ts')
         .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(HostRequestError);
@@ -70,15 +72,13 @@ describe('createGitHubHost', () => {
       repoApi
         .post('/repos/acme/inventory/check-runs')
         .reply(403, { message: 'Resource not accessible by integration' });
-      expect(
-        await createGitHubHost(octokit, PULL, { appSlug: 'sift-review' }).startCheckRun(HEAD),
-      ).toBeNull();
+      expect(await createGitHubHost(octokit, PULL, { identity: SIFT_APP }).startCheckRun(HEAD)).toBeNull();
     });
 
     it('GitHub fails (500) › a HostRequestError', async () => {
       nock(GITHUB_API).post('/repos/acme/inventory/check-runs').reply(500, {});
       await expect(
-        createGitHubHost(octokit, PULL, { appSlug: 'sift-review' }).startCheckRun(HEAD),
+        createGitHubHost(octokit, PULL, { identity: SIFT_APP }).startCheckRun(HEAD),
       ).rejects.toBeInstanceOf(HostRequestError);
     });
   });
@@ -107,7 +107,7 @@ describe('createGitHubHost', () => {
           return true;
         })
         .reply(200, { id: 31 });
-      expect(await createGitHubHost(octokit, PULL, { appSlug: 'sift-review' }).postReview(review)).toEqual({
+      expect(await createGitHubHost(octokit, PULL, { identity: SIFT_APP }).postReview(review)).toEqual({
         reviewId: 31,
       });
       expect(readReviewMarker(sent?.body ?? '')).toEqual({ head: HEAD });
@@ -128,7 +128,7 @@ describe('createGitHubHost', () => {
         .post('/repos/acme/inventory/pulls/7/reviews')
         .reply(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
       await expect(
-        createGitHubHost(octokit, PULL, { appSlug: 'sift-review' }).postReview(review),
+        createGitHubHost(octokit, PULL, { identity: SIFT_APP }).postReview(review),
       ).rejects.toBeInstanceOf(ReviewRefusedError);
     });
   });
@@ -141,7 +141,7 @@ describe('createGitHubHost', () => {
         return true;
       })
       .reply(201, { id: 1 });
-    await createGitHubHost(octokit, PULL, { appSlug: 'sift-review' }).comment(
+    await createGitHubHost(octokit, PULL, { identity: SIFT_APP }).comment(
       'The Checks permission is missing.',
       'checks-permission',
     );

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { describe, expect, it } from 'vitest';
+import { appIdentity } from '../../src/github/app-identity.js';
 import { loadSiftHistory } from '../../src/github/load-sift-history.js';
 import { findingMarker, noticeMarker, reviewMarker } from '../../src/github/review-markers.js';
 import { postedComment, RESERVE, scored } from '../review/support/sift-findings.js';
@@ -18,6 +19,7 @@ const FIRST_HEAD = '2adf080edc8fd291d686f9f687c05cd2a3935f5c';
 const SECOND_HEAD = '60c8b975d5898e70e1416c00031e7c02f2365bdb';
 const CURSOR = 'Y3Vyc29yOnYyOpK0MjAyNC0wNS0xMFQxMDoxMjozNFrOZ0Fqgw==';
 
+const SIFT_APP = appIdentity('sift-review');
 const SIFT = { __typename: 'Bot', login: 'sift-review' };
 const OCTOCAT = { __typename: 'User', login: 'octocat' };
 const HUBOT = { __typename: 'User', login: 'hubot' };
@@ -120,7 +122,7 @@ describe('loadSiftHistory', () => {
           threads: [],
         }),
       );
-      const history = await loadSiftHistory(octokit, PULL, 'sift-review');
+      const history = await loadSiftHistory(octokit, PULL, SIFT_APP);
       expect(history.lastReviewedHead).toBe(SECOND_HEAD);
       expect([...history.reviewedHeads]).toEqual([FIRST_HEAD, SECOND_HEAD]);
       expect([...history.reviewedByJobs]).toEqual(['f0e1d2c3-aaaa']);
@@ -159,14 +161,14 @@ describe('loadSiftHistory', () => {
           threads: [],
         }),
       );
-      const history = await loadSiftHistory(octokit, PULL, 'sift-review');
+      const history = await loadSiftHistory(octokit, PULL, SIFT_APP);
       expect(history.lastReviewedHead).toBe(FIRST_HEAD);
       expect(history.reviewedHeads.has(SECOND_HEAD)).toBe(false);
     });
 
     it('no review by Sift yet › no reviewed head', async () => {
       nockHistory(page({ reviews: [{ body: 'LGTM', author: OCTOCAT }], threads: [] }));
-      const history = await loadSiftHistory(octokit, PULL, 'sift-review');
+      const history = await loadSiftHistory(octokit, PULL, SIFT_APP);
       expect(history).toEqual({
         lastReviewedHead: null,
         reviewedHeads: new Set(),
@@ -206,7 +208,7 @@ describe('loadSiftHistory', () => {
           ],
         }),
       );
-      const { findings } = await loadSiftHistory(octokit, PULL, 'sift-review');
+      const { findings } = await loadSiftHistory(octokit, PULL, SIFT_APP);
       expect(
         findings.map(({ marker, body, ...rest }) => ({
           ...rest,
@@ -288,7 +290,7 @@ describe('loadSiftHistory', () => {
       nockHistory(
         page({ threads: [thread({ id: 'PRRT_kwDOKx1b5M5BqZ9z', path: 'src/stock.ts', comments })] }),
       );
-      expect((await loadSiftHistory(octokit, PULL, 'sift-review')).findings).toEqual([]);
+      expect((await loadSiftHistory(octokit, PULL, SIFT_APP)).findings).toEqual([]);
     });
   });
 
@@ -317,7 +319,7 @@ describe('loadSiftHistory', () => {
         ],
       }),
     );
-    const history = await loadSiftHistory(octokit, PULL, 'sift-review');
+    const history = await loadSiftHistory(octokit, PULL, SIFT_APP);
     expect(variables).toEqual([
       { owner: 'acme', repo: 'inventory', number: 7, after: null },
       { owner: 'acme', repo: 'inventory', number: 7, after: CURSOR },
@@ -329,7 +331,7 @@ describe('loadSiftHistory', () => {
 
   it('a pull request GitHub does not return › an empty history', async () => {
     nockHistory({ repository: { pullRequest: null } });
-    expect(await loadSiftHistory(octokit, PULL, 'sift-review')).toEqual({
+    expect(await loadSiftHistory(octokit, PULL, SIFT_APP)).toEqual({
       lastReviewedHead: null,
       reviewedHeads: new Set(),
       reviewedByJobs: new Set(),
@@ -355,7 +357,7 @@ describe('loadSiftHistory', () => {
             threads: [],
           }),
         });
-      const { notices } = await loadSiftHistory(octokit, PULL, 'sift-review');
+      const { notices } = await loadSiftHistory(octokit, PULL, SIFT_APP);
       expect([...notices]).toEqual(['checks-permission']);
     });
   });

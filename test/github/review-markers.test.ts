@@ -58,6 +58,7 @@ describe('review markers', () => {
       span: 'abcdef0123456789',
       lines: 3,
       category: 'api-contract',
+      severity: 'critical' as const,
       side: 'LEFT' as const,
       head: HEAD,
     };
@@ -69,6 +70,7 @@ describe('review markers', () => {
     ['a head that is not a commit id', { head: 'main' }],
     ['a head shorter than 7 characters', { head: '60c8b9' }],
     ['a category longer than 40 characters', { category: 'x'.repeat(41) }],
+    ['a severity Sift does not give', { severity: 'blocker' }],
     ['a line count of 0', { lines: 0 }],
     ['a line count past 10 000', { lines: 10_001 }],
     ['a span that is not hex', { span: 'not-a-hash-at-all' }],

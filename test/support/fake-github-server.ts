@@ -63,7 +63,7 @@ export interface FakeGitHub {
   close(): Promise<void>;
 }
 
-const BOT = { login: 'sift-review[bot]', type: 'Bot' as const };
+const SIFT_APP_BOT = { login: 'sift-review[bot]', type: 'Bot' as const };
 
 /**
  * A stateful GitHub Enterprise Server stand-in on 127.0.0.1 (REST under /api/v3, GraphQL at
@@ -74,8 +74,13 @@ const BOT = { login: 'sift-review[bot]', type: 'Bot' as const };
  */
 export async function startFakeGitHub(
   initial: FakePullRequest,
-  options: { config?: string } = {},
+  options: {
+    config?: string;
+    /** The account the token posts as (GraphQL `viewer`): the app's bot unless given, `github-actions[bot]` in a workflow. */
+    bot?: { login: string; type: 'Bot' };
+  } = {},
 ): Promise<FakeGitHub> {
+  const BOT = options.bot ?? SIFT_APP_BOT;
   let pr = initial;
   const requests: RecordedRequest[] = [];
   const unexpected: RecordedRequest[] = [];
@@ -89,7 +94,9 @@ export async function startFakeGitHub(
   let nextId = 1000;
   const faults: Array<{ method: string; path: RegExp; status: number; left: number }> = [];
   const repoPath = `/api/v3/repos/${initial.owner}/${initial.repo}`;
-  const git = (...args: string[]) => execFileSync('git', ['-C', pr.dir, ...args], { maxBuffer: 256 << 20 });
+  // stderr is captured: a file missing at a ref is a 404, not noise in the test output.
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', pr.dir, ...args], { maxBuffer: 256 << 20, stdio: 'pipe' });
 
   const server: Server = createServer(async (request, response) => {
     const body = await readJson(request);
@@ -133,7 +140,8 @@ export async function startFakeGitHub(
     if (method === 'GET' && /\/contents\/\.github(%2F|\/)sift\.yml$/.test(path)) {
       if (options.config !== undefined && path.startsWith(repoPath))
         return send(200, options.config, 'text/plain; charset=utf-8');
-      return send(404, { message: 'Not Found' });
+      // Without a fixed configuration, the repository's own file at the ref asked for (below).
+      if (!path.startsWith(repoPath)) return send(404, { message: 'Not Found' });
     }
     match = route('GET', new RegExp(`^${repoPath}/contents/(.+)$`));
     if (match) {
@@ -269,11 +277,12 @@ export async function startFakeGitHub(
   }
 
   function graphql(request: GraphQLBody): unknown {
+    if (/\bviewer\b/.test(request.query)) return { data: { viewer: { login: BOT.login } } };
     if (request.query.includes('resolveReviewThread')) {
       const comment = reviewComments.find((item) => `T_${item.id}` === request.variables.threadId);
       if (comment) {
         comment.resolved = true;
-        comment.resolvedBy = 'sift-review[bot]';
+        comment.resolvedBy = BOT.login;
       }
       return {
         data: { resolveReviewThread: { thread: { id: request.variables.threadId, isResolved: true } } },
@@ -297,11 +306,15 @@ export async function startFakeGitHub(
               })),
             },
             reviews: {
-              nodes: reviews.map((review) => ({
-                body: review.body,
-                submittedAt: null,
-                author: { __typename: 'Bot', login: 'sift-review' },
-              })),
+              nodes: reviews.map((review) => {
+                // A review a test added as someone else names its author; the ones Sift posted are the bot's.
+                const user = (review.user as { login: string; type: string } | undefined) ?? BOT;
+                return {
+                  body: review.body,
+                  submittedAt: null,
+                  author: { __typename: user.type, login: user.login.replace(/\[bot\]$/, '') },
+                };
+              }),
             },
             reviewThreads: {
               pageInfo: { hasNextPage: false, endCursor: null },

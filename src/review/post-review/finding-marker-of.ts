@@ -11,6 +11,7 @@ export function findingMarkerOf(finding: Finding): FindingMarker {
     span: spanHash(finding.code),
     lines: Math.max(1, finding.code.filter((line) => line.trim() !== '').length),
     category: finding.category,
+    severity: finding.severity,
     side: finding.side,
   };
 }

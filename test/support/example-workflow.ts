@@ -21,7 +21,7 @@ export interface Workflow {
 export function exampleWorkflow(name: 'sift.yml' | 'sift-forks.yml' | 'sift-code-scanning.yml'): {
   readonly text: string;
   readonly workflow: Workflow;
-  /** The step that runs Sift (`uses: OWNER/sift@v1`). */
+  /** The step that runs Sift (`uses: sift-review/sift@v1`). */
   readonly siftStep: WorkflowStep;
 } {
   const text = readFileSync(join(EXAMPLES, name), 'utf8');

@@ -87,6 +87,8 @@ export interface LocatedFinding extends Omit<ProposedFinding, 'startLineId' | 'e
   readonly code: readonly string[];
   /** The innermost definition around it in the version it points at, when the language is parsed. */
   readonly symbol: string | null;
+  /** What kind of definition that is (`function`, `method`, `class`…), for learnings to compare. */
+  readonly symbolKind?: string | null | undefined;
 }
 
 export interface Finding extends LocatedFinding {

@@ -1,3 +1,10 @@
+import type {
+  Convention,
+  FeedbackSignal,
+  FindingTraits,
+  LearningScope,
+} from '../review/learnings/learning-types.js';
+import { signalKey } from './learning-records.js';
 import {
   type Feedback,
   type FindingOutcome,
@@ -20,6 +27,19 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
   const feedback = new Map<string, Feedback[]>();
   const outcomes = new Map<string, Map<number, readonly FindingOutcome[]>>();
   const spend = new Map<string, number>(); // `installation:period` → tokens
+  const learnings = new Map<number, Map<string, RepositoryRecords>>(); // installation → repository →
+  const recordsOf = (scope: LearningScope): RepositoryRecords => {
+    const byRepository = learnings.get(scope.installationId) ?? new Map<string, RepositoryRecords>();
+    learnings.set(scope.installationId, byRepository);
+    const records = byRepository.get(scope.repository) ?? {
+      posted: new Map(),
+      signals: new Map(),
+      conventions: new Map(),
+      forgotten: new Map(),
+    };
+    byRepository.set(scope.repository, records);
+    return records;
+  };
 
   return {
     async firstDelivery(deliveryId) {
@@ -83,5 +103,43 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
         month: spend.get(`${installationId}:${month}`) ?? 0,
       };
     },
+    async rememberPostedFindings(scope, pullNumber, findings) {
+      const { posted } = recordsOf(scope);
+      const ofPull = posted.get(pullNumber) ?? new Map<string, FindingTraits>();
+      for (const finding of findings) ofPull.set(finding.fingerprint, finding);
+      posted.set(pullNumber, ofPull);
+    },
+    async postedFindings(scope, pullNumber) {
+      return [...(recordsOf(scope).posted.get(pullNumber)?.values() ?? [])];
+    },
+    async recordSignals(scope, items) {
+      const { signals } = recordsOf(scope);
+      for (const item of items) if (!signals.has(signalKey(item))) signals.set(signalKey(item), item);
+    },
+    async recordConvention(scope, convention) {
+      recordsOf(scope).conventions.set(convention.id, convention);
+    },
+    async learningsOf(scope) {
+      const records = recordsOf(scope);
+      return {
+        signals: [...records.signals.values()],
+        conventions: [...records.conventions.values()],
+        forgotten: new Map(records.forgotten),
+      };
+    },
+    async forgetLearning(scope, id, at) {
+      recordsOf(scope).forgotten.set(id, at);
+    },
+    async deleteInstallationLearnings(installationId) {
+      learnings.delete(installationId);
+    },
   };
+}
+
+/** What the in-memory store keeps of one repository's learnings. */
+interface RepositoryRecords {
+  readonly posted: Map<number, Map<string, FindingTraits>>;
+  readonly signals: Map<string, FeedbackSignal>;
+  readonly conventions: Map<string, Convention>;
+  readonly forgotten: Map<string, number>;
 }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { redisLearnings } from './redis-learnings.js';
 import { type FindingOutcome, type RepositoryStats, type SiftStore, spendPeriods } from './sift-store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -60,6 +61,7 @@ export interface RedisStoreOptions {
  *   outcomes:<owner/repo#n>           the pull request's outcomes as one JSON array
  *   outcome-pulls:<owner/repo>        set of pull numbers with outcomes
  *   spend:<installation>:<period>     tokens in a UTC day (2026-12-03) or month (2026-12)
+ *   learn:<installation>:…            what Sift learned, per repository (redis-learnings.ts)
  */
 export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): RedisStore {
   const prefix = options.prefix ?? 'sift';
@@ -67,6 +69,7 @@ export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): R
   const pull = (repositoryKey: string, pullNumber: number | string) => `${repositoryKey}#${pullNumber}`;
 
   return {
+    ...redisLearnings(redis, prefix),
     async firstDelivery(deliveryId) {
       // Redis down: the delivery counts as new rather than hold the webhook past GitHub's 10 s.
       // Taking a delivery twice is safe (its job has one id, a posted review is found by its

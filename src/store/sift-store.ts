@@ -1,3 +1,11 @@
+import type {
+  Convention,
+  FeedbackSignal,
+  FindingTraits,
+  LearningScope,
+  RepositoryLearnings,
+} from '../review/learnings/learning-types.js';
+
 /** `owner/repo`: how the store keys what it keeps per repository. */
 export function repositoryKey(where: { readonly owner: string; readonly repo: string }): string {
   return `${where.owner}/${where.repo}`;
@@ -53,10 +61,12 @@ export interface RepositoryStats {
 
 /**
  * The state Sift keeps between webhooks: deliveries already handled, command rate limits,
- * feedback on findings, the outcome of every posted finding and what each installation spent on
- * the model. In memory for tests; SQLite by default; Redis when processes share it.
+ * feedback on findings, the outcome of every posted finding, what each installation spent on
+ * the model, and what Sift learned from each repository's feedback (keyed by installation and
+ * repository, deleted per installation). In memory for tests; SQLite by default; Redis when
+ * processes share it.
  */
-export interface SiftStore {
+export interface SiftStore extends LearningStore {
   /** Records a webhook delivery; false when it was seen before (a redelivery). */
   firstDelivery(deliveryId: string): Promise<boolean>;
   /** The head commit Sift last reviewed on a pull request, whether or not it posted a review for it. */
@@ -78,4 +88,36 @@ export interface SiftStore {
   addSpend(installationId: number, tokens: number, at: number): Promise<void>;
   /** What the installation spent in the UTC day and month of `at`. */
   spendOf(installationId: number, at: number): Promise<InstallationSpend>;
+}
+
+/** What the store keeps of learnings (src/review/learnings/), by installation and repository. */
+export interface LearningStore {
+  /**
+   * Keeps what learnings compare of the findings just posted on a pull request, until feedback on
+   * them arrives (kept at least POSTED_FINDINGS_TTL_MS); a finding remembered again is replaced.
+   */
+  rememberPostedFindings(
+    scope: LearningScope,
+    pullNumber: number,
+    findings: readonly FindingTraits[],
+    at: number,
+  ): Promise<void>;
+  /** The remembered findings posted on a pull request. */
+  postedFindings(scope: LearningScope, pullNumber: number): Promise<FindingTraits[]>;
+  /**
+   * Records feedback on findings. The same feedback read again — same pull request, finding, kind
+   * and person — keeps its first record, and so its first time.
+   */
+  recordSignals(scope: LearningScope, signals: readonly FeedbackSignal[]): Promise<void>;
+  /** Records a convention a person stated; one with the same id is replaced. */
+  recordConvention(scope: LearningScope, convention: Convention): Promise<void>;
+  /** Everything learned for a repository: its signals, its conventions, the ids people forgot. */
+  learningsOf(scope: LearningScope): Promise<RepositoryLearnings>;
+  /** `/review forget <id>`: evidence for the learning from before `at` no longer counts. */
+  forgetLearning(scope: LearningScope, id: string, at: number): Promise<void>;
+  /**
+   * Deletes everything learned for an installation, in every repository: posted findings, signals,
+   * conventions and forgotten ids. Called when the app is uninstalled (`installation.deleted`).
+   */
+  deleteInstallationLearnings(installationId: number): Promise<void>;
 }

@@ -9,6 +9,7 @@ import {
   type SiftStore,
   spendPeriods,
 } from './sift-store.js';
+import { LEARNING_SCHEMA, sqliteLearnings } from './sqlite-learnings.js';
 
 // Deliveries remembered: GitHub redelivers within hours; older ids are pruned.
 const DELIVERY_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -62,6 +63,7 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  db.exec(LEARNING_SCHEMA);
 
   const sql = {
     seenDelivery: db.prepare('INSERT OR IGNORE INTO deliveries (id, seen_at) VALUES (?, ?)'),
@@ -141,6 +143,7 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
   };
 
   return {
+    ...sqliteLearnings(db),
     path,
     journal,
     async firstDelivery(deliveryId) {

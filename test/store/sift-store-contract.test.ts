@@ -1,5 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { findingTraits } from '../../src/review/learnings/finding-traits.js';
+import type { Convention, FeedbackSignal, LearningScope } from '../../src/review/learnings/learning-types.js';
 import { createInMemoryStore } from '../../src/store/in-memory-store.js';
 import { openRedisStore } from '../../src/store/redis-store.js';
 import type { Feedback, FindingOutcome, SiftStore } from '../../src/store/sift-store.js';
@@ -26,6 +28,44 @@ const outcome = (fingerprint: string, fate: FindingOutcome['fate']): FindingOutc
   path: 'src/stock.ts',
   category: 'bug',
   fate,
+});
+
+const INVENTORY: LearningScope = { installationId: 42, repository: REPO };
+
+const SAFETY_STOCK = findingTraits({
+  fingerprint: '3f9a1c7e2b4d6a80',
+  path: 'src/stock.ts',
+  category: 'bug',
+  title: '`reserve` refuses to sell the last units in stock',
+  body: 'With `available === count` the `<=` refuses an order for exactly the units left.',
+  code: ['  if (available <= count) return false;'],
+  symbolKind: 'function',
+});
+const RANGE = {
+  ...SAFETY_STOCK,
+  fingerprint: 'b41c9e07d2a35f18',
+  path: 'src/format/price.ts',
+  title: '`formatRange` prints reversed ranges',
+};
+
+const thumbsDown = (by: string, at: number): FeedbackSignal => ({
+  pullNumber: 7,
+  kind: 'thumbs-down',
+  by,
+  role: 'reviewer',
+  at,
+  finding: SAFETY_STOCK,
+});
+
+const convention = (id: string, rule: string): Convention => ({
+  id,
+  rule,
+  paths: ['src/**'],
+  pullNumber: 7,
+  commentId: 2_000_000_321,
+  url: 'https://github.com/acme/inventory/pull/7#discussion_r2000000321',
+  by: 'hubot',
+  at: 5_000,
 });
 
 /** Every store keeps the same promises; each runs this whole table. */
@@ -157,6 +197,75 @@ function describeContract(createStore: () => SiftStore): void {
         dismissed: 1,
         open: 0,
       });
+    });
+  });
+
+  describe('learnings', () => {
+    it('posted findings › kept per installation, repository and pull request; remembered again › replaced', async () => {
+      const store = createStore();
+      await store.rememberPostedFindings(INVENTORY, 7, [SAFETY_STOCK, RANGE], 1_000);
+      await store.rememberPostedFindings(INVENTORY, 7, [{ ...RANGE, title: 'Retitled' }], 2_000);
+      await store.rememberPostedFindings(INVENTORY, 8, [RANGE], 2_000);
+      expect(await store.postedFindings(INVENTORY, 7)).toEqual(
+        expect.arrayContaining([SAFETY_STOCK, { ...RANGE, title: 'Retitled' }]),
+      );
+      expect(await store.postedFindings(INVENTORY, 7)).toHaveLength(2);
+      expect(await store.postedFindings(INVENTORY, 9)).toEqual([]);
+      expect(await store.postedFindings({ ...INVENTORY, repository: 'acme/billing' }, 7)).toEqual([]);
+      expect(await store.postedFindings({ ...INVENTORY, installationId: 7 }, 7)).toEqual([]);
+    });
+
+    it('the same feedback read twice › one signal, with its first time; another person › another signal', async () => {
+      const store = createStore();
+      await store.recordSignals(INVENTORY, [thumbsDown('hubot', 1_000)]);
+      await store.recordSignals(INVENTORY, [thumbsDown('hubot', 9_000), thumbsDown('monalisa', 9_000)]);
+      const { signals } = await store.learningsOf(INVENTORY);
+      expect(signals).toHaveLength(2);
+      expect(signals).toEqual(
+        expect.arrayContaining([thumbsDown('hubot', 1_000), thumbsDown('monalisa', 9_000)]),
+      );
+      expect((await store.learningsOf({ ...INVENTORY, installationId: 7 })).signals).toEqual([]);
+    });
+
+    it('conventions › kept, the same id replaced; forgotten ids › kept with the latest time', async () => {
+      const store = createStore();
+      await store.recordConvention(INVENTORY, convention('a1b2c3d', 'We return null here on purpose.'));
+      await store.recordConvention(INVENTORY, convention('a1b2c3d', 'We return null on purpose.'));
+      await store.recordConvention(INVENTORY, convention('0f0f0f0', 'This repository targets Node 20.'));
+      await store.forgetLearning(INVENTORY, '0f0f0f0', 6_000);
+      await store.forgetLearning(INVENTORY, '0f0f0f0', 7_000);
+      const learned = await store.learningsOf(INVENTORY);
+      expect(learned.conventions).toHaveLength(2);
+      expect(learned.conventions).toEqual(
+        expect.arrayContaining([
+          convention('a1b2c3d', 'We return null on purpose.'),
+          convention('0f0f0f0', 'This repository targets Node 20.'),
+        ]),
+      );
+      expect(learned.forgotten).toEqual(new Map([['0f0f0f0', 7_000]]));
+    });
+
+    it("an installation's learnings deleted › gone in every repository; another installation's kept", async () => {
+      const store = createStore();
+      const billing = { ...INVENTORY, repository: 'acme/billing' };
+      const other = { installationId: 7, repository: REPO };
+      for (const scope of [INVENTORY, billing, other]) {
+        await store.rememberPostedFindings(scope, 7, [SAFETY_STOCK], 1_000);
+        await store.recordSignals(scope, [thumbsDown('hubot', 1_000)]);
+        await store.recordConvention(scope, convention('a1b2c3d', 'We return null on purpose.'));
+        await store.forgetLearning(scope, '0f0f0f0', 2_000);
+      }
+      await store.deleteInstallationLearnings(42);
+      for (const scope of [INVENTORY, billing]) {
+        expect(await store.postedFindings(scope, 7)).toEqual([]);
+        expect(await store.learningsOf(scope)).toEqual({
+          signals: [],
+          conventions: [],
+          forgotten: new Map(),
+        });
+      }
+      expect(await store.postedFindings(other, 7)).toEqual([SAFETY_STOCK]);
+      expect(await store.learningsOf(other)).toMatchObject({ signals: [thumbsDown('hubot', 1_000)] });
     });
   });
 

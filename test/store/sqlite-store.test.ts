@@ -28,6 +28,7 @@ describe('openSqliteStore', () => {
       text: 'no',
     });
     before.journal.accept('acme/inventory#7@aaa', { pull: 7 });
+    await before.forgetLearning({ installationId: 42, repository: 'acme/inventory' }, 'a1b2c3d', 9_000);
     before.close();
 
     const after = openSqliteStore<Job>(dir);
@@ -35,7 +36,35 @@ describe('openSqliteStore', () => {
     expect(await after.lastReviewedHead('acme/inventory#7')).toBe('a'.repeat(40));
     expect(await after.disputedFingerprints('acme/inventory', 7)).toEqual(new Set(['f1']));
     expect(after.journal.unfinished()).toEqual([{ id: 'acme/inventory#7@aaa', job: { pull: 7 } }]);
+    expect((await after.learningsOf({ installationId: 42, repository: 'acme/inventory' })).forgotten).toEqual(
+      new Map([['a1b2c3d', 9_000]]),
+    );
     after.close();
+  });
+
+  it('posted findings older than half a year › pruned when findings are remembered', async () => {
+    const store = openSqliteStore(makeTempDir('sift-data-'));
+    const scope = { installationId: 42, repository: 'acme/inventory' };
+    const traits = (fingerprint: string) => ({
+      fingerprint,
+      path: 'src/stock.ts',
+      category: 'bug',
+      title: 'A finding',
+      claim: 'A finding',
+      symbolKind: null,
+      language: 'typescript',
+      pathPattern: 'src/*.ts',
+      shape: 'x ;',
+    });
+    const DAY = 24 * 60 * 60 * 1000;
+    await store.rememberPostedFindings(scope, 7, [traits('old')], 0);
+    await store.rememberPostedFindings(scope, 8, [traits('recent')], 100 * DAY);
+    await store.rememberPostedFindings(scope, 9, [traits('new')], 181 * DAY);
+    // The first write prunes; the next prune is a hundred writes away.
+    for (let n = 0; n < 100; n += 1) await store.rememberPostedFindings(scope, 9, [traits('new')], 181 * DAY);
+    expect(await store.postedFindings(scope, 7)).toEqual([]);
+    expect(await store.postedFindings(scope, 8)).toEqual([traits('recent')]);
+    store.close();
   });
 
   describe('journal', () => {

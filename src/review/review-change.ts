@@ -15,6 +15,9 @@ import { planPasses } from './ask-models/plan-passes.js';
 import { renderPullRequest } from './ask-models/render-pull-request.js';
 import { buildContext } from './build-context/build-context.js';
 import { EMPTY_CONTEXT, type ReviewContext } from './build-context/context-types.js';
+import { conventionsFor, renderConventions } from './learnings/conventions-for.js';
+import { learnedReport } from './learnings/learned-report.js';
+import type { ReviewLearnings } from './learnings/weigh-learnings.js';
 import { findPlantedInstructions } from './planted-text/find-planted-instructions.js';
 import { keepPlantedTextOut } from './planted-text/keep-planted-text-out.js';
 import { plantedWordsOf } from './planted-text/planted-words.js';
@@ -42,6 +45,8 @@ export interface ReviewChangeDeps {
   readonly maxPromptTokens?: number | undefined;
   /** Whether a finding was already raised on the pull request (open, or dismissed): never posted again. */
   readonly alreadySaid?: AlreadySaid | undefined;
+  /** What the repository learned from its team's feedback (reviewLearnings); without it, nothing. */
+  readonly learnings?: ReviewLearnings | undefined;
   /**
    * Verify every cluster, even those that could not be posted whatever the verifier said (the
    * eval harness does, to score every threshold); reviews skip those to save the calls.
@@ -68,8 +73,18 @@ export async function reviewChange(
 ): Promise<ReviewOutcome> {
   // 2 select, and fit the review into its budget
   const selection = selectFiles(change.files, config);
+  const conventions = deps.learnings
+    ? conventionsFor(
+        deps.learnings.conventions,
+        selection.selected.map((selected) => selected.file.path),
+      )
+    : [];
   const plan = planBudget(selection.selected, config, {
-    fixedPromptTokens: countTokens(renderPullRequest(change)) + countTokens(config.instructions) + 2_000,
+    fixedPromptTokens:
+      countTokens(renderPullRequest(change)) +
+      countTokens(config.instructions) +
+      countTokens(renderConventions(conventions)) +
+      2_000,
     maxPromptTokens: deps.maxPromptTokens ?? DEFAULT_MAX_PROMPT_TOKENS,
     expectedOutputTokens: EXPECTED_OUTPUT_TOKENS,
   });
@@ -95,7 +110,7 @@ export async function reviewChange(
     change.head.sha,
   );
   const asked = await askModels(
-    { change, files: plan.files, config, context: context.context, passes },
+    { change, files: plan.files, config, context: context.context, passes, conventions },
     deps,
   );
   const located = locateFindings(asked.proposals, plan.files);
@@ -108,7 +123,7 @@ export async function reviewChange(
   const agreementOf = Math.max(config.ensemble.passes, passes.length);
   const clusters = clusterFindings(withSymbols);
   const worthVerifying = clusters.filter(
-    (cluster) => deps.verifyAll || couldBePosted(cluster, config, agreementOf),
+    (cluster) => deps.verifyAll || couldBePosted(cluster, config, agreementOf, deps.learnings),
   );
   if (worthVerifying.length > 0) deps.progress?.(`verifying ${plural(worthVerifying.length, 'finding')}`);
   const verified = await verifyClusters(worthVerifying, asked.prompt.sharedPrefix, deps);
@@ -124,6 +139,7 @@ export async function reviewChange(
   const scored = scoreFindings(clusters, verifications, config, {
     passes: agreementOf,
     alreadySaid: deps.alreadySaid,
+    learnings: deps.learnings,
   });
 
   // 7 anchor: inline on a diff line, or in the summary; suggestions that do not parse are dropped
@@ -163,6 +179,9 @@ export async function reviewChange(
       planted.heldBack + planted.redacted > 0
         ? { where: planted.where, findings: planted.heldBack + planted.redacted }
         : null,
+    learned: deps.learnings
+      ? learnedReport(scored.candidates, deps.learnings, conventions.length, change, config.threshold)
+      : null,
   };
 }
 
@@ -184,6 +203,7 @@ function emptyOutcome(
     verifierFailures: [],
     budgetNotes,
     plantedText: null,
+    learned: null,
   };
 }
 

@@ -224,6 +224,8 @@ export interface PostedFinding {
   readonly resolvedBy: string | null;
   /** The people who reacted 👎 to Sift's comment. */
   readonly thumbsDownBy: readonly string[];
+  /** The people who reacted 👍 to it. */
+  readonly thumbsUpBy: readonly string[];
   /** The thread's comments after Sift's, oldest first. */
   readonly replies: ReadonlyArray<{
     readonly author: string;

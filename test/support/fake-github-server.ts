@@ -27,6 +27,8 @@ export interface FakeReviewComment {
   resolvedBy: string | null;
   /** Who reacted 👎 to the comment. */
   thumbsDownBy: string[];
+  /** Who reacted 👍 to it. */
+  thumbsUpBy: string[];
 }
 
 export interface FakeGitHub {
@@ -225,7 +227,10 @@ export async function startFakeGitHub(
   });
 
   function addComment(
-    fields: Omit<FakeReviewComment, 'id' | 'created_at' | 'resolved' | 'resolvedBy' | 'thumbsDownBy'>,
+    fields: Omit<
+      FakeReviewComment,
+      'id' | 'created_at' | 'resolved' | 'resolvedBy' | 'thumbsDownBy' | 'thumbsUpBy'
+    >,
   ): FakeReviewComment {
     const comment: FakeReviewComment = {
       ...fields,
@@ -234,6 +239,7 @@ export async function startFakeGitHub(
       resolved: false,
       resolvedBy: null,
       thumbsDownBy: [],
+      thumbsUpBy: [],
     };
     reviewComments.push(comment);
     return comment;
@@ -272,6 +278,7 @@ export async function startFakeGitHub(
       body: comment.body,
       author: { __typename: comment.user.type, login: comment.user.login.replace(/\[bot\]$/, '') },
       reactions: { nodes: comment.thumbsDownBy.map((login) => ({ user: { login } })) },
+      thumbsUp: { nodes: comment.thumbsUpBy.map((login) => ({ user: { login } })) },
     });
     return {
       data: {
@@ -350,7 +357,7 @@ interface GraphQLBody {
 }
 
 function restCommentOf(comment: FakeReviewComment, pullPage: string) {
-  const { resolved: _resolved, resolvedBy: _by, thumbsDownBy: _down, ...rest } = comment;
+  const { resolved: _resolved, resolvedBy: _by, thumbsDownBy: _down, thumbsUpBy: _up, ...rest } = comment;
   return {
     ...rest,
     original_line: comment.line,

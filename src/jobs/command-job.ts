@@ -4,6 +4,7 @@ import type { PullRequestHost } from '../review/pull-request-host.js';
 import { pullKey, repositoryKey, type SiftStore } from '../store/sift-store.js';
 import { canWrite } from './can-write.js';
 import type { JobPorts } from './job-ports.js';
+import { answerForget, answerLearnings, describeCalibrations } from './learnings-commands.js';
 import type { JobOfKind } from './sift-job.js';
 
 type CommandJob = JobOfKind<'command'>;
@@ -15,7 +16,8 @@ export const COMMAND_COOLDOWN_MS = 60_000;
  * `/review …` in a pull request comment. Acknowledged at once with 👀, checked against the
  * commenter's permission (write, maintain or admin; the pull request's author too on private
  * repositories when `commands.allowAuthor` is on), then answered: help, the configuration in
- * effect, the repository's stats, or a review handed to the queue (rate-limited per pull request).
+ * effect, the repository's stats, what Sift learned (and forgetting one learning), or a review
+ * handed to the queue (rate-limited per pull request).
  */
 export async function runCommandJob(job: CommandJob, ports: JobPorts): Promise<string> {
   const { store } = ports;
@@ -33,13 +35,15 @@ export async function runCommandJob(job: CommandJob, ports: JobPorts): Promise<s
     return 'refused: no write access';
   }
   if (command.kind === 'stats') return answerStats(job, host, store);
+  if (command.kind === 'learnings') return answerLearnings(job, host, store);
+  if (command.kind === 'forget') return answerForget(job, command.id, { host, store, now: ports.now });
   if (job.pullState === 'closed') {
     await host.comment(
       `This pull request is ${job.merged ? 'merged' : 'closed'}; Sift reviews open pull requests. Reopen it to review it again.`,
     );
     return 'refused: closed';
   }
-  if (command.kind === 'config') return answerConfig(host);
+  if (command.kind === 'config') return answerConfig(job, host, store);
   if (!(await store.takeCommandSlot(pullKey(job), COMMAND_COOLDOWN_MS, ports.now()))) {
     await host.comment(
       'Sift was asked to review this pull request less than a minute ago; that review is on its way.',
@@ -83,9 +87,12 @@ async function mayCommand(job: CommandJob, host: PullRequestHost): Promise<boole
   return (await host.readConfig(pull.base.ref)).config.commands.allowAuthor;
 }
 
-async function answerConfig(host: PullRequestHost): Promise<string> {
+async function answerConfig(job: CommandJob, host: PullRequestHost, store: SiftStore): Promise<string> {
   const pull = await host.loadPullRequest();
   const loaded = await host.readConfig(pull.base.ref);
+  const learned = loaded.config.learning
+    ? await describeCalibrations(job, store, loaded.config.threshold)
+    : [];
   const rows = describeConfigSources(loaded).map(
     (entry) =>
       `| \`${entry.key}\` | \`${JSON.stringify(entry.value).replace(/\|/g, '\\|')}\` | ${entry.source.replace(/\|/g, '\\|')} |`,
@@ -97,6 +104,7 @@ async function answerConfig(host: PullRequestHost): Promise<string> {
       '| setting | value | from |',
       '|---|---|---|',
       ...rows,
+      ...learned,
     ].join('\n'),
   );
   return 'config';

@@ -154,6 +154,33 @@ describe('Sift learns from a team', () => {
     expect(titlesOn(life, 8)).toEqual([`\`have <= need\` ${SAFETY_STOCK}`]);
   });
 
+  it('/review config › the thresholds learned from outcomes, with how many', async () => {
+    life = await startLifecycle({ fixture: 'inventory', script: SCRIPT });
+    const scope = { installationId: 42, repository: 'acme/inventory' };
+    const fixed = [1, 2, 3, 4, 5, 6].map((pullNumber) => ({
+      pullNumber,
+      kind: 'fixed' as const,
+      by: 'octocat',
+      role: 'author-writer' as const,
+      at: 1_000 + pullNumber,
+      finding: {
+        fingerprint: `f${pullNumber}`,
+        path: 'src/stock.ts',
+        category: 'bug',
+        title: 'A bug',
+        claim: 'A bug',
+        symbolKind: null,
+        language: 'typescript',
+        pathPattern: 'src/*.ts',
+        shape: 'x ;',
+      },
+    }));
+    await life.store.recordSignals(scope, fixed);
+    await life.comment('/review config');
+    await life.idle();
+    expect(lastComment(life)).toContain('| bug | `0.66` | 6 outcomes (6 fixed or 👍, 0 dismissed) |');
+  });
+
   it('learning: false › nothing recorded, nothing held back', async () => {
     life = await startLifecycle({
       fixture: 'inventory',

@@ -133,6 +133,9 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
     async deleteInstallationLearnings(installationId) {
       learnings.delete(installationId);
     },
+    async deleteRepositoryLearnings(scope) {
+      learnings.get(scope.installationId)?.delete(scope.repository);
+    },
   };
 }
 

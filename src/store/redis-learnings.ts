@@ -85,5 +85,20 @@ export function redisLearnings(redis: Redis, prefix: string): LearningStore {
         await redis.del(...keys.slice(start, start + DELETE_BATCH));
       await redis.del(index(installationId));
     },
+    async deleteRepositoryLearnings(scope) {
+      const keys = (await redis.smembers(index(scope.installationId))).filter(
+        (member) =>
+          member.startsWith(key(scope, 'posted', '#')) ||
+          ['signals', 'conventions', 'forgotten'].some((kind) => member === key(scope, kind)),
+      );
+      for (let start = 0; start < keys.length; start += DELETE_BATCH) {
+        const batch = keys.slice(start, start + DELETE_BATCH);
+        await redis
+          .multi()
+          .del(...batch)
+          .srem(index(scope.installationId), ...batch)
+          .exec();
+      }
+    },
   };
 }

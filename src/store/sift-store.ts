@@ -120,4 +120,6 @@ export interface LearningStore {
    * conventions and forgotten ids. Called when the app is uninstalled (`installation.deleted`).
    */
   deleteInstallationLearnings(installationId: number): Promise<void>;
+  /** Deletes everything learned for one repository of an installation (removed from it). */
+  deleteRepositoryLearnings(scope: LearningScope): Promise<void>;
 }

@@ -27,6 +27,14 @@ export const LEARNING_SCHEMA = `
     PRIMARY KEY (installation, repository, id));
 `;
 
+/** The tables LEARNING_SCHEMA creates: every one leads with the installation and the repository. */
+export const LEARNING_TABLES = [
+  'learning_posted',
+  'learning_signals',
+  'learning_conventions',
+  'learning_forgotten',
+] as const;
+
 // Remembering posted findings is frequent; pruning the old ones now and then is enough.
 const PRUNE_EVERY = 100;
 
@@ -65,8 +73,9 @@ export function sqliteLearnings(db: Database.Database): LearningStore {
     forgotten: db.prepare<[number, string], { id: string; at: number }>(
       'SELECT id, at FROM learning_forgotten WHERE installation = ? AND repository = ?',
     ),
-    deletes: ['learning_posted', 'learning_signals', 'learning_conventions', 'learning_forgotten'].map(
-      (table) => db.prepare(`DELETE FROM ${table} WHERE installation = ?`),
+    deletes: LEARNING_TABLES.map((table) => db.prepare(`DELETE FROM ${table} WHERE installation = ?`)),
+    repositoryDeletes: LEARNING_TABLES.map((table) =>
+      db.prepare(`DELETE FROM ${table} WHERE installation = ? AND repository = ?`),
     ),
   };
   const remember = db.transaction(
@@ -99,6 +108,9 @@ export function sqliteLearnings(db: Database.Database): LearningStore {
   );
   const deleteInstallation = db.transaction((installation: number) => {
     for (const statement of sql.deletes) statement.run(installation);
+  });
+  const deleteRepository = db.transaction((installation: number, repository: string) => {
+    for (const statement of sql.repositoryDeletes) statement.run(installation, repository);
   });
   let remembersSincePrune = PRUNE_EVERY;
 
@@ -144,6 +156,9 @@ export function sqliteLearnings(db: Database.Database): LearningStore {
     },
     async deleteInstallationLearnings(installationId) {
       deleteInstallation(installationId);
+    },
+    async deleteRepositoryLearnings(scope) {
+      deleteRepository(scope.installationId, scope.repository);
     },
   };
 }

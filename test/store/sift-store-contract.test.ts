@@ -269,6 +269,28 @@ function describeContract(createStore: () => SiftStore): void {
     });
   });
 
+  describe('learnings of one repository deleted (removed from its installation)', () => {
+    it("› gone; the installation's other repositories, and a repository whose name starts alike, kept", async () => {
+      const store = createStore();
+      const longer = { ...INVENTORY, repository: `${REPO}-ui` };
+      for (const scope of [INVENTORY, longer]) {
+        await store.rememberPostedFindings(scope, 7, [SAFETY_STOCK], 1_000);
+        await store.recordSignals(scope, [thumbsDown('hubot', 1_000)]);
+        await store.recordConvention(scope, convention('a1b2c3d', 'We return null on purpose.'));
+        await store.forgetLearning(scope, '0f0f0f0', 2_000);
+      }
+      await store.deleteRepositoryLearnings(INVENTORY);
+      expect(await store.postedFindings(INVENTORY, 7)).toEqual([]);
+      expect(await store.learningsOf(INVENTORY)).toEqual({
+        signals: [],
+        conventions: [],
+        forgotten: new Map(),
+      });
+      expect(await store.postedFindings(longer, 7)).toEqual([SAFETY_STOCK]);
+      expect((await store.learningsOf(longer)).forgotten).toEqual(new Map([['0f0f0f0', 2_000]]));
+    });
+  });
+
   describe('spend per installation', () => {
     const DEC_3 = Date.UTC(2026, 11, 3, 9, 0);
     const DEC_4 = Date.UTC(2026, 11, 4, 0, 0, 1);

@@ -69,7 +69,8 @@ export async function loadEvalCaseFolders(
   }
   const picked = ids.length === 0 ? cases : cases.filter((loaded) => ids.includes(loaded.case.id));
   const missing = ids.filter((id) => !seen.has(id));
-  if (missing.length > 0) throw new UsageError(`[sift] no case ${missing.join(', ')} in ${folders.join(', ')}`);
+  if (missing.length > 0)
+    throw new UsageError(`[sift] no case ${missing.join(', ')} in ${folders.join(', ')}`);
   return picked;
 }
 

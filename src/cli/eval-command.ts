@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { repoConfigSchema } from '../config/repo-config-schema.js';
-import { loadEvalCases } from '../eval/load-eval-cases.js';
+import { loadEvalCaseFolders } from '../eval/load-eval-cases.js';
 import { renderEvalReport } from '../eval/render-eval-report.js';
 import { runEval } from '../eval/run-eval.js';
 import { PACKAGE_ROOT } from '../package-root.js';
@@ -19,8 +19,12 @@ import { createProgressReporter } from './progress-reporter.js';
  */
 export async function evalCommand(args: readonly string[], deps: CliDeps): Promise<number> {
   const options = parseCliOptions(args, EVAL_OPTIONS, evalOptionsSchema);
-  const folder = options.cases ? resolve(deps.cwd, options.cases) : defaultCasesFolder(deps.cwd);
-  const cases = await loadEvalCases(folder, options.case);
+  const folders =
+    options.cases.length > 0
+      ? options.cases.map((folder) => resolve(deps.cwd, folder))
+      : [defaultCasesFolder(deps.cwd)];
+  const folder = folders.join(', ');
+  const cases = await loadEvalCaseFolders(folders, options.case);
   const outName = options.out ?? join('eval-results', new Date().toISOString().replace(/[:.]/g, '-'));
   const out = resolve(deps.cwd, outName);
   await checkWritable(out, 'folder', outName);

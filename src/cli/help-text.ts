@@ -26,7 +26,8 @@ sift review
   --quiet                no progress on standard error
 
 sift eval
-  --cases <dir>          folder of case folders (default: ../shared/eval, else the dev cases in fixtures/eval)
+  --cases <dir>          folder of case folders (repeatable; default: ../shared/eval, else the dev cases in
+                         fixtures/eval); fixtures/eval-feedback holds cases built for the feedback replay
   --case <id>            run only this case (repeatable)
   --threshold <0..1>     the threshold the headline figures are computed at (default: 0.7)
   --passes <n>           review passes per case (default: 4)

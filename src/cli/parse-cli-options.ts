@@ -45,7 +45,7 @@ export const reviewOptionsSchema = z.object({
 export type ReviewOptions = z.output<typeof reviewOptionsSchema>;
 
 export const evalOptionsSchema = z.object({
-  cases: z.string().optional(),
+  cases: z.array(z.string()).default([]),
   case: z.array(z.string()).default([]),
   threshold: unit.default(0.7),
   passes: count(1, 8).default(4),
@@ -131,7 +131,7 @@ export const REVIEW_OPTIONS: OptionSpec = {
 };
 
 export const EVAL_OPTIONS: OptionSpec = {
-  cases: { type: 'string' },
+  cases: { type: 'string', multiple: true },
   case: { type: 'string', multiple: true },
   threshold: { type: 'string' },
   passes: { type: 'string' },

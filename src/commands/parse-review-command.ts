@@ -1,4 +1,5 @@
 import picomatch from 'picomatch';
+import { LEARNING_ID } from '../review/learnings/learning-id.js';
 
 /** What a `/review` comment asks for. */
 export type ReviewCommand =
@@ -7,6 +8,8 @@ export type ReviewCommand =
   | { readonly kind: 'review'; readonly scope: 'paths'; readonly glob: string }
   | { readonly kind: 'config' }
   | { readonly kind: 'stats' }
+  | { readonly kind: 'learnings' }
+  | { readonly kind: 'forget'; readonly id: string }
   | { readonly kind: 'help'; readonly unknown: string | null };
 
 const COMMAND = /^\/review(?:\s+(.*))?$/;
@@ -33,6 +36,9 @@ export function parseReviewCommand(body: string): ReviewCommand | null {
     if (argument === 'full') return { kind: 'review', scope: 'full' };
     if (argument === 'config') return { kind: 'config' };
     if (argument === 'stats') return { kind: 'stats' };
+    if (argument === 'learnings') return { kind: 'learnings' };
+    const forget = /^forget\s+`?([^\s`]+)`?$/.exec(argument);
+    if (forget?.[1] && LEARNING_ID.test(forget[1])) return { kind: 'forget', id: forget[1] };
     if (argument === 'help') return { kind: 'help', unknown: null };
     if (
       LOOKS_LIKE_PATH.test(argument) &&

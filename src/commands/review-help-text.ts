@@ -13,6 +13,8 @@ export function reviewHelpText(unknown: string | null): string {
 | \`/review <glob>\` | reviews only the files matching the glob, e.g. \`/review src/api/**\` |
 | \`/review config\` | shows the settings in effect and where each comes from |
 | \`/review stats\` | shows how often Sift's findings on this repository were fixed |
+| \`/review learnings\` | lists what Sift learned from this repository's feedback, with the evidence and an id |
+| \`/review forget <id>\` | makes Sift forget one of those learnings |
 | \`/review help\` | this list |
 
 Reply in a Sift thread to ask why, say a finding is intended, or ask for a fix.`;

@@ -146,6 +146,12 @@ export const repoConfigSchema = z
     budget: budgetSchema.prefault({}),
     autoReview: autoReviewSchema.prefault({}),
     commands: commandsSchema.prefault({}),
+    learning: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Learn from feedback on this repository: findings like those its team dismissed are held back, thresholds follow what it fixes and dismisses, conventions stated in replies join the review rules. `/review learnings` lists what was learned; false stops learning and using it.',
+      ),
   })
   .describe('Sift configuration (.github/sift.yml). Inherits from the organisation .github repository.');
 

@@ -61,6 +61,24 @@ export interface EvalReport {
   readonly perCategory: Readonly<Record<string, Metrics>>;
   readonly curve: readonly CurvePoint[];
   readonly usage: ModelUsage;
+  /** The same answers scored after the feedback replay (replayFeedback): what learnings change. */
+  readonly learning: LearningReport;
+}
+
+export interface LearningReport {
+  /** At the review threshold, with learnings; `metrics` above is without. */
+  readonly metrics: Metrics;
+  /** Every case, with and without learnings. */
+  readonly cases: ReadonlyArray<{
+    readonly id: string;
+    readonly repository: string;
+    /** Findings of earlier pull requests the case carries. */
+    readonly earlierFindings: number;
+    readonly posted: { readonly without: number; readonly with: number };
+    readonly matched: { readonly without: number; readonly with: number };
+    /** Candidates held back as similar to dismissed findings. */
+    readonly heldBack: number;
+  }>;
 }
 
 export interface CaseReport {

@@ -51,6 +51,29 @@ export async function loadEvalCases(folder: string, ids: readonly string[] = [])
   return cases;
 }
 
+/**
+ * The cases of several folders, as one run: `ids` picks among all of them, and a case id found in
+ * two folders is an error rather than a case run twice.
+ */
+export async function loadEvalCaseFolders(
+  folders: readonly string[],
+  ids: readonly string[] = [],
+): Promise<LoadedEvalCase[]> {
+  if (folders.length === 1) return loadEvalCases(folders[0] ?? '', ids);
+  const cases = (await Promise.all(folders.map((folder) => loadEvalCases(folder)))).flat();
+  const seen = new Set<string>();
+  for (const loaded of cases) {
+    if (seen.has(loaded.case.id))
+      throw new UsageError(`[sift] case ${loaded.case.id} is in more than one of ${folders.join(', ')}`);
+    seen.add(loaded.case.id);
+  }
+  const picked = ids.length === 0 ? cases : cases.filter((loaded) => ids.includes(loaded.case.id));
+  const missing = ids.filter((id) => !seen.has(id));
+  if (missing.length > 0)
+    throw new UsageError(`[sift] no case ${missing.join(', ')} in ${folders.join(', ')}`);
+  return picked;
+}
+
 async function materialize(dir: string, evalCase: EvalCase) {
   const directory = await mkdtemp(join(tmpdir(), `sift-eval-${evalCase.id.slice(0, 40)}-`));
   const dispose = () => rm(directory, { recursive: true, force: true });

@@ -1,10 +1,12 @@
 import type { EvalReport, Metrics } from './eval-types.js';
+import { renderFeedbackReplay } from './render-feedback-replay.js';
 import { renderHeldBack } from './render-held-back.js';
 
 /**
  * The eval report as Markdown, for a pull request comment or a file beside the JSON: the headline,
  * the metrics at the review threshold, the same by category and by case, the precision/recall
- * curve with the review threshold's row marked, and what each case held back and why.
+ * curve with the review threshold's row marked, the feedback replay (with and without learnings),
+ * and what each case held back and why.
  */
 export function renderEvalReport(report: EvalReport): string {
   const failed = report.cases.filter((result) => result.error !== null).length;
@@ -54,6 +56,8 @@ export function renderEvalReport(report: EvalReport): string {
         point.threshold === report.threshold ? `**${number(point.threshold)}** ◀` : number(point.threshold);
       return `| ${threshold} | ${ratio(point.precision)} | ${ratio(point.recall)} | ${ratio(point.f1)} | ${ratio(point.f05)} | ${ratio(point.commentsPerPr)} |`;
     }),
+    '',
+    ...renderFeedbackReplay(report),
     '',
     ...renderHeldBack(report.cases),
   ];

@@ -1,12 +1,16 @@
 import { compareFindings } from '../review/score-findings/compare-findings.js';
 import type { Candidate, CandidateOutcome, Finding } from '../review/types.js';
 
-/** Fates no threshold changes: the repository's categories, the verifier and earlier reviews decide them. */
+/**
+ * Fates no threshold changes: the repository's categories, the verifier, earlier reviews and what
+ * the team dismissed before decide them.
+ */
 const NEVER_POSTED: ReadonlySet<CandidateOutcome> = new Set([
   'category-off',
   'rejected-by-verifier',
   'duplicate',
   'already-posted',
+  'similar-to-dismissed',
 ]);
 
 /**

@@ -42,6 +42,7 @@ interface HistoryPage {
               body: string;
               author: Author | null;
               reactions: { nodes: Array<{ user: { login: string } | null }> };
+              thumbsUp?: { nodes: Array<{ user: { login: string } | null }> };
             }>;
           };
         }>;
@@ -70,6 +71,7 @@ query SiftHistory($owner: String!, $repo: String!, $number: Int!, $after: String
               databaseId body
               author { __typename login }
               reactions(content: THUMBS_DOWN, first: 100) { nodes { user { login } } }
+              thumbsUp: reactions(content: THUMBS_UP, first: 100) { nodes { user { login } } }
             }
           }
         }
@@ -86,8 +88,8 @@ const MAX_THREAD_PAGES = 10;
  * on its reviews and comments and the state of their threads — in one GraphQL query per 100
  * threads. GitHub is the source of truth, so a restarted process knows as much as a running one.
  * Only comments by the account Sift posts as, with a well-formed marker in Sift's place, count as
- * Sift's. The people who reacted 👎 are listed by login, so the job can count only feedback that
- * counts.
+ * Sift's. The people who reacted 👎 and 👍 are listed by login, so the job can count only feedback
+ * that counts.
  */
 export async function loadSiftHistory(
   octokit: Octokit,
@@ -135,9 +137,8 @@ export async function loadSiftHistory(
         body: claimOf(first.body),
         isResolved: thread.isResolved,
         resolvedBy: thread.resolvedBy?.login ?? null,
-        thumbsDownBy: first.reactions.nodes.flatMap((reaction) =>
-          reaction.user ? [reaction.user.login] : [],
-        ),
+        thumbsDownBy: loginsOf(first.reactions.nodes),
+        thumbsUpBy: loginsOf(first.thumbsUp?.nodes ?? []),
         replies: rest.map((comment) => ({
           author: comment.author?.login ?? 'ghost',
           isBot: comment.author?.__typename === 'Bot',
@@ -156,4 +157,9 @@ export async function loadSiftHistory(
     findings,
     notices,
   };
+}
+
+/** Who reacted; a deleted account (no user) is no one. */
+function loginsOf(reactions: ReadonlyArray<{ user: { login: string } | null }>): string[] {
+  return reactions.flatMap((reaction) => (reaction.user ? [reaction.user.login] : []));
 }

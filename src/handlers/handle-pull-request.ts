@@ -61,6 +61,7 @@ export async function handlePullRequest(
         headSha: pull.head.sha,
         merged: pull.merged ?? false,
         pullAuthor: pull.user.login,
+        baseRef: pull.base.ref,
       }
     : {
         ...base,

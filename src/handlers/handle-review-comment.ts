@@ -13,6 +13,7 @@ const reviewCommentSchema = z.object({
     number: z.number().int().positive(),
     user: z.object({ login: z.string() }),
     head: z.object({ sha: commitIdSchema }),
+    base: z.object({ ref: z.string().min(1) }).optional(),
   }),
   comment: z.object({
     id: z.number().int().positive(),
@@ -47,5 +48,6 @@ export async function handleReviewComment(
     author: comment.user.login,
     headSha: pull.head.sha,
     pullAuthor: pull.user.login,
+    baseRef: pull.base?.ref,
   });
 }

@@ -6,6 +6,7 @@ import type { PullRequestHost } from '../review/pull-request-host.js';
 import { pullKey, repositoryKey } from '../store/sift-store.js';
 import { canWrite } from './can-write.js';
 import type { JobPorts } from './job-ports.js';
+import { answerForget, answerLearnings, describeCalibrations } from './learnings-commands.js';
 import type { JobOfKind } from './sift-job.js';
 
 type CommandJob = JobOfKind<'command'>;
@@ -17,7 +18,8 @@ export const COMMAND_COOLDOWN_MS = 60_000;
  * `/review …` in a pull request comment. Acknowledged at once with 👀, checked against the
  * commenter's permission (write, maintain or admin; the pull request's author too on private
  * repositories when `commands.allowAuthor` is on), then answered: help, the configuration in
- * effect, the repository's stats, or a review handed to the queue (rate-limited per pull request).
+ * effect, the repository's stats, what Sift learned (and forgetting one learning), or a review
+ * handed to the queue (rate-limited per pull request).
  */
 export async function runCommandJob(job: CommandJob, ports: JobPorts): Promise<string> {
   const { store } = ports;
@@ -35,6 +37,8 @@ export async function runCommandJob(job: CommandJob, ports: JobPorts): Promise<s
     return 'refused: no write access';
   }
   if (command.kind === 'stats') return answerStats(job, host, ports);
+  if (command.kind === 'learnings') return answerLearnings(job, host, store);
+  if (command.kind === 'forget') return answerForget(job, command.id, { host, store, now: ports.now });
   if (job.pullState === 'closed') {
     await host.comment(
       `This pull request is ${job.merged ? 'merged' : 'closed'}; Sift reviews open pull requests. Reopen it to review it again.`,
@@ -85,13 +89,14 @@ async function mayCommand(job: CommandJob, host: PullRequestHost): Promise<boole
   return (await host.readConfig(pull.base.ref)).config.commands.allowAuthor;
 }
 
-/** The settings in effect, each with where it comes from, and the installation's plan beside them. */
+/** The settings in effect, each with where it comes from, the installation's plan beside them, and what was learned. */
 async function answerConfig(job: CommandJob, host: PullRequestHost, ports: JobPorts): Promise<string> {
   const pull = await host.loadPullRequest();
   const loaded = await host.readConfig(pull.base.ref);
-  const [plan, reviews] = await Promise.all([
+  const [plan, reviews, learned] = await Promise.all([
     ports.plan(),
     ports.store.reviewsOf(job.installationId, ports.now()),
+    loaded.config.learning ? describeCalibrations(job, ports.store, loaded.config.threshold) : [],
   ]);
   const rows = describePlanSettings(describeConfigSources(loaded), plan, reviews).map(
     (entry) =>
@@ -104,6 +109,7 @@ async function answerConfig(job: CommandJob, host: PullRequestHost, ports: JobPo
       '| setting | value | from |',
       '|---|---|---|',
       ...rows,
+      ...learned,
     ].join('\n'),
   );
   return 'config';

@@ -7,6 +7,7 @@ import { loadPrompt } from '../llm/load-prompt.js';
 import type { ModelRequest, ModelResponse } from '../llm/model-client.js';
 import { redactSecrets } from '../llm/redact-secrets.js';
 import { renderPrompt } from '../llm/render-prompt.js';
+import type { Convention } from '../review/learnings/learning-types.js';
 import { findPlantedInstructions } from '../review/planted-text/find-planted-instructions.js';
 import { type PlantedWords, plantedWordsOf } from '../review/planted-text/planted-words.js';
 import { clipText } from '../review/render/clip-text.js';
@@ -16,6 +17,7 @@ import { sanitizeModelMarkdown } from '../review/render/sanitize-model-markdown.
 import { repositoryKey } from '../store/sift-store.js';
 import { canWrite } from './can-write.js';
 import type { JobPorts } from './job-ports.js';
+import { learnFromReply } from './learn-from-reply.js';
 import { replyAnswerSchema } from './reply-answer-schema.js';
 import type { JobOfKind } from './sift-job.js';
 
@@ -29,8 +31,10 @@ const CODE_MARGIN = 15;
  * Answers a reply in a thread Sift started, using the thread's history, the code as it is now at
  * the finding and the diff hunk it was posted on. A reply that disputes the finding is recorded
  * as feedback only when the model, reading it, withdraws the finding: then it is not raised
- * again on the pull request. Only the pull request's author and people with write access get an
- * answer; when the installation's model budget is spent, the answer says so and when it starts over.
+ * again on the pull request, and the repository learns from it (learnFromReply), as from a
+ * convention the reply states, which the answer then shows with how to undo it. Only the pull
+ * request's author and people with write access get an answer; when the installation's model
+ * budget is spent, the answer says so and when it starts over.
  */
 export async function runConversationJob(job: JobOfKind<'conversation'>, ports: JobPorts): Promise<string> {
   const { host } = ports;
@@ -89,6 +93,8 @@ export async function runConversationJob(job: JobOfKind<'conversation'>, ports: 
       ? renderSuggestion(answer.suggestion)
       : null;
   if (suggestion) parts.push(suggestion);
+  const convention = await learnFromReply(job, ports, { thread, marker, answer, planted: planted.size > 0 });
+  if (convention) parts.push(noteConvention(convention, thread.repositoryUrl));
   await host.replyInThread(root.id, parts.join('\n\n'));
   // A dispute counts only when it convinced: "the finding stands" is an answer, not a retraction.
   if (answer.stance === 'disputes' && answer.findingStands === false) {
@@ -100,6 +106,16 @@ export async function runConversationJob(job: JobOfKind<'conversation'>, ports: 
     });
   }
   return `answered (${answer.stance}${answer.findingStands ? '' : ', finding withdrawn'})`;
+}
+
+/** How the answer shows a convention Sift will keep: model text, so sanitised, and how to undo it. */
+function noteConvention(convention: Convention, repositoryUrl: string | null): string {
+  const rule = sanitizeModelMarkdown(convention.rule, { allowedLinkBase: repositoryUrl });
+  const scope =
+    convention.paths.length > 0
+      ? ` (for ${convention.paths.map((path) => `\`${path.replace(/`/g, "'")}\``).join(', ')})`
+      : '';
+  return `Sift will keep this in mind when it reviews this repository${scope}, as learning \`${convention.id}\`: ${rule}\nComment \`/review forget ${convention.id}\` to undo it; \`/review learnings\` lists what Sift learned.`;
 }
 
 /**

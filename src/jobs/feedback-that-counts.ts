@@ -3,8 +3,8 @@ import type { PostedFinding } from '../review/types.js';
 import { canWrite } from './can-write.js';
 
 /**
- * The posted findings with only the feedback that counts: a 👎 or a hand-resolved thread from
- * the pull request's author or someone with write access. On a public repository anyone can
+ * The posted findings with only the feedback that counts: a 👎, a 👍 or a hand-resolved thread
+ * from the pull request's author or someone with write access. On a public repository anyone can
  * react, and a stranger's 👎 must not silence a finding. Each person's permission is asked once.
  */
 export async function feedbackThatCounts(
@@ -26,11 +26,13 @@ export async function feedbackThatCounts(
     findings.map(async (finding) => {
       const thumbsDownBy: string[] = [];
       for (const login of finding.thumbsDownBy) if (await counts(login)) thumbsDownBy.push(login);
+      const thumbsUpBy: string[] = [];
+      for (const login of finding.thumbsUpBy) if (await counts(login)) thumbsUpBy.push(login);
       const resolver = finding.resolvedBy;
       // A thread Sift resolved (as fixed) keeps its resolver: that is not a dismissal either way.
       const resolvedBy =
         resolver === null || resolver.endsWith('[bot]') || (await counts(resolver)) ? resolver : null;
-      return { ...finding, thumbsDownBy, resolvedBy };
+      return { ...finding, thumbsDownBy, thumbsUpBy, resolvedBy };
     }),
   );
 }

@@ -17,6 +17,17 @@ export const replyAnswerSchema = z.object({
     .string()
     .nullable()
     .describe('Replacement for the lines the finding points at, when asked for a fix; otherwise null.'),
+  convention: z
+    .string()
+    .nullable()
+    .describe(
+      'When the last message states a convention or deliberate choice of the repository that future reviews should respect, that convention as one sentence addressed to reviewers; otherwise null.',
+    ),
+  conventionPaths: z
+    .array(z.string())
+    .describe(
+      'Path globs the convention is limited to when the message limits it (for example "api/**"); an empty list when it holds for the whole repository or there is no convention.',
+    ),
 });
 
 export type ReplyAnswer = z.output<typeof replyAnswerSchema>;

@@ -20,6 +20,7 @@ import type { PullRequestChange, ReviewOutcome, ReviewScope } from '../review/ty
 import { pullKey, repositoryKey } from '../store/sift-store.js';
 import { feedbackThatCounts } from './feedback-that-counts.js';
 import type { JobPorts } from './job-ports.js';
+import { loadReviewLearnings, recordFeedbackSignals, rememberPosted } from './learn-from-feedback.js';
 import { createReviewStatus, SUPERSEDED } from './review-status.js';
 
 const POSTED_BEFORE_RESTART = {
@@ -84,12 +85,14 @@ export interface ReviewJobObserver {
  * Reviews a pull request, the stages of the README in order:
  *   1 load     the pull request as GitHub has it now (its head, not the delivery's: deliveries
  *              arrive out of order), what Sift already said on it, its config from the base branch,
- *              the installation's plan (a limit it reached ends the review here, and says so)
+ *              the installation's plan (a limit it reached ends the review here, and says so),
+ *              and (unless `learning` is off) what the repository learned from its team's feedback,
+ *              after recording the feedback on this pull request's findings
  *   2 select   the whole pull request, or what changed since the last reviewed commit, within
  *              the plan's size and passes
  *   3–7        context, ask, verify, score, anchor (reviewChange)
  *   8 post     one review (when there is something to say), the threads the push fixed resolved,
- *              the check run's summary
+ *              the check run's summary; the posted findings are remembered to learn from
  * A head already reviewed is not reviewed again by a redelivered webhook or a retried job. Every
  * way this can end — posted, skipped, superseded, stopped by a budget, failed — is said on the
  * check run.
@@ -159,6 +162,9 @@ export async function runReviewJob(
       feedbackThatCounts(history.findings, pull.author.login, host),
       store.disputedFingerprints(repositoryKey(job), job.pullNumber),
     ]);
+    const learnings = config.learning
+      ? await learnFromFeedback(ports, job, pull.author.login, posted, config.threshold)
+      : undefined;
 
     // 2 select: the scope; the rest of selection happens in reviewChange
     const scope = await scopeOfReview(host, job.scope, pull, lastReviewed);
@@ -173,6 +179,7 @@ export async function runReviewJob(
       caches: ports.caches,
       maxPromptTokens: ports.maxPromptTokens,
       alreadySaid: alreadySaid(posted, disputed),
+      learnings,
       log,
       signal,
     });
@@ -199,6 +206,7 @@ export async function runReviewJob(
       return 'already-reviewed';
     }
     const refusedInline = post ? (await postReview(host, pull, reviewed, log, job.deliveryId)).refused : 0;
+    if (learnings && post) await rememberPosted(ports, job, outcome.inline);
     const resolved = await resolveFixedThreads(
       host,
       headSha,
@@ -247,6 +255,21 @@ export async function runReviewJob(
     log.error({ err: error, job: reviewJobKey({ ...job, headSha }) }, 'review failed');
     return 'failed';
   }
+}
+
+/**
+ * Records the feedback that counts on this pull request's findings so far (👎 and 👍; their fates
+ * are recorded when it closes), then loads everything the repository learned.
+ */
+async function learnFromFeedback(
+  ports: JobPorts,
+  job: ReviewJob,
+  pullAuthor: string,
+  posted: Parameters<typeof recordFeedbackSignals>[2],
+  threshold: number,
+) {
+  await recordFeedbackSignals(ports, { ...job, pullAuthor }, posted);
+  return loadReviewLearnings(ports.store, job, threshold);
 }
 
 /**

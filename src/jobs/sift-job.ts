@@ -33,6 +33,8 @@ export type SiftJob =
       readonly author: string;
       readonly headSha: string;
       readonly pullAuthor: string;
+      /** The base branch, whose `.github/sift.yml` says whether to learn; absent in jobs journaled before it was kept. */
+      readonly baseRef?: string | undefined;
     })
   /** The pull request closed: record what became of each finding. */
   | (PullRequestJob & {
@@ -40,6 +42,8 @@ export type SiftJob =
       readonly headSha: string;
       readonly merged: boolean;
       readonly pullAuthor: string;
+      /** The base branch, whose `.github/sift.yml` says whether to learn; absent in jobs journaled before it was kept. */
+      readonly baseRef?: string | undefined;
     });
 
 export type JobOfKind<K extends SiftJob['kind']> = Extract<SiftJob, { kind: K }>;

@@ -15,6 +15,9 @@ import { planPasses } from './ask-models/plan-passes.js';
 import { renderPullRequest } from './ask-models/render-pull-request.js';
 import { buildContext } from './build-context/build-context.js';
 import { EMPTY_CONTEXT, type ReviewContext } from './build-context/context-types.js';
+import { conventionsFor, renderConventions } from './learnings/conventions-for.js';
+import { learnedReport } from './learnings/learned-report.js';
+import type { ReviewLearnings } from './learnings/weigh-learnings.js';
 import { findPlantedInstructions } from './planted-text/find-planted-instructions.js';
 import { keepPlantedTextOut } from './planted-text/keep-planted-text-out.js';
 import { plantedWordsOf } from './planted-text/planted-words.js';
@@ -43,6 +46,8 @@ export interface ReviewChangeDeps {
   readonly maxPromptTokens?: number | undefined;
   /** Whether a finding was already raised on the pull request (open, or dismissed): never posted again. */
   readonly alreadySaid?: AlreadySaid | undefined;
+  /** What the repository learned from its team's feedback (reviewLearnings); without it, nothing. */
+  readonly learnings?: ReviewLearnings | undefined;
   /**
    * Verify every cluster, even those that could not be posted whatever the verifier said (the
    * eval harness does, to score every threshold); reviews skip those to save the calls.
@@ -72,8 +77,18 @@ export async function reviewChange(
   // 2 select, fit the review into its plan's size, then into its budget
   const selection = selectFiles(change.files, config);
   const sized = fitSizeLimit(selection.selected, deps.sizeLimit);
+  const conventions = deps.learnings
+    ? conventionsFor(
+        deps.learnings.conventions,
+        sized.files.map((selected) => selected.file.path),
+      )
+    : [];
   const plan = planBudget(sized.files, config, {
-    fixedPromptTokens: countTokens(renderPullRequest(change)) + countTokens(config.instructions) + 2_000,
+    fixedPromptTokens:
+      countTokens(renderPullRequest(change)) +
+      countTokens(config.instructions) +
+      countTokens(renderConventions(conventions)) +
+      2_000,
     maxPromptTokens: deps.maxPromptTokens ?? DEFAULT_MAX_PROMPT_TOKENS,
     expectedOutputTokens: EXPECTED_OUTPUT_TOKENS,
   });
@@ -101,7 +116,7 @@ export async function reviewChange(
     change.head.sha,
   );
   const asked = await askModels(
-    { change, files: plan.files, config, context: context.context, passes },
+    { change, files: plan.files, config, context: context.context, passes, conventions },
     deps,
   );
   const located = locateFindings(asked.proposals, plan.files);
@@ -114,7 +129,7 @@ export async function reviewChange(
   const agreementOf = Math.max(config.ensemble.passes, passes.length);
   const clusters = clusterFindings(withSymbols);
   const worthVerifying = clusters.filter(
-    (cluster) => deps.verifyAll || couldBePosted(cluster, config, agreementOf),
+    (cluster) => deps.verifyAll || couldBePosted(cluster, config, agreementOf, deps.learnings),
   );
   if (worthVerifying.length > 0) deps.progress?.(`verifying ${plural(worthVerifying.length, 'finding')}`);
   const verified = await verifyClusters(worthVerifying, asked.prompt.sharedPrefix, deps);
@@ -130,6 +145,7 @@ export async function reviewChange(
   const scored = scoreFindings(clusters, verifications, config, {
     passes: agreementOf,
     alreadySaid: deps.alreadySaid,
+    learnings: deps.learnings,
   });
 
   // 7 anchor: inline on a diff line, or in the summary; suggestions that do not parse are dropped
@@ -170,6 +186,9 @@ export async function reviewChange(
         ? { where: planted.where, findings: planted.heldBack + planted.redacted }
         : null,
     ...bySize,
+    learned: deps.learnings
+      ? learnedReport(scored.candidates, deps.learnings, conventions.length, change, config.threshold)
+      : null,
   };
 }
 
@@ -191,6 +210,7 @@ function emptyOutcome(
     verifierFailures: [],
     budgetNotes,
     plantedText: null,
+    learned: null,
   };
 }
 

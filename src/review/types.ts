@@ -89,6 +89,8 @@ export interface LocatedFinding extends Omit<ProposedFinding, 'startLineId' | 'e
   readonly code: readonly string[];
   /** The innermost definition around it in the version it points at, when the language is parsed. */
   readonly symbol: string | null;
+  /** What kind of definition that is (`function`, `method`, `class`…), for learnings to compare. */
+  readonly symbolKind?: string | null | undefined;
 }
 
 export interface Finding extends LocatedFinding {
@@ -109,6 +111,7 @@ export type CandidateOutcome =
   | 'category-off'
   | 'duplicate'
   | 'already-posted'
+  | 'similar-to-dismissed'
   | 'over-max-comments';
 
 /** A finding before filtering, with everything that decided its fate (for the eval harness and logs). */
@@ -118,6 +121,38 @@ export interface Candidate {
   readonly passes: readonly string[];
   readonly verifierReason: string;
   readonly outcome: CandidateOutcome;
+  /** The rejected findings of earlier pull requests it resembles, when learnings weighed it. */
+  readonly dismissedLike?: readonly LearningRef[] | undefined;
+}
+
+/** A learning a finding was weighed against: its id, and the pull request its evidence is from. */
+export interface LearningRef {
+  readonly id: string;
+  readonly pullNumber: number;
+}
+
+/** What the repository's learnings changed in a review, for the check run. */
+export interface LearnedReport {
+  /** The repository on the web, to link the pull requests the evidence comes from. */
+  readonly repositoryUrl: string;
+  /** Findings held back because findings like them were dismissed (or their lowered confidence fell short). */
+  readonly heldBack: ReadonlyArray<{
+    readonly title: string;
+    readonly path: string;
+    readonly line: number;
+    readonly dismissedLike: readonly LearningRef[];
+  }>;
+  /** Findings posted with a confidence lowered by the evidence. */
+  readonly lowered: number;
+  /** Categories whose threshold the repository's outcomes moved. */
+  readonly thresholds: ReadonlyArray<{
+    readonly category: string;
+    readonly configured: number;
+    readonly threshold: number;
+    readonly outcomes: number;
+  }>;
+  /** Conventions the team stated that the passes were given. */
+  readonly conventions: number;
 }
 
 /** Why findings were held back; each count is reported on the check run. */
@@ -163,6 +198,8 @@ export interface ReviewOutcome {
   readonly plantedText: { readonly where: readonly string[]; readonly findings: number } | null;
   /** Files left out because the pull request is larger than the size limit it was reviewed under (a plan's). */
   readonly leftOutBySize?: number | undefined;
+  /** What the repository's learnings changed; null when there were none to apply (or learning is off). */
+  readonly learned: LearnedReport | null;
 }
 
 /** What Sift leaves hidden in a finding's comment, to know it again on a later push. */
@@ -192,6 +229,8 @@ export interface PostedFinding {
   readonly resolvedBy: string | null;
   /** The people who reacted 👎 to Sift's comment. */
   readonly thumbsDownBy: readonly string[];
+  /** The people who reacted 👍 to it. */
+  readonly thumbsUpBy: readonly string[];
   /** The thread's comments after Sift's, oldest first. */
   readonly replies: ReadonlyArray<{
     readonly author: string;

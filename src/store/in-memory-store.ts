@@ -1,4 +1,11 @@
 import type { AccountPurchase } from '../plans/account-purchase.js';
+import type {
+  Convention,
+  FeedbackSignal,
+  FindingTraits,
+  LearningScope,
+} from '../review/learnings/learning-types.js';
+import { signalKey } from './learning-records.js';
 import {
   type Feedback,
   type FindingOutcome,
@@ -39,6 +46,19 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
     deleteWhere(commandSlots, ofRepository);
     deleteWhere(feedback, ofRepository);
     outcomes.delete(repositoryKey);
+  };
+  const learnings = new Map<number, Map<string, RepositoryRecords>>(); // installation → repository →
+  const recordsOf = (scope: LearningScope): RepositoryRecords => {
+    const byRepository = learnings.get(scope.installationId) ?? new Map<string, RepositoryRecords>();
+    learnings.set(scope.installationId, byRepository);
+    const records = byRepository.get(scope.repository) ?? {
+      posted: new Map(),
+      signals: new Map(),
+      conventions: new Map(),
+      forgotten: new Map(),
+    };
+    byRepository.set(scope.repository, records);
+    return records;
   };
 
   return {
@@ -124,6 +144,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
     async forgetRepository(installationId, repositoryKey) {
       forgetRepository(repositoryKey);
       repositoriesOf.get(installationId)?.delete(repositoryKey);
+      learnings.get(installationId)?.delete(repositoryKey);
     },
     async forgetInstallation(installationId, accountId) {
       const repositories = repositoriesOf.get(installationId) ?? new Set<string>();
@@ -135,6 +156,7 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
       if (account !== undefined) purchases.delete(account);
       installations.delete(installationId);
       installationModels.delete(installationId);
+      learnings.delete(installationId);
       return { repositories: repositories.size, journaledJobs: 0 };
     },
     async purchase(accountId) {
@@ -150,5 +172,46 @@ export function createInMemoryStore(options: InMemoryStoreOptions = {}): SiftSto
       if (sealed === null) installationModels.delete(installationId);
       else installationModels.set(installationId, sealed);
     },
+    async rememberPostedFindings(scope, pullNumber, findings) {
+      const { posted } = recordsOf(scope);
+      const ofPull = posted.get(pullNumber) ?? new Map<string, FindingTraits>();
+      for (const finding of findings) ofPull.set(finding.fingerprint, finding);
+      posted.set(pullNumber, ofPull);
+    },
+    async postedFindings(scope, pullNumber) {
+      return [...(recordsOf(scope).posted.get(pullNumber)?.values() ?? [])];
+    },
+    async recordSignals(scope, items) {
+      const { signals } = recordsOf(scope);
+      for (const item of items) if (!signals.has(signalKey(item))) signals.set(signalKey(item), item);
+    },
+    async recordConvention(scope, convention) {
+      recordsOf(scope).conventions.set(convention.id, convention);
+    },
+    async learningsOf(scope) {
+      const records = recordsOf(scope);
+      return {
+        signals: [...records.signals.values()],
+        conventions: [...records.conventions.values()],
+        forgotten: new Map(records.forgotten),
+      };
+    },
+    async forgetLearning(scope, id, at) {
+      recordsOf(scope).forgotten.set(id, at);
+    },
+    async deleteInstallationLearnings(installationId) {
+      learnings.delete(installationId);
+    },
+    async deleteRepositoryLearnings(scope) {
+      learnings.get(scope.installationId)?.delete(scope.repository);
+    },
   };
+}
+
+/** What the in-memory store keeps of one repository's learnings. */
+interface RepositoryRecords {
+  readonly posted: Map<number, Map<string, FindingTraits>>;
+  readonly signals: Map<string, FeedbackSignal>;
+  readonly conventions: Map<string, Convention>;
+  readonly forgotten: Map<string, number>;
 }

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { accountPurchaseSchema } from '../plans/account-purchase.js';
+import { redisLearnings } from './redis-learnings.js';
 import {
   type FindingOutcome,
   type InstallationRecord,
@@ -82,6 +83,7 @@ export interface RedisStoreOptions {
  *   installation-repositories:<id>    set of `owner/repo` whose state belongs to the installation
  *   purchase:<account>                the account's Marketplace purchase as last heard (JSON)
  *   installation-model:<id>           the installation's own model settings, sealed
+ *   learn:<installation>:…            what Sift learned, per repository (redis-learnings.ts)
  */
 export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): RedisStore {
   const prefix = options.prefix ?? 'sift';
@@ -105,7 +107,9 @@ export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): R
   const installationRecord = async (installationId: number): Promise<InstallationRecord | null> =>
     parseJson(installationSchema, await redis.get(key('installation', installationId))) ?? null;
 
+  const learnings = redisLearnings(redis, prefix);
   return {
+    ...learnings,
     async firstDelivery(deliveryId) {
       // Redis down: the delivery counts as new rather than hold the webhook past GitHub's 10 s.
       // Taking a delivery twice is safe (its job has one id, a posted review is found by its
@@ -229,6 +233,7 @@ export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): R
     async forgetRepository(installationId, repositoryKey) {
       await forgetRepository(repositoryKey);
       await redis.srem(key('installation-repositories', installationId), repositoryKey);
+      await learnings.deleteRepositoryLearnings({ installationId, repository: repositoryKey });
     },
     async forgetInstallation(installationId, accountId) {
       const repositories = await redis.smembers(key('installation-repositories', installationId));
@@ -242,6 +247,7 @@ export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): R
         key('installation-repositories', installationId),
         key('installation-model', installationId),
       );
+      await learnings.deleteInstallationLearnings(installationId);
       // Accepted jobs are journaled by the web process's own database, which its queue clears.
       return { repositories: repositories.length, journaledJobs: 0 };
     },

@@ -1,4 +1,11 @@
 import type { AccountPurchase } from '../plans/account-purchase.js';
+import type {
+  Convention,
+  FeedbackSignal,
+  FindingTraits,
+  LearningScope,
+  RepositoryLearnings,
+} from '../review/learnings/learning-types.js';
 
 /** `owner/repo`: how the store keys what it keeps per repository. */
 export function repositoryKey(where: { readonly owner: string; readonly repo: string }): string {
@@ -72,11 +79,11 @@ export interface RepositoryStats {
  * The state Sift keeps between webhooks: deliveries already handled, command rate limits,
  * feedback on findings, the outcome of every posted finding, what each installation spent on
  * the model and how many reviews it ran, its installations and the Marketplace purchases of their
- * accounts. Everything but delivery ids (which name nobody) belongs to an installation and leaves
- * with it (`forgetInstallation`). In memory for tests; SQLite by default; Redis when processes
- * share it.
+ * accounts, and what Sift learned from each repository's feedback. Everything but delivery ids
+ * (which name nobody) belongs to an installation and leaves with it (`forgetInstallation`). In
+ * memory for tests; SQLite by default; Redis when processes share it.
  */
-export interface SiftStore {
+export interface SiftStore extends LearningStore {
   /** Records a webhook delivery; false when it was seen before (a redelivery). */
   firstDelivery(deliveryId: string): Promise<boolean>;
   /** The head commit Sift last reviewed on a pull request, whether or not it posted a review for it. */
@@ -127,4 +134,38 @@ export interface SiftStore {
 /** The UTC month (`2026-12`) a moment falls in: the period reviews are counted by. */
 export function monthOf(at: number): string {
   return spendPeriods(at).month;
+}
+
+/** What the store keeps of learnings (src/review/learnings/), by installation and repository. */
+export interface LearningStore {
+  /**
+   * Keeps what learnings compare of the findings just posted on a pull request, until feedback on
+   * them arrives (kept at least POSTED_FINDINGS_TTL_MS); a finding remembered again is replaced.
+   */
+  rememberPostedFindings(
+    scope: LearningScope,
+    pullNumber: number,
+    findings: readonly FindingTraits[],
+    at: number,
+  ): Promise<void>;
+  /** The remembered findings posted on a pull request. */
+  postedFindings(scope: LearningScope, pullNumber: number): Promise<FindingTraits[]>;
+  /**
+   * Records feedback on findings. The same feedback read again — same pull request, finding, kind
+   * and person — keeps its first record, and so its first time.
+   */
+  recordSignals(scope: LearningScope, signals: readonly FeedbackSignal[]): Promise<void>;
+  /** Records a convention a person stated; one with the same id is replaced. */
+  recordConvention(scope: LearningScope, convention: Convention): Promise<void>;
+  /** Everything learned for a repository: its signals, its conventions, the ids people forgot. */
+  learningsOf(scope: LearningScope): Promise<RepositoryLearnings>;
+  /** `/review forget <id>`: evidence for the learning from before `at` no longer counts. */
+  forgetLearning(scope: LearningScope, id: string, at: number): Promise<void>;
+  /**
+   * Deletes everything learned for an installation, in every repository: posted findings, signals,
+   * conventions and forgotten ids. Called when the app is uninstalled (`installation.deleted`).
+   */
+  deleteInstallationLearnings(installationId: number): Promise<void>;
+  /** Deletes everything learned for one repository of an installation (removed from it). */
+  deleteRepositoryLearnings(scope: LearningScope): Promise<void>;
 }

@@ -11,6 +11,7 @@ import {
   type SiftStore,
   spendPeriods,
 } from './sift-store.js';
+import { LEARNING_SCHEMA, sqliteLearnings } from './sqlite-learnings.js';
 import { SQLITE_SCHEMA } from './sqlite-schema.js';
 
 // Deliveries remembered: GitHub redelivers within hours; older ids are pruned.
@@ -45,6 +46,7 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SQLITE_SCHEMA);
+  db.exec(LEARNING_SCHEMA);
 
   const sql = {
     seenDelivery: db.prepare('INSERT OR IGNORE INTO deliveries (id, seen_at) VALUES (?, ?)'),
@@ -160,6 +162,7 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
     sql.forgetFeedback.run(repositoryKey);
     sql.forgetOutcomes.run(repositoryKey);
   };
+  const learnings = sqliteLearnings(db);
   const forgetRepositoryOf = db.transaction((installationId: number, repositoryKey: string) => {
     forgetRepository(repositoryKey);
     sql.removeRepository.run(installationId, repositoryKey);
@@ -196,6 +199,7 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
   };
 
   return {
+    ...learnings,
     path,
     journal,
     async firstDelivery(deliveryId) {
@@ -272,9 +276,12 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
     },
     async forgetRepository(installationId, repositoryKey) {
       forgetRepositoryOf(installationId, repositoryKey);
+      await learnings.deleteRepositoryLearnings({ installationId, repository: repositoryKey });
     },
     async forgetInstallation(installationId, accountId) {
-      return forgetInstallation(installationId, accountId);
+      const forgotten = forgetInstallation(installationId, accountId);
+      await learnings.deleteInstallationLearnings(installationId);
+      return forgotten;
     },
     async purchase(accountId) {
       const row = sql.purchase.get(accountId);

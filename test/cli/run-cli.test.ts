@@ -356,6 +356,28 @@ describe('sift eval', () => {
     expect(readFileSync(join(out, 'report.md'), 'utf8')).toBe(stdout());
   });
 
+  it('--cases twice › the cases of both folders in one report, with its feedback replay', async () => {
+    const out = makeTempDir('sift-eval-out-');
+    const { deps, out: stdout } = harness({ cwd: tmpdir() });
+    const folders = ['--cases', join(FIXTURES, 'eval'), '--cases', join(FIXTURES, 'eval-feedback')];
+
+    expect(await runCli(['eval', ...folders, '--out', out, '--quiet'], deps)).toBe(0);
+
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(report.cases).toHaveLength(8);
+    expect(report.learning.cases.map((item: { repository: string }) => item.repository)).toContain(
+      'warehouse',
+    );
+    expect(stdout()).toContain('## Feedback replay');
+  });
+
+  it('--cases twice, a case id in both folders › an error naming it', async () => {
+    const { deps, err } = harness({ cwd: tmpdir() });
+    const folder = join(FIXTURES, 'eval');
+    expect(await runCli(['eval', '--cases', folder, '--cases', folder, '--quiet'], deps)).toBe(2);
+    expect(err()).toContain('case typescript__checkout__discount-argument-order is in more than one of');
+  });
+
   it('on the clean case alone › precision and recall n/a, not 1.000', async () => {
     const { deps, out: stdout } = harness({ cwd: tmpdir() });
     const args = [

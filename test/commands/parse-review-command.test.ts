@@ -9,6 +9,9 @@ describe('parseReviewCommand', () => {
       ['config', '/review config', { kind: 'config' }],
       ['stats', '/review stats', { kind: 'stats' }],
       ['help', '/review help', { kind: 'help', unknown: null }],
+      ['learnings', '/review learnings', { kind: 'learnings' }],
+      ['forget an id', '/review forget 3f9a1c7', { kind: 'forget', id: '3f9a1c7' }],
+      ['forget an id quoted as code', '/review forget `3f9a1c7`', { kind: 'forget', id: '3f9a1c7' }],
       ['a recursive glob', '/review src/**/*.ts', { kind: 'review', scope: 'paths', glob: 'src/**/*.ts' }],
       ['an extension glob', '/review *.py', { kind: 'review', scope: 'paths', glob: '*.py' }],
       ['a folder', '/review docs/', { kind: 'review', scope: 'paths', glob: 'docs/' }],
@@ -31,6 +34,10 @@ describe('parseReviewCommand', () => {
       ['an unterminated brace set', '/review src/**/*.{ts', 'src/**/*.{ts'],
       ['a character range out of order', '/review src/[z-a].ts', 'src/[z-a].ts'],
       ['a mention', '/review @octocat', '@octocat'],
+      ['forget without an id', '/review forget', 'forget'],
+      ['forget something that is not an id', '/review forget everything', 'forget everything'],
+      ['forget an id in capitals', '/review forget 3F9A1C7', 'forget 3F9A1C7'],
+      ['forget two ids', '/review forget 3f9a1c7 0c1d2e3', 'forget 3f9a1c7 0c1d2e3'],
     ])('%s › help naming the argument', (_, body, unknown) => {
       expect(parseReviewCommand(body)).toEqual({ kind: 'help', unknown });
     });

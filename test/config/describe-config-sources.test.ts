@@ -63,6 +63,7 @@ describe('describeConfigSources', () => {
       'autoReview.onPush',
       'autoReview.skipLabels',
       'commands.allowAuthor',
+      'learning',
     ]);
     expect(new Set(entries.map((entry) => entry.source))).toEqual(new Set(['default']));
   });

@@ -63,6 +63,7 @@ export function evalCase(id: string, expected: readonly ExpectedFinding[] = []):
     head_ref: 'head',
     expected: [...expected],
     needed_context: [],
+    earlier_findings: [],
   };
 }
 

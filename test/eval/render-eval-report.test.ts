@@ -123,6 +123,35 @@ const report: EvalReport = {
     completionTokens: 45678,
     cachedPromptTokens: 890000,
   },
+  learning: {
+    metrics: metrics({
+      truePositives: 1,
+      falseNegatives: 1,
+      precision: 1,
+      recall: 0.5,
+      f1: 2 / 3,
+      f05: 0.8333333333333334,
+      commentsPerPr: 1 / 3,
+    }),
+    cases: [
+      {
+        id: 'go__cobra__md-tree-buffered',
+        repository: 'cobra',
+        earlierFindings: 1,
+        posted: { without: 2, with: 1 },
+        matched: { without: 1, with: 1 },
+        heldBack: 1,
+      },
+      {
+        id: 'go__cobra__valid-arg-names',
+        repository: 'cobra',
+        earlierFindings: 0,
+        posted: { without: 0, with: 0 },
+        matched: { without: 0, with: 0 },
+        heldBack: 0,
+      },
+    ],
+  },
 };
 
 describe('renderEvalReport', () => {
@@ -169,6 +198,19 @@ describe('renderEvalReport', () => {
       | **0.7** ◀ | 0.500 | 0.500 | 0.500 | 0.500 | 0.667 |
       | 0.75 | 1.000 | 0.000 | 0.000 | 0.000 | 0.000 |
 
+      ## Feedback replay
+
+      Each repository's cases, in order, as its successive pull requests: before a case is scored, Sift learns from the earlier findings it carries and from the repository's earlier cases (what they posted is fixed when it matches a labelled defect, dismissed by a reviewer otherwise). The model's answers are the same; only what was learned differs.
+
+      | | precision | recall | F0.5 | true positives | false positives | false negatives | comments per PR |
+      |---|---:|---:|---:|---:|---:|---:|---:|
+      | without learnings | 0.500 | 0.500 | 0.500 | 1 | 1 | 1 | 0.667 |
+      | with learnings | 1.000 | 0.500 | 0.833 | 1 | 0 | 1 | 0.333 |
+
+      | case | repository | earlier findings | posted | matched | held back as similar to dismissed |
+      |---|---|---:|---:|---:|---:|
+      | go__cobra__md-tree-buffered | cobra | 1 | 2 → 1 | 1 → 1 | 1 |
+
       ## Held back, by case
 
       ### go__cobra__md-tree-buffered
@@ -187,8 +229,12 @@ describe('renderEvalReport', () => {
       metrics: undefinedRatios,
       perCategory: { bug: { ...undefinedRatios, recall: 0 } },
       curve: [{ threshold: 0.7, precision: null, recall: null, f1: null, f05: null, commentsPerPr: 0 }],
+      learning: { metrics: undefinedRatios, cases: report.learning.cases.slice(1, 2) },
     });
     expect(text).toContain('| precision | n/a |\n| recall | n/a |\n| F1 | n/a |\n| F0.5 | n/a |\n');
+    expect(text).toContain(
+      '| with learnings | n/a | n/a | n/a | 0 | 0 | 0 | 0.000 |\n\nLearnings changed nothing on these cases.',
+    );
     expect(text).toContain('| bug | n/a | 0.000 | n/a | n/a | 0 | 0 | 0 |');
     expect(text).toContain('| **0.7** ◀ | n/a | n/a | n/a | n/a | 0.000 |');
     expect(text).not.toContain('1.000');

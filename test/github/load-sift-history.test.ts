@@ -45,7 +45,8 @@ const comment = (
   author: { __typename: string; login: string } | null,
   body: string,
   reactions = thumbsDown(),
-) => ({ databaseId, body, author, reactions });
+  thumbsUp?: ReturnType<typeof thumbsDown>,
+) => ({ databaseId, body, author, reactions, ...(thumbsUp ? { thumbsUp } : {}) });
 
 interface ThreadFields {
   id: string;
@@ -203,7 +204,15 @@ describe('loadSiftHistory', () => {
               path: 'src/format/price.ts',
               isResolved: true,
               resolvedBy: { login: 'octocat' },
-              comments: [comment(2002, SIFT, RANGE_COMMENT, thumbsDown('hubot', null, 'octocat'))],
+              comments: [
+                comment(
+                  2002,
+                  SIFT,
+                  RANGE_COMMENT,
+                  thumbsDown('hubot', null, 'octocat'),
+                  thumbsDown('monalisa'),
+                ),
+              ],
             }),
           ],
         }),
@@ -224,6 +233,8 @@ describe('loadSiftHistory', () => {
           isResolved: false,
           resolvedBy: null,
           thumbsDownBy: [],
+          // An answer that lists no 👍 at all (no `thumbsUp` field) › nobody.
+          thumbsUpBy: [],
           replies: [
             {
               author: 'octocat',
@@ -250,6 +261,7 @@ describe('loadSiftHistory', () => {
           isResolved: true,
           resolvedBy: 'octocat',
           thumbsDownBy: ['hubot', 'octocat'],
+          thumbsUpBy: ['monalisa'],
           replies: [],
           fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
           side: 'RIGHT',

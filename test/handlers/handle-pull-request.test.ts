@@ -57,7 +57,7 @@ describe('handlePullRequest', () => {
     ])('%s › an outcome job, merged: %s', async (_, merged, expected) => {
       const { jobs } = await deliver(event('closed', { state: 'closed', merged }));
       expect(jobs).toEqual([
-        { ...PULL, kind: 'outcome', headSha: HEAD, merged: expected, pullAuthor: 'octocat' },
+        { ...PULL, kind: 'outcome', headSha: HEAD, merged: expected, pullAuthor: 'octocat', baseRef: 'main' },
       ]);
     });
   });

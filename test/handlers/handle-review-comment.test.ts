@@ -75,6 +75,7 @@ describe('handleReviewComment', () => {
         author: 'octocat',
         headSha: HEAD,
         pullAuthor: 'octocat',
+        baseRef: 'main',
       },
     ]);
   });

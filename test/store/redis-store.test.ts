@@ -98,6 +98,17 @@ describeWithRedis('the Redis store', () => {
         [0, 1],
       ],
       [
+        'a learned signal, convention or forgotten time that does not parse › left out',
+        async (redis) => {
+          await redis.hset(`sift:learn:42:signals:${REPO}`, 'a', '{"pullNumber":7,"kind":"thumbs-down"}');
+          await redis.hset(`sift:learn:42:signals:${REPO}`, 'b', '{"pullNumber":');
+          await redis.hset(`sift:learn:42:conventions:${REPO}`, 'a1b2c3d', '"We return null"');
+          await redis.hset(`sift:learn:42:forgotten:${REPO}`, 'a1b2c3d', 'yesterday');
+        },
+        (store) => store.learningsOf({ installationId: 42, repository: REPO }),
+        { signals: [], conventions: [], forgotten: new Map() },
+      ],
+      [
         'a spend that is not a number › 0, and the next spend counts from there',
         (redis) => redis.set('sift:spend:42:2026-12-03', 'lots'),
         async (store) => {

@@ -1,6 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountPurchase } from '../../src/plans/account-purchase.js';
+import { findingTraits } from '../../src/review/learnings/finding-traits.js';
+import type { Convention, FeedbackSignal, LearningScope } from '../../src/review/learnings/learning-types.js';
 import { createInMemoryStore } from '../../src/store/in-memory-store.js';
 import { openRedisStore } from '../../src/store/redis-store.js';
 import type { Feedback, FindingOutcome, SiftStore } from '../../src/store/sift-store.js';
@@ -27,6 +29,44 @@ const outcome = (fingerprint: string, fate: FindingOutcome['fate']): FindingOutc
   path: 'src/stock.ts',
   category: 'bug',
   fate,
+});
+
+const INVENTORY: LearningScope = { installationId: 42, repository: REPO };
+
+const SAFETY_STOCK = findingTraits({
+  fingerprint: '3f9a1c7e2b4d6a80',
+  path: 'src/stock.ts',
+  category: 'bug',
+  title: '`reserve` refuses to sell the last units in stock',
+  body: 'With `available === count` the `<=` refuses an order for exactly the units left.',
+  code: ['  if (available <= count) return false;'],
+  symbolKind: 'function',
+});
+const RANGE = {
+  ...SAFETY_STOCK,
+  fingerprint: 'b41c9e07d2a35f18',
+  path: 'src/format/price.ts',
+  title: '`formatRange` prints reversed ranges',
+};
+
+const thumbsDown = (by: string, at: number): FeedbackSignal => ({
+  pullNumber: 7,
+  kind: 'thumbs-down',
+  by,
+  role: 'reviewer',
+  at,
+  finding: SAFETY_STOCK,
+});
+
+const convention = (id: string, rule: string): Convention => ({
+  id,
+  rule,
+  paths: ['src/**'],
+  pullNumber: 7,
+  commentId: 2_000_000_321,
+  url: 'https://github.com/acme/inventory/pull/7#discussion_r2000000321',
+  by: 'hubot',
+  at: 5_000,
 });
 
 /** Every store keeps the same promises; each runs this whole table. */
@@ -161,6 +201,97 @@ function describeContract(createStore: () => SiftStore): void {
     });
   });
 
+  describe('learnings', () => {
+    it('posted findings › kept per installation, repository and pull request; remembered again › replaced', async () => {
+      const store = createStore();
+      await store.rememberPostedFindings(INVENTORY, 7, [SAFETY_STOCK, RANGE], 1_000);
+      await store.rememberPostedFindings(INVENTORY, 7, [{ ...RANGE, title: 'Retitled' }], 2_000);
+      await store.rememberPostedFindings(INVENTORY, 8, [RANGE], 2_000);
+      expect(await store.postedFindings(INVENTORY, 7)).toEqual(
+        expect.arrayContaining([SAFETY_STOCK, { ...RANGE, title: 'Retitled' }]),
+      );
+      expect(await store.postedFindings(INVENTORY, 7)).toHaveLength(2);
+      expect(await store.postedFindings(INVENTORY, 9)).toEqual([]);
+      expect(await store.postedFindings({ ...INVENTORY, repository: 'acme/billing' }, 7)).toEqual([]);
+      expect(await store.postedFindings({ ...INVENTORY, installationId: 7 }, 7)).toEqual([]);
+    });
+
+    it('the same feedback read twice › one signal, with its first time; another person › another signal', async () => {
+      const store = createStore();
+      await store.recordSignals(INVENTORY, [thumbsDown('hubot', 1_000)]);
+      await store.recordSignals(INVENTORY, [thumbsDown('hubot', 9_000), thumbsDown('monalisa', 9_000)]);
+      const { signals } = await store.learningsOf(INVENTORY);
+      expect(signals).toHaveLength(2);
+      expect(signals).toEqual(
+        expect.arrayContaining([thumbsDown('hubot', 1_000), thumbsDown('monalisa', 9_000)]),
+      );
+      expect((await store.learningsOf({ ...INVENTORY, installationId: 7 })).signals).toEqual([]);
+    });
+
+    it('conventions › kept, the same id replaced; forgotten ids › kept with the latest time', async () => {
+      const store = createStore();
+      await store.recordConvention(INVENTORY, convention('a1b2c3d', 'We return null here on purpose.'));
+      await store.recordConvention(INVENTORY, convention('a1b2c3d', 'We return null on purpose.'));
+      await store.recordConvention(INVENTORY, convention('0f0f0f0', 'This repository targets Node 20.'));
+      await store.forgetLearning(INVENTORY, '0f0f0f0', 6_000);
+      await store.forgetLearning(INVENTORY, '0f0f0f0', 7_000);
+      const learned = await store.learningsOf(INVENTORY);
+      expect(learned.conventions).toHaveLength(2);
+      expect(learned.conventions).toEqual(
+        expect.arrayContaining([
+          convention('a1b2c3d', 'We return null on purpose.'),
+          convention('0f0f0f0', 'This repository targets Node 20.'),
+        ]),
+      );
+      expect(learned.forgotten).toEqual(new Map([['0f0f0f0', 7_000]]));
+    });
+
+    it("an installation's learnings deleted › gone in every repository; another installation's kept", async () => {
+      const store = createStore();
+      const billing = { ...INVENTORY, repository: 'acme/billing' };
+      const other = { installationId: 7, repository: REPO };
+      for (const scope of [INVENTORY, billing, other]) {
+        await store.rememberPostedFindings(scope, 7, [SAFETY_STOCK], 1_000);
+        await store.recordSignals(scope, [thumbsDown('hubot', 1_000)]);
+        await store.recordConvention(scope, convention('a1b2c3d', 'We return null on purpose.'));
+        await store.forgetLearning(scope, '0f0f0f0', 2_000);
+      }
+      await store.deleteInstallationLearnings(42);
+      for (const scope of [INVENTORY, billing]) {
+        expect(await store.postedFindings(scope, 7)).toEqual([]);
+        expect(await store.learningsOf(scope)).toEqual({
+          signals: [],
+          conventions: [],
+          forgotten: new Map(),
+        });
+      }
+      expect(await store.postedFindings(other, 7)).toEqual([SAFETY_STOCK]);
+      expect(await store.learningsOf(other)).toMatchObject({ signals: [thumbsDown('hubot', 1_000)] });
+    });
+  });
+
+  describe('learnings of one repository deleted (removed from its installation)', () => {
+    it("› gone; the installation's other repositories, and a repository whose name starts alike, kept", async () => {
+      const store = createStore();
+      const longer = { ...INVENTORY, repository: `${REPO}-ui` };
+      for (const scope of [INVENTORY, longer]) {
+        await store.rememberPostedFindings(scope, 7, [SAFETY_STOCK], 1_000);
+        await store.recordSignals(scope, [thumbsDown('hubot', 1_000)]);
+        await store.recordConvention(scope, convention('a1b2c3d', 'We return null on purpose.'));
+        await store.forgetLearning(scope, '0f0f0f0', 2_000);
+      }
+      await store.deleteRepositoryLearnings(INVENTORY);
+      expect(await store.postedFindings(INVENTORY, 7)).toEqual([]);
+      expect(await store.learningsOf(INVENTORY)).toEqual({
+        signals: [],
+        conventions: [],
+        forgotten: new Map(),
+      });
+      expect(await store.postedFindings(longer, 7)).toEqual([SAFETY_STOCK]);
+      expect((await store.learningsOf(longer)).forgotten).toEqual(new Map([['0f0f0f0', 2_000]]));
+    });
+  });
+
   describe('spend per installation', () => {
     const DEC_3 = Date.UTC(2026, 11, 3, 9, 0);
     const DEC_4 = Date.UTC(2026, 11, 4, 0, 0, 1);
@@ -245,6 +376,11 @@ function describeContract(createStore: () => SiftStore): void {
       await store.addSpend(installationId, 5_000, DEC_3);
       await store.addReview(installationId, DEC_3);
       await store.saveInstallationModel(installationId, `v1.sealed-for-${installationId}`);
+      const scope = { installationId, repository: repositoryKey };
+      await store.rememberPostedFindings(scope, 7, [SAFETY_STOCK], 1_000);
+      await store.recordSignals(scope, [thumbsDown('hubot', 1_000)]);
+      await store.recordConvention(scope, convention('a1b2c3d', 'We return null here on purpose.'));
+      await store.forgetLearning(scope, 'f0f0f0f', 2_000);
     };
     const remembered = async (
       store: SiftStore,
@@ -261,7 +397,17 @@ function describeContract(createStore: () => SiftStore): void {
       spend: await store.spendOf(installationId, DEC_3),
       reviews: await store.reviewsOf(installationId, DEC_3),
       ownModel: await store.installationModel(installationId),
+      learned: await learnedIn(store, { installationId, repository: repositoryKey }),
     });
+    const learnedIn = async (store: SiftStore, scope: LearningScope) => {
+      const learnings = await store.learningsOf(scope);
+      return {
+        posted: (await store.postedFindings(scope, 7)).length,
+        signals: learnings.signals.length,
+        conventions: learnings.conventions.length,
+        forgotten: learnings.forgotten.size,
+      };
+    };
     const NOTHING = {
       installation: null,
       purchase: null,
@@ -272,6 +418,7 @@ function describeContract(createStore: () => SiftStore): void {
       spend: { day: 0, month: 0 },
       reviews: 0,
       ownModel: null,
+      learned: { posted: 0, signals: 0, conventions: 0, forgotten: 0 },
     };
 
     it('an installation forgotten › nothing of it is left; another installation keeps everything', async () => {
@@ -292,6 +439,7 @@ function describeContract(createStore: () => SiftStore): void {
         spend: { day: 5_000, month: 5_000 },
         reviews: 1,
         ownModel: 'v1.sealed-for-7',
+        learned: { posted: 1, signals: 1, conventions: 1, forgotten: 1 },
       });
     });
 
@@ -322,11 +470,13 @@ function describeContract(createStore: () => SiftStore): void {
         commandSlotFree: true,
         disputed: [],
         posted: 0,
+        learned: { posted: 0, signals: 0, conventions: 0, forgotten: 0 },
       });
       expect(await remembered(store, 42, 9001, 'acme/inventory-ui')).toMatchObject({
         installation: { id: 42 },
         head: 'a'.repeat(40),
         posted: 1,
+        learned: { posted: 1, signals: 1, conventions: 1, forgotten: 1 },
       });
       // Forgetting the installation later covers only the repository it still has.
       expect(await store.forgetInstallation(42, 9001)).toMatchObject({ repositories: 1 });

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { findingTraits } from '../../src/review/learnings/finding-traits.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
@@ -30,6 +31,7 @@ describe('openSqliteStore', () => {
       text: 'no',
     });
     before.journal.accept('acme/inventory#7@aaa', { pull: 7 });
+    await before.forgetLearning({ installationId: 42, repository: 'acme/inventory' }, 'a1b2c3d', 9_000);
     before.close();
 
     const after = openSqliteStore<Job>(dir);
@@ -37,7 +39,35 @@ describe('openSqliteStore', () => {
     expect(await after.lastReviewedHead('acme/inventory#7')).toBe('a'.repeat(40));
     expect(await after.disputedFingerprints('acme/inventory', 7)).toEqual(new Set(['f1']));
     expect(after.journal.unfinished()).toEqual([{ id: 'acme/inventory#7@aaa', job: { pull: 7 } }]);
+    expect((await after.learningsOf({ installationId: 42, repository: 'acme/inventory' })).forgotten).toEqual(
+      new Map([['a1b2c3d', 9_000]]),
+    );
     after.close();
+  });
+
+  it('posted findings older than half a year › pruned when findings are remembered', async () => {
+    const store = openSqliteStore(makeTempDir('sift-data-'));
+    const scope = { installationId: 42, repository: 'acme/inventory' };
+    const traits = (fingerprint: string) => ({
+      fingerprint,
+      path: 'src/stock.ts',
+      category: 'bug',
+      title: 'A finding',
+      claim: 'A finding',
+      symbolKind: null,
+      language: 'typescript',
+      pathPattern: 'src/*.ts',
+      shape: 'x ;',
+    });
+    const DAY = 24 * 60 * 60 * 1000;
+    await store.rememberPostedFindings(scope, 7, [traits('old')], 0);
+    await store.rememberPostedFindings(scope, 8, [traits('recent')], 100 * DAY);
+    await store.rememberPostedFindings(scope, 9, [traits('new')], 181 * DAY);
+    // The first write prunes; the next prune is a hundred writes away.
+    for (let n = 0; n < 100; n += 1) await store.rememberPostedFindings(scope, 9, [traits('new')], 181 * DAY);
+    expect(await store.postedFindings(scope, 7)).toEqual([]);
+    expect(await store.postedFindings(scope, 8)).toEqual([traits('recent')]);
+    store.close();
   });
 
   describe('journal', () => {
@@ -101,6 +131,31 @@ describe('openSqliteStore', () => {
     await store.addSpend(42, 5_000, at);
     await store.addReview(42, at);
     await store.saveInstallationModel(42, 'v1.sealed');
+    const scope = { installationId: 42, repository: 'acme/inventory' };
+    const traits = findingTraits({
+      fingerprint: '3f9a1c7e2b4d6a80',
+      path: 'src/stock.ts',
+      category: 'bug',
+      title: '`reserve` refuses to sell the last units in stock',
+      body: 'With `available === count` the `<=` refuses an order for exactly the units left.',
+      code: ['  if (available <= count) return false;'],
+      symbolKind: 'function',
+    });
+    await store.rememberPostedFindings(scope, 7, [traits], at);
+    await store.recordSignals(scope, [
+      { pullNumber: 7, kind: 'thumbs-down', by: 'hubot', role: 'reviewer', at, finding: traits },
+    ]);
+    await store.recordConvention(scope, {
+      id: 'a1b2c3d',
+      rule: 'We return null here on purpose.',
+      paths: ['src/**'],
+      pullNumber: 7,
+      commentId: 2_000_000_321,
+      url: 'https://github.com/acme/inventory/pull/7#discussion_r2000000321',
+      by: 'hubot',
+      at,
+    });
+    await store.forgetLearning(scope, 'f0f0f0f', at);
     store.journal.accept('acme/inventory#7@aaa', { pull: 7, installationId: 42 });
 
     expect(await store.forgetInstallation(42, 9001)).toEqual({ repositories: 1, journaledJobs: 1 });
@@ -117,7 +172,7 @@ describe('openSqliteStore', () => {
       tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}"`).all()]),
     );
     db.close();
-    expect(tables.length).toBe(12); // a new table must be added to this test and to forgetInstallation
+    expect(tables.length).toBe(16); // a new table must be added to this test and to forgetInstallation
     expect(rows).toEqual({
       ...Object.fromEntries(tables.map((table) => [table, []])),
       deliveries: [{ id: '72d3162e-cc78-11e3-81ab-4c9367dc0958', seen_at: expect.any(Number) }],

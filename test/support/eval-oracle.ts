@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EVAL_DIR, evalCaseIds } from './eval-cases.js';
+import { EVAL_DIR } from './eval-cases.js';
 import { fileIdsInPrompt } from './fake-model-server.js';
 import { finding, type ModelScript } from './scripted-model.js';
 
@@ -13,26 +13,69 @@ interface Expected {
   note: string;
 }
 
-/** Each case's title (it is in the prompt) and its labelled findings. */
-function labels(): Map<string, Expected[]> {
+/** Each case's title (it is in the prompt) and its labelled findings, from every folder of cases. */
+function labels(folders: readonly string[]): Map<string, Expected[]> {
+  const cases = folders.flatMap((folder) =>
+    existsSync(folder)
+      ? readdirSync(folder, { withFileTypes: true })
+          .filter((entry) => entry.isDirectory() && existsSync(join(folder, entry.name, 'case.json')))
+          .map((entry) => join(folder, entry.name, 'case.json'))
+      : [],
+  );
   return new Map(
-    evalCaseIds().map((id) => {
-      const json = JSON.parse(readFileSync(join(EVAL_DIR, id, 'case.json'), 'utf8')) as {
-        title: string;
-        expected: Expected[];
-      };
+    cases.map((path) => {
+      const json = JSON.parse(readFileSync(path, 'utf8')) as { title: string; expected: Expected[] };
       return [json.title, json.expected];
     }),
   );
 }
 
 /**
+ * False positives a model makes every time it sees their code, which its verifier confirms: a
+ * `<=` stock check called an off-by-one (fixtures/eval-feedback's warehouse keeps the last unit
+ * on purpose), and a lookup's `return None` called a missing error (its ledger means it).
+ */
+function habits(prompt: string): Array<Record<string, unknown>> {
+  const diff = prompt.slice(prompt.indexOf('# The diff'));
+  return diff.split('\n').flatMap((line) => {
+    const id = /^(F\d+:R\d+)\s*\|\+/.exec(line)?.[1];
+    const check = id ? /if \((\w+) <= (\w+)\) return false;/.exec(line) : null;
+    if (id && check) {
+      return [
+        finding({
+          startLineId: id,
+          endLineId: id,
+          title: `\`${check[1]} <= ${check[2]}\` refuses to sell the last unit in stock`,
+          body: `With \`${check[1]} === ${check[2]}\` the \`<=\` refuses an order for exactly the units left, so the last unit of an item can never be sold.`,
+        }),
+      ];
+    }
+    if (id && /\|\+\s+return None\s*$/.test(line)) {
+      return [
+        finding({
+          startLineId: id,
+          endLineId: id,
+          title: 'Returns None instead of raising when the record is missing',
+          body: 'Callers get None for an unknown id and may use it as a record.',
+        }),
+      ];
+    }
+    return [];
+  });
+}
+
+/**
  * A model that knows the answers: every pass reports each labelled defect at its lines, in the
  * words of its label — plus, when `noise` is on, one made-up finding on the first changed line
- * of every case, which two passes of four agree on and the verifier cannot decide.
+ * of every case, which two passes of four agree on and the verifier cannot decide; and, with
+ * `habits`, the false positives of habits() on every case whose code invites them. The labels are
+ * read from `folders` (../shared/eval by default).
  */
-export function oracle(noise: boolean): ModelScript {
-  const byTitle = labels();
+export function oracle(
+  noise: boolean,
+  options: { folders?: readonly string[]; habits?: boolean } = {},
+): ModelScript {
+  const byTitle = labels(options.folders ?? [EVAL_DIR]);
   return {
     review: ({ lens, prompt }) => {
       const title = /Title: (.*)/.exec(prompt)?.[1] ?? '';
@@ -58,6 +101,7 @@ export function oracle(noise: boolean): ModelScript {
           }),
         );
       }
+      if (options.habits) findings.push(...habits(prompt));
       return findings;
     },
     verify: (clusters) =>

@@ -16,6 +16,8 @@ export interface RecordedRequest {
 /** A review comment as the fake GitHub keeps it (a thread is its first comment and the replies to it). */
 export interface FakeReviewComment {
   id: number;
+  /** The pull request it is on. */
+  pullNumber: number;
   path: string;
   line: number | null;
   side: 'LEFT' | 'RIGHT';
@@ -30,6 +32,8 @@ export interface FakeReviewComment {
   resolvedBy: string | null;
   /** Who reacted 👎 to the comment. */
   thumbsDownBy: string[];
+  /** Who reacted 👍 to it. */
+  thumbsUpBy: string[];
 }
 
 export interface FakeGitHub {
@@ -40,15 +44,26 @@ export interface FakeGitHub {
   readonly requests: RecordedRequest[];
   readonly reviews: Array<Record<string, unknown>>;
   readonly reviewComments: FakeReviewComment[];
-  readonly issueComments: Array<{ id: number; body: string; user: { login: string; type: string } }>;
+  readonly issueComments: Array<{
+    id: number;
+    body: string;
+    user: { login: string; type: string };
+    /** The pull request it is on. */
+    pullNumber: number;
+  }>;
   readonly reactions: Array<{ commentId: number; content: string }>;
   readonly checkRuns: Array<{ method: string; body: Record<string, unknown> }>;
   /** The summary of the latest check-run write; throws when Sift wrote none. */
   lastCheckRunSummary(): string;
   /** Requests no route answered; a correct Sift leaves this empty. */
   readonly unexpected: RecordedRequest[];
-  /** Moves the pull request to a new head (a push): its files, commits and head commit. */
+  /**
+   * Moves a pull request to a new head (a push): its files, commits and head commit. A pull request
+   * of another number is opened beside the others (of the same repository and git directory).
+   */
   updatePullRequest(pr: FakePullRequest): void;
+  /** The pull request each review in `reviews` was posted on. */
+  pullOfReview(review: Record<string, unknown>): number | undefined;
   /** A person's reply in a thread, as GitHub would store it (then deliver the webhook yourself). */
   addReply(rootId: number, body: string, user: string): FakeReviewComment;
   /**
@@ -67,7 +82,7 @@ const SIFT_APP_BOT = { login: 'sift-review[bot]', type: 'Bot' as const };
 
 /**
  * A stateful GitHub Enterprise Server stand-in on 127.0.0.1 (REST under /api/v3, GraphQL at
- * /api/graphql) serving one pull request: reviews, review comments and their threads, replies,
+ * /api/graphql) serving the pull requests of one repository: reviews, review comments and their threads, replies,
  * issue comments, reactions, check runs, commit comparison and the repository's trees, blobs and
  * tarballs from a local git clone. Like GitHub, it rejects a whole review with 422 when an inline
  * comment is not on a line of the diff — checked with its own reading of the patches.
@@ -82,6 +97,8 @@ export async function startFakeGitHub(
 ): Promise<FakeGitHub> {
   const BOT = options.bot ?? SIFT_APP_BOT;
   let pr = initial;
+  const pullRequests = new Map<number, FakePullRequest>([[initial.number, initial]]);
+  const reviewPulls = new WeakMap<Record<string, unknown>, number>();
   const requests: RecordedRequest[] = [];
   const unexpected: RecordedRequest[] = [];
   const reviews: Array<Record<string, unknown>> = [];
@@ -122,9 +139,13 @@ export async function startFakeGitHub(
       return send(fault.status, { message: `Injected ${fault.status}` });
     }
     const route = (verb: string, pattern: RegExp) => (method === verb ? pattern.exec(path) : null);
-    const pulls = `${repoPath}/pulls/${pr.number}`;
+    // The pull request a path names (`/pulls/8/…`, `/issues/8/…`), or the latest one.
+    const numbered = new RegExp(`^${repoPath}/(?:pulls|issues)/(\\d+)(?:/|$)`).exec(path);
+    const current = numbered ? pullRequests.get(Number(numbered[1])) : pr;
+    if (!current) return send(404, { message: 'Not Found' });
+    const pulls = `${repoPath}/pulls/${current.number}`;
     // The web pages of a GitHub Enterprise Server sit on its host, outside /api/v3.
-    const pullPage = `http://${request.headers.host}/${initial.owner}/${initial.repo}/pull/${pr.number}`;
+    const pullPage = `http://${request.headers.host}/${initial.owner}/${initial.repo}/pull/${current.number}`;
     const restComment = (comment: FakeReviewComment) => restCommentOf(comment, pullPage);
     let match: RegExpExecArray | null;
 
@@ -182,10 +203,11 @@ export async function startFakeGitHub(
       const permission = level === 'maintain' ? 'write' : level;
       return send(200, { permission, role_name: level, user: { login: match[1] } });
     }
-    if (method === 'GET' && path === pulls) return send(200, pr.pull);
-    if (method === 'GET' && path === `${pulls}/files`) return send(200, pr.files);
-    if (method === 'GET' && path === `${pulls}/commits`) return send(200, pr.commits);
-    if (method === 'GET' && path === `${pulls}/comments`) return send(200, reviewComments.map(restComment));
+    if (method === 'GET' && path === pulls) return send(200, current.pull);
+    if (method === 'GET' && path === `${pulls}/files`) return send(200, current.files);
+    if (method === 'GET' && path === `${pulls}/commits`) return send(200, current.commits);
+    if (method === 'GET' && path === `${pulls}/comments`)
+      return send(200, reviewComments.filter((item) => item.pullNumber === current.number).map(restComment));
     match = route('GET', new RegExp(`^${repoPath}/pulls/comments/(\\d+)$`));
     if (match) {
       const comment = reviewComments.find((item) => item.id === Number(match?.[1]));
@@ -205,12 +227,14 @@ export async function startFakeGitHub(
     }
     if (method === 'POST' && path === `${pulls}/reviews`) {
       const review = body as { comments?: Array<Record<string, unknown>>; commit_id: string; body: string };
-      const offDiff = (review.comments ?? []).filter((comment) => !commentFitsDiff(pr, comment));
+      const offDiff = (review.comments ?? []).filter((comment) => !commentFitsDiff(current, comment));
       if (offDiff.length > 0)
         return send(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
       reviews.push(review as Record<string, unknown>);
+      reviewPulls.set(review as Record<string, unknown>, current.number);
       for (const comment of review.comments ?? []) {
         addComment({
+          pullNumber: current.number,
           path: String(comment.path),
           line: Number(comment.line),
           side: comment.side === 'LEFT' ? 'LEFT' : 'RIGHT',
@@ -218,13 +242,18 @@ export async function startFakeGitHub(
           in_reply_to_id: null,
           user: BOT,
           commit_id: review.commit_id,
-          diff_hunk: hunkOf(pr, String(comment.path), Number(comment.line)),
+          diff_hunk: hunkOf(current, String(comment.path), Number(comment.line)),
         });
       }
       return send(200, { id: reviews.length });
     }
-    if (method === 'POST' && path === `${repoPath}/issues/${pr.number}/comments`) {
-      const comment = { id: nextId++, body: (body as { body: string }).body, user: BOT };
+    if (method === 'POST' && path === `${repoPath}/issues/${current.number}/comments`) {
+      const comment = {
+        id: nextId++,
+        body: (body as { body: string }).body,
+        user: BOT,
+        pullNumber: current.number,
+      };
       issueComments.push(comment);
       return send(201, comment);
     }
@@ -246,7 +275,10 @@ export async function startFakeGitHub(
   });
 
   function addComment(
-    fields: Omit<FakeReviewComment, 'id' | 'created_at' | 'resolved' | 'resolvedBy' | 'thumbsDownBy'>,
+    fields: Omit<
+      FakeReviewComment,
+      'id' | 'created_at' | 'resolved' | 'resolvedBy' | 'thumbsDownBy' | 'thumbsUpBy'
+    >,
   ): FakeReviewComment {
     const comment: FakeReviewComment = {
       ...fields,
@@ -255,6 +287,7 @@ export async function startFakeGitHub(
       resolved: false,
       resolvedBy: null,
       thumbsDownBy: [],
+      thumbsUpBy: [],
     };
     reviewComments.push(comment);
     return comment;
@@ -288,33 +321,44 @@ export async function startFakeGitHub(
         data: { resolveReviewThread: { thread: { id: request.variables.threadId, isResolved: true } } },
       };
     }
-    const roots = reviewComments.filter((comment) => comment.in_reply_to_id === null);
+    const number = Number(request.variables.number ?? pr.number);
+    const roots = reviewComments.filter(
+      (comment) => comment.in_reply_to_id === null && comment.pullNumber === number,
+    );
     const node = (comment: FakeReviewComment) => ({
       databaseId: comment.id,
       body: comment.body,
       author: { __typename: comment.user.type, login: comment.user.login.replace(/\[bot\]$/, '') },
       reactions: { nodes: comment.thumbsDownBy.map((login) => ({ user: { login } })) },
+      thumbsUp: { nodes: comment.thumbsUpBy.map((login) => ({ user: { login } })) },
     });
     return {
       data: {
         repository: {
           pullRequest: {
             comments: {
-              nodes: issueComments.map((comment) => ({
-                body: comment.body,
-                author: { __typename: comment.user.type, login: comment.user.login.replace(/\[bot\]$/, '') },
-              })),
+              nodes: issueComments
+                .filter((comment) => comment.pullNumber === number)
+                .map((comment) => ({
+                  body: comment.body,
+                  author: {
+                    __typename: comment.user.type,
+                    login: comment.user.login.replace(/\[bot\]$/, ''),
+                  },
+                })),
             },
             reviews: {
-              nodes: reviews.map((review) => {
-                // A review a test added as someone else names its author; the ones Sift posted are the bot's.
-                const user = (review.user as { login: string; type: string } | undefined) ?? BOT;
-                return {
-                  body: review.body,
-                  submittedAt: null,
-                  author: { __typename: user.type, login: user.login.replace(/\[bot\]$/, '') },
-                };
-              }),
+              nodes: reviews
+                .filter((review) => reviewPulls.get(review) === number)
+                .map((review) => {
+                  // A review a test added as someone else names its author; the ones Sift posted are the bot's.
+                  const user = (review.user as { login: string; type: string } | undefined) ?? BOT;
+                  return {
+                    body: review.body,
+                    submittedAt: null,
+                    author: { __typename: user.type, login: user.login.replace(/\[bot\]$/, '') },
+                  };
+                }),
             },
             reviewThreads: {
               pageInfo: { hasNextPage: false, endCursor: null },
@@ -360,8 +404,10 @@ export async function startFakeGitHub(
       faults.push({ method, path, status, left: times });
     },
     updatePullRequest(next) {
+      pullRequests.set(next.number, next);
       pr = next;
     },
+    pullOfReview: (review) => reviewPulls.get(review),
     addReply(rootId, body, user) {
       const root = reviewComments.find((comment) => comment.id === rootId);
       if (!root) throw new Error(`no review comment ${rootId}`);
@@ -377,7 +423,7 @@ interface GraphQLBody {
 }
 
 function restCommentOf(comment: FakeReviewComment, pullPage: string) {
-  const { resolved: _resolved, resolvedBy: _by, thumbsDownBy: _down, ...rest } = comment;
+  const { resolved: _resolved, resolvedBy: _by, thumbsDownBy: _down, thumbsUpBy: _up, ...rest } = comment;
   return {
     ...rest,
     original_line: comment.line,

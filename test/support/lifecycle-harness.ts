@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import pino from 'pino';
 import { Probot, ProbotOctokit } from 'probot';
 import { createSift, type Sift } from '../../src/app.js';
@@ -53,14 +53,22 @@ export async function startLifecycle(options: {
   wrapModel?: (model: ModelClient) => ModelClient;
 }) {
   const dir = gitRepoFromFixture(options.fixture);
+  // The pull request webhooks are about: #7 (base → head) until another is opened.
+  let current = {
+    number: 7,
+    baseRef: 'base',
+    headRef: 'head',
+    title: 'Reserve stock strictly',
+    body: 'Tightens reserve().',
+  };
   const read = () =>
     pullRequestFromGit(dir, {
-      baseRef: 'base',
-      headRef: 'head',
-      title: 'Reserve stock strictly',
-      body: 'Tightens reserve().',
+      baseRef: current.baseRef,
+      headRef: current.headRef,
+      title: current.title,
+      body: current.body,
       repo: options.fixture,
-      number: 7,
+      number: current.number,
       private: options.private ?? false,
     });
   let pr: FakePullRequest = read();
@@ -130,7 +138,31 @@ export async function startLifecycle(options: {
     idle: () => sift.onIdle(),
     deliver,
     opened: (id?: string) =>
-      deliver('pull_request', { action: 'opened', number: 7, pull_request: pr.pull }, id),
+      deliver('pull_request', { action: 'opened', number: current.number, pull_request: pr.pull }, id),
+    /**
+     * Opens another pull request of the same repository — a branch off `from` with `edits`
+     * committed — and sends `opened`; from then on the other helpers are about it.
+     */
+    async openPullRequest(
+      number: number,
+      from: string,
+      edits: Record<string, (text: string) => string>,
+      title = `Pull request ${number}`,
+    ) {
+      const branch = `pr-${number}`;
+      git('checkout', '-q', '-b', branch, from);
+      for (const [path, edit] of Object.entries(edits)) {
+        const file = join(dir, path);
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, edit(existsSync(file) ? readFileSync(file, 'utf8') : ''));
+      }
+      git('add', '-A');
+      git('commit', '-q', '-m', title);
+      current = { number, baseRef: from, headRef: branch, title, body: '' };
+      pr = read();
+      github.updatePullRequest(pr);
+      await deliver('pull_request', { action: 'opened', number, pull_request: pr.pull });
+    },
     /** Commits an edit of one file on the branch (or, with `force`, rewrites the last commit) and sends `synchronize`. */
     async push(
       path: string,
@@ -144,24 +176,33 @@ export async function startLifecycle(options: {
       pr = read();
       github.updatePullRequest(pr);
       if (pushOptions.deliver !== false)
-        await deliver('pull_request', { action: 'synchronize', number: 7, pull_request: pr.pull });
+        await deliver('pull_request', {
+          action: 'synchronize',
+          number: current.number,
+          pull_request: pr.pull,
+        });
     },
     /** Merges more work into the base branch and then the base into the pull request's branch. */
     async mergeBase(path: string, text: string) {
-      git('checkout', '-q', 'base');
+      git('checkout', '-q', current.baseRef);
       writeFileSync(join(dir, path), text);
       git('add', '-A');
       git('commit', '-q', '-m', `Base: add ${path}`);
-      git('checkout', '-q', 'head');
-      git('merge', '-q', '--no-edit', 'base');
+      git('checkout', '-q', current.headRef);
+      git('merge', '-q', '--no-edit', current.baseRef);
       pr = read();
       github.updatePullRequest(pr);
-      await deliver('pull_request', { action: 'synchronize', number: 7, pull_request: pr.pull });
+      await deliver('pull_request', { action: 'synchronize', number: current.number, pull_request: pr.pull });
     },
     comment: (body: string, user = 'octocat', state: 'open' | 'closed' = 'open') =>
       deliver('issue_comment', {
         action: 'created',
-        issue: { number: 7, state, user: { login: 'octocat' }, pull_request: { merged_at: null } },
+        issue: {
+          number: current.number,
+          state,
+          user: { login: 'octocat' },
+          pull_request: { merged_at: null },
+        },
         comment: { id: 5000 + deliveries, body, user: { login: user, type: 'User' } },
       }),
     /** A person's reply in a review thread: stored by the fake GitHub, then its webhook delivered. */
@@ -177,7 +218,7 @@ export async function startLifecycle(options: {
     close: (merged: boolean) =>
       deliver('pull_request', {
         action: 'closed',
-        number: 7,
+        number: current.number,
         pull_request: { ...pr.pull, state: 'closed', merged },
       }),
     stop: () => github.close(),

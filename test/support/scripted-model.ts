@@ -45,12 +45,17 @@ export interface ModelScript {
   verify?(
     clusters: readonly ShownCluster[],
   ): Array<{ id: string; verdict: string; evidence?: string[]; reason?: string }>;
-  /** Answers a reply in a Sift thread; `thread` is the conversation so far, as the model reads it. */
+  /**
+   * Answers a reply in a Sift thread; `thread` is the conversation so far, as the model reads it.
+   * A convention it leaves out is none.
+   */
   reply?(thread: string): {
     reply: string;
     stance: string;
     findingStands: boolean;
     suggestion: string | null;
+    convention?: string | null;
+    conventionPaths?: string[];
   };
 }
 
@@ -77,14 +82,16 @@ export function scriptedAnswer(
   const last = messages.at(-1)?.content ?? '';
   if (last.includes('# The thread so far')) {
     const thread = last.slice(last.indexOf('# The thread so far'));
-    return (
-      script.reply?.(thread) ?? {
+    return {
+      convention: null,
+      conventionPaths: [],
+      ...(script.reply?.(thread) ?? {
         reply: 'Scripted answer.',
         stance: 'question',
         findingStands: true,
         suggestion: null,
-      }
-    );
+      }),
+    };
   }
   if (last.includes('# Your task now: verify proposed findings')) {
     const clusters = [...last.matchAll(/^## (C\d+): (.*(?:\n(?!## ).*)*)/gm)].map((match) => ({

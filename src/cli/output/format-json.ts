@@ -76,7 +76,8 @@ export interface JsonReport {
  *     findings:           integer  (= findings.length)
  *     heldBack:           { [reason]: integer }  every reason, 0 when none: below-threshold,
  *                         rejected-by-verifier, line-not-in-diff, category-off, duplicate,
- *                         already-posted, over-max-comments, repeats-planted-text
+ *                         already-posted, similar-to-dismissed (the app's learnings only),
+ *                         over-max-comments, repeats-planted-text
  *     usage:              { calls, attempts, failedCalls, promptTokens, completionTokens,
  *                           cachedPromptTokens: integer }  attempts count retries and failures
  *     passes:             { planned: integer, failed: [{ pass: string, reason: string }],
@@ -115,7 +116,7 @@ export interface JsonReport {
  *     passes:         [string]     the passes that reported it
  *     verifierReason: string
  *     outcome:        "posted" | "rejected-by-verifier" | "below-threshold" | "category-off"
- *                   | "duplicate" | "already-posted" | "over-max-comments"
+ *                   | "duplicate" | "already-posted" | "similar-to-dismissed" | "over-max-comments"
  *   }]
  * }
  * ```

@@ -4,6 +4,7 @@ import type { ModelClient, ModelUsage } from '../../llm/model-client.js';
 import { addUsage } from '../../llm/usage.js';
 import { usageOfFailure } from '../../llm/usage-of-failure.js';
 import type { ReviewContext } from '../build-context/context-types.js';
+import type { Convention } from '../learnings/learning-types.js';
 import type { Change, ProposedFinding, ReviewFile } from '../types.js';
 import { buildReviewMessages, type ReviewPass } from './build-review-messages.js';
 import { reviewAnswerSchema } from './review-answer-schema.js';
@@ -36,6 +37,8 @@ export async function askModels(
     config: Pick<RepoConfig, 'categories' | 'instructions'>;
     context: ReviewContext;
     passes: readonly ReviewPass[];
+    /** Conventions the team stated, given to every pass with the repository's rules. */
+    conventions?: readonly Convention[] | undefined;
   },
   deps: {
     model: ModelClient;
@@ -43,7 +46,13 @@ export async function askModels(
     progress?: ((message: string) => void) | undefined;
   },
 ): Promise<AskModelsResult> {
-  const prompt = buildReviewMessages(input.change, input.files, input.config, input.context);
+  const prompt = buildReviewMessages(
+    input.change,
+    input.files,
+    input.config,
+    input.context,
+    input.conventions ?? [],
+  );
   const names = passNames(input.passes);
   let answered = 0;
   const settled = await Promise.allSettled(

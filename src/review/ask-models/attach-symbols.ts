@@ -23,7 +23,7 @@ export async function attachSymbols(
     }
     const summary = await summarizeText(text, finding.path, caches);
     const definition = findEnclosingDefinition(summary.definitions, finding.startLine, finding.endLine);
-    result.push({ ...finding, symbol: definition?.name ?? null });
+    result.push({ ...finding, symbol: definition?.name ?? null, symbolKind: definition?.kind ?? null });
   }
   return result;
 }

@@ -12,5 +12,6 @@ export const FILTER_LABELS: Readonly<Record<FilterReason, string>> = {
   'category-off': 'in a category this repository does not enable',
   duplicate: 'repeated another finding',
   'already-posted': 'already posted on this pull request',
+  'similar-to-dismissed': 'similar to findings your team dismissed',
   'over-max-comments': 'beyond maxComments',
 };

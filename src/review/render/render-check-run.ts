@@ -3,6 +3,7 @@ import type { CheckRunReport } from '../pull-request-host.js';
 import type { ReviewOutcome } from '../types.js';
 import { describeContext } from './describe-context.js';
 import { describeHeldBack } from './describe-held-back.js';
+import { describeLearned } from './describe-learned.js';
 import { describePasses } from './describe-passes.js';
 import { describePlantedText } from './describe-planted-text.js';
 import { describeUsage } from './describe-usage.js';
@@ -70,6 +71,7 @@ export function renderCheckRun(
     );
   }
   for (const note of outcome.budgetNotes) summary.push('', note);
+  for (const paragraph of describeLearned(outcome.learned)) summary.push('', paragraph);
   const planted = describePlantedText(outcome);
   if (planted) summary.push('', planted);
   if (outcome.suggestionsDropped > 0) {

@@ -26,6 +26,7 @@ describe('formatJson', () => {
             "category-off": 0,
             "duplicate": 0,
             "already-posted": 0,
+            "similar-to-dismissed": 0,
             "over-max-comments": 0
           },
           "usage": {
@@ -278,6 +279,7 @@ describe('formatJson', () => {
       'category-off': 0,
       duplicate: 0,
       'already-posted': 0,
+      'similar-to-dismissed': 0,
       'over-max-comments': 0,
     });
   });

@@ -184,4 +184,5 @@ export const outcome: ReviewOutcome = {
   verifierFailures: [],
   budgetNotes: [],
   plantedText: null,
+  learned: null,
 };

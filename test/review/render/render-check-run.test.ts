@@ -61,6 +61,7 @@ const outcome = (overrides: Partial<ReviewOutcome> = {}): ReviewOutcome => ({
   verifierFailures: [],
   budgetNotes: [],
   plantedText: null,
+  learned: null,
   ...overrides,
 });
 
@@ -73,6 +74,49 @@ const context = (overrides: Partial<Parameters<typeof renderCheckRun>[1]> = {}) 
 });
 
 describe('renderCheckRun', () => {
+  it('with learnings that held a finding back, lowered one, moved a threshold and gave conventions › says what and why, linking the evidence', () => {
+    const report = renderCheckRun(
+      outcome({
+        inline: [finding('formatRange prints reversed ranges')],
+        filtered: { 'similar-to-dismissed': 1 },
+        learned: {
+          repositoryUrl: 'https://github.com/acme/inventory',
+          heldBack: [
+            {
+              title:
+                '`reserveBatch` refuses to sell the last units, see https://evil.example and ping @acme/owners',
+              path: 'src/orders/batch.ts',
+              line: 12,
+              dismissedLike: [
+                { id: '3f9a1c7', pullNumber: 7 },
+                { id: '0c1d2e3', pullNumber: 9 },
+              ],
+            },
+          ],
+          lowered: 1,
+          thresholds: [{ category: 'bug', configured: 0.7, threshold: 0.74, outcomes: 12 }],
+          conventions: 2,
+        },
+      }),
+      context(),
+    );
+    expect(report.title).toBe('1 finding posted, 1 held back');
+    expect(report.summary).toContain('| Findings held back | 1 similar to findings your team dismissed |');
+    expect(report.summary.slice(report.summary.indexOf('**Held back'))).toMatchInlineSnapshot(`
+      "**Held back: similar to 2 findings your team dismissed.**
+
+      - \`reserveBatch\` refuses to sell the last units, see https\\[:]//evil\\[.]example and ping \`@acme/owners\` (\`src/orders/batch.ts:12\`): similar to 2 findings your team dismissed (\`3f9a1c7\` on [#7](https://github.com/acme/inventory/pull/7), \`0c1d2e3\` on [#9](https://github.com/acme/inventory/pull/9))
+
+      Comment \`/review learnings\` for the list of what Sift learned on this repository and its evidence; \`/review forget <id>\` lets findings like that one be posted again.
+
+      1 finding posted with a lowered confidence: your team dismissed similar findings before.
+
+      Thresholds learned from this repository's outcomes: bug 0.74 (configured 0.7, learned from 12 outcomes).
+
+      The reviewers were given 2 conventions your team stated in earlier threads."
+    `);
+  });
+
   it('with findings, held-back findings, context, dropped fixes, skipped files, a capped list and config problems › says all of it', () => {
     const report = renderCheckRun(
       outcome({

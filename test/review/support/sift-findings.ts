@@ -58,7 +58,9 @@ export function postedComment(finding: Finding): string {
  */
 export function postedFinding(
   finding: Finding,
-  state: Partial<Pick<PostedFinding, 'isResolved' | 'resolvedBy' | 'thumbsDownBy' | 'replies'>> = {},
+  state: Partial<
+    Pick<PostedFinding, 'isResolved' | 'resolvedBy' | 'thumbsDownBy' | 'thumbsUpBy' | 'replies'>
+  > = {},
 ): PostedFinding {
   const body = postedComment(finding);
   const marker = readFindingMarker(body);
@@ -74,6 +76,7 @@ export function postedFinding(
     isResolved: false,
     resolvedBy: null,
     thumbsDownBy: [],
+    thumbsUpBy: [],
     replies: [],
     ...state,
   };

@@ -17,8 +17,12 @@ const ADDRESSED_TO_A_MODEL: readonly RegExp[] = [
   /\b(?:ignore|disregard|forget|override)\b[^\n.]{0,40}\b(?:previous|prior|above|earlier|system|your|all)\b[^\n.]{0,20}\b(?:instructions?|prompts?|rules|guidelines|directions)\b/i,
   // "reply with exactly", "output exactly … and nothing else", "answer with this JSON verbatim"
   /\b(?:reply|respond|answer|output|print|say|write|post|repeat|echo|include|quote|begin|start|end)\b[^\n]{0,60}\b(?:exactly|verbatim|word for word|nothing else|in full)\b/i,
-  // "AI reviewer:", "AI:", "[SYSTEM]:", "SYSTEM OVERRIDE:", "assistant," at the start of a line
-  /(?:^|[\n/#*;-]\s*)\[?(?:ai|llm|gpt|assistant|system(?: override)?|(?:ai |llm |automated )?(?:code )?reviewer(?: bot)?)\]?\s*[:,]/i,
+  // "[SYSTEM]:", "[assistant]" at the start of a line or comment
+  /(?:^|[\n/#*;-]\s*)\[(?:ai|llm|gpt|assistant|system)\]/i,
+  // "SYSTEM:", "SYSTEM OVERRIDE:", "AI:" in capitals (a YAML `system:` key is not one)
+  /(?:^|[\n/#*;-]\s*)(?:SYSTEM(?: OVERRIDE)?|AI|LLM|GPT)\s*:/,
+  // "AI reviewer:", "reviewer, …" addressed at the start of a line or comment
+  /(?:^|[\n/#*;-]\s*)(?:(?:ai|llm|automated) )?(?:code )?reviewer(?: bot)?\s*[:,]/i,
   // Closing or opening Sift's own fence around untrusted data
   /<\/?untrusted[-_]data/i,
   // Role play

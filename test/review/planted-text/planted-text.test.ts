@@ -23,6 +23,7 @@ describe('findPlantedInstructions', () => {
     ['code that ignores errors', 'try { save(); } catch { /* ignore previous failures: retried later */ }'],
     ['a commit trailer', 'Reserve stock\n\nCo-authored-by: Ann <ann@acme.example>'],
     ['a regex literal', 'const ok = /^[a-z]+$/.test(name);'],
+    ['a YAML key named system', 'matrix:\n  - system: ubuntu-22.04\n    ai: false'],
   ])('%s › nothing found', (_name, text) => {
     expect(findPlantedInstructions([at('the description', text)])).toEqual([]);
   });

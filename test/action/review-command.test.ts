@@ -29,6 +29,7 @@ describe('the bundled Action on issue_comment', () => {
           id: expect.any(Number),
           body: 'Sift takes `/review` commands from people with write access to acme/inventory.',
           user: ACTIONS_BOT,
+          pullNumber: 7,
         },
       ]);
       expect(scenario.github.reviews).toEqual([]);

@@ -62,7 +62,8 @@ describe('loadActionEnv', () => {
       env: {
         provider: { kind: 'openai', apiKey: 'sk-input-key-0123456789' },
         model: 'gpt-4.1-mini',
-        maxPromptTokens: 32_000 - 8_192,
+        // The answer's room, and under SIFT_STRUCTURED_OUTPUT=auto the schema's (it may step down to the prompt).
+        maxPromptTokens: 32_000 - 8_192 - 1_000,
       },
     });
     expect(settings.credentials).toEqual(['ghs_token', 'sk-input-key-0123456789']);

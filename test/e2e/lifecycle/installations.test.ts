@@ -139,7 +139,7 @@ describe('installation.deleted', () => {
 
     expect(life.github.reviews).toHaveLength(reviews);
     const after = everyRow(join(dir, 'sift.db'));
-    expect(Object.keys(after)).toHaveLength(11);
+    expect(Object.keys(after)).toHaveLength(16);
     expect(after).toEqual({
       ...Object.fromEntries(Object.keys(after).map((table) => [table, []])),
       // Delivery ids (GUIDs that name nobody) are kept a week to recognise redeliveries.

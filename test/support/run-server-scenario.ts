@@ -240,12 +240,20 @@ export async function startServerProcess(
     },
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+      const group = child.pid;
       try {
-        process.kill(-child.pid, signal);
+        process.kill(-group, signal);
       } catch {
         return; // already gone
       }
       await exited;
+      // npm exits once its node process does, but a server that ignores the signal (Probot's
+      // setup page) would outlive it as an orphan: whatever is left of the group is killed.
+      try {
+        process.kill(-group, 'SIGKILL');
+      } catch {
+        // the whole group is gone, as it should be
+      }
     },
   };
 }

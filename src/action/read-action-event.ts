@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseReviewCommand, type ReviewCommand } from '../commands/parse-review-command.js';
 import { EnvInvalidError } from '../errors.js';
+import { commentedIssueSchema, issueCommentSchema } from '../handlers/read-payload.js';
 import type { ReviewTrigger } from '../review/skip-reason.js';
 
 /** What a run of the Action was started for. */
@@ -53,17 +54,8 @@ const pullRequestEventSchema = z.object({
 const issueCommentEventSchema = z.object({
   action: z.string(),
   repository: z.object({ private: z.boolean() }),
-  issue: z.object({
-    number: z.number().int().positive(),
-    state: z.enum(['open', 'closed']),
-    user: z.object({ login: z.string() }),
-    pull_request: z.object({ merged_at: z.string().nullable().optional() }).optional(),
-  }),
-  comment: z.object({
-    id: z.number().int().positive(),
-    body: z.string(),
-    user: z.object({ login: z.string(), type: z.string() }),
-  }),
+  issue: commentedIssueSchema,
+  comment: issueCommentSchema,
 });
 
 const ON =

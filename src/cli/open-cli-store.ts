@@ -5,16 +5,18 @@ import { openRedisStore } from '../store/redis-store.js';
 import type { SiftStore } from '../store/sift-store.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 
-// A command run by hand says on standard error when Redis does not answer (it keeps retrying).
-const warnings = pino({ level: 'warn' }, pino.destination(2));
-
 /** The store the server uses (Redis when REDIS_URL is set, else the embedded database), for a CLI command. */
 export function openCliStore(settings: Extract<ServerEnv, { mode: 'app' }>): {
   readonly value: SiftStore;
   close(): Promise<void>;
 } {
   if (settings.scale.redisUrl !== undefined) {
-    const redis = connectRedis(settings.scale.redisUrl, warnings, 'installation settings');
+    const redis = connectRedis(
+      settings.scale.redisUrl,
+      // A command run by hand says on standard error when Redis does not answer (it keeps retrying).
+      pino({ level: 'warn' }, pino.destination(2)),
+      'installation settings',
+    );
     return { value: openRedisStore(redis), close: () => closeRedis(redis) };
   }
   const store = openSqliteStore(settings.dataDir);

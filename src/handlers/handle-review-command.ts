@@ -4,23 +4,20 @@ import { parseReviewCommand } from '../commands/parse-review-command.js';
 import type { SiftJob } from '../jobs/sift-job.js';
 import type { JobQueue } from '../queue/job-queue.js';
 import type { SiftStore } from '../store/sift-store.js';
-import { installationSchema, readPayload, repositorySchema } from './read-payload.js';
+import {
+  commentedIssueSchema,
+  installationSchema,
+  issueCommentSchema,
+  readPayload,
+  repositorySchema,
+} from './read-payload.js';
 
-const issueCommentSchema = z.object({
+const issueCommentEventSchema = z.object({
   action: z.literal('created'),
   installation: installationSchema,
   repository: repositorySchema.extend({ private: z.boolean() }),
-  issue: z.object({
-    number: z.number().int().positive(),
-    state: z.enum(['open', 'closed']),
-    user: z.object({ login: z.string() }),
-    pull_request: z.object({ merged_at: z.string().nullable().optional() }).optional(),
-  }),
-  comment: z.object({
-    id: z.number().int().positive(),
-    body: z.string(),
-    user: z.object({ login: z.string(), type: z.string() }),
-  }),
+  issue: commentedIssueSchema,
+  comment: issueCommentSchema,
 });
 
 /**
@@ -32,7 +29,7 @@ export async function handleReviewCommand(
   context: Context<'issue_comment.created'>,
   deps: { queue: JobQueue<SiftJob>; store: SiftStore },
 ): Promise<void> {
-  const payload = readPayload(context, issueCommentSchema);
+  const payload = readPayload(context, issueCommentEventSchema);
   if (!payload?.issue.pull_request || payload.comment.user.type === 'Bot') return;
   const { installation, repository, issue, comment } = payload;
   const pullRequest = payload.issue.pull_request;

@@ -10,6 +10,23 @@ export const repositorySchema = z.object({
 export const commitIdSchema = z.string().regex(/^[0-9a-f]{40}$/);
 
 /**
+ * The parts of an `issue_comment` event a `/review` command is read from (the app's webhook and
+ * the Action's event file alike): the issue, which is a pull request when `pull_request` is there,
+ * and the comment.
+ */
+export const commentedIssueSchema = z.object({
+  number: z.number().int().positive(),
+  state: z.enum(['open', 'closed']),
+  user: z.object({ login: z.string() }),
+  pull_request: z.object({ merged_at: z.string().nullable().optional() }).optional(),
+});
+export const issueCommentSchema = z.object({
+  id: z.number().int().positive(),
+  body: z.string(),
+  user: z.object({ login: z.string(), type: z.string() }),
+});
+
+/**
  * The fields of a delivery a handler relies on, checked by its schema; anything else in the
  * payload is ignored. A payload that does not fit is logged with its delivery id and yields null,
  * so a broken or forged delivery does nothing but leave a trace.

@@ -43,6 +43,7 @@ describe('npm start with no Redis (the embedded database), killed mid-burst', {
       OPENAI_API_KEY: 'sk-burst',
       SIFT_MODEL: 'burst-model',
       SIFT_DATA_DIR: join(makeTempDir('sift-burst-'), 'data'),
+      SIFT_CACHE_DIR: makeTempDir('sift-burst-cache-'),
       SIFT_WORKER_CONCURRENCY: '4',
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -12,6 +12,7 @@ import {
   SERVER_TEST_TIMEOUT_MS,
   type ServerScenario,
   startServerProcess,
+  waitFor,
 } from '../support/run-server-scenario.js';
 import { finding, scriptedAnswer } from '../support/scripted-model.js';
 import { testPrivateKey } from '../support/test-probot.js';
@@ -188,9 +189,19 @@ describe('npm start', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
 
       await scenario.deliver('pull_request', openedPayload(pr));
       await scenario.waitForCompletedCheckRuns(1);
-      const metrics = await fetch(`${scenario.baseUrl}/metrics`);
-      expect(metrics.headers.get('content-type')).toContain('text/plain');
-      expect(await metrics.text()).toMatch(/^sift_jobs_total\{kind="review",result="posted"\} 1$/m);
+      // The job is counted when the worker lets go of it, a moment after the check run completes.
+      const counted = /^sift_jobs_total\{kind="review",result="posted"\} 1$/m;
+      let exposition = '';
+      await waitFor(
+        async () => {
+          const metrics = await fetch(`${scenario?.baseUrl}/metrics`);
+          expect(metrics.headers.get('content-type')).toContain('text/plain');
+          exposition = await metrics.text();
+          return counted.test(exposition);
+        },
+        10_000,
+        () => `/metrics never counted the posted review:\n${exposition}`,
+      );
     });
   });
 });

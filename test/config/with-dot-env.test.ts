@@ -1,4 +1,4 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withDotEnv } from '../../src/config/with-dot-env.js';
@@ -40,14 +40,11 @@ describe('withDotEnv', () => {
     expect(withDotEnv(env, join(makeTempDir('sift-dotenv-'), '.env'))).toBe(env);
   });
 
-  it.runIf(process.getuid?.() !== 0)('an unreadable .env › an EnvInvalidError naming the file', () => {
-    const path = dotEnv('A=1\n');
-    chmodSync(path, 0o000);
-    expect(() => withDotEnv({}, path)).toThrow(EnvInvalidError);
-  });
-
-  it('a .env that is a folder › an EnvInvalidError naming it', () => {
+  // A folder cannot be read even by root, where CI runs; a file without read permission takes
+  // the same path but could only be tested as another user.
+  it('a .env that cannot be read (a folder) › an EnvInvalidError naming it', () => {
     const folder = makeTempDir('sift-dotenv-');
-    expect(() => withDotEnv({}, folder)).toThrow(`[sift] cannot read ${folder}`);
+    expect(() => withDotEnv({}, folder)).toThrow(EnvInvalidError);
+    expect(() => withDotEnv({}, folder)).toThrow(`[sift] cannot read ${folder}: EISDIR`);
   });
 });

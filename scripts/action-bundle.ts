@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
@@ -14,9 +14,9 @@ export const NOT_IN_THE_ACTION = ['better-sqlite3', 'bullmq', 'ioredis'];
 
 /**
  * Builds the GitHub Action into `outDir`: one ES module with every dependency inside (a workflow
- * runs it with no `npm install`), the tree-sitter queries, and the WebAssembly runtime and
- * grammars gzipped in `grammars/`. The bundle is deterministic — no timestamps, no source map —
- * so a rebuild from the same sources is byte for byte the committed one (test/action checks it).
+ * runs it with no `npm install`), and the WebAssembly runtime and grammars gzipped in
+ * `grammars/`; the tree-sitter queries it reads from the checkout's src/context/queries. The
+ * bundle is deterministic — no timestamps, no source map — so a rebuild from the same sources is byte for byte the committed one (test/action checks it).
  */
 export async function buildActionBundle(outDir: string): Promise<Metafile> {
   rmSync(outDir, { recursive: true, force: true });
@@ -46,7 +46,6 @@ export async function buildActionBundle(outDir: string): Promise<Metafile> {
     bundled.some((input) => input.includes(`node_modules/${name}/`)),
   );
   if (forbidden.length > 0) throw new Error(`the Action's bundle must not contain ${forbidden.join(', ')}`);
-  cpSync(join(ROOT, 'src', 'context', 'queries'), join(outDir, 'queries'), { recursive: true });
   mkdirSync(join(outDir, 'grammars'));
   for (const file of [RUNTIME_WASM, ...new Set(LANGUAGE_IDS.map(grammarFileName))]) {
     writeFileSync(

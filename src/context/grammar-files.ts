@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { LanguageId } from './languages.js';
 
 const require = createRequire(import.meta.url);
@@ -25,11 +26,21 @@ export function packagedWasmPath(file: string): string {
 
 /**
  * A bundle (the GitHub Action's dist-action/) runs without node_modules, so it carries its
- * WebAssembly files gzipped in `grammars/` next to it — a tenth of their size — and its queries in
- * `queries/`, as dist/ does. Installed from npm (src/, dist/) there is no such folder.
+ * WebAssembly files gzipped in `grammars/` next to it — a tenth of their size. Installed from npm
+ * (src/, dist/) there is no such folder.
  */
 const BUNDLED_DIRECTORY = join(import.meta.dirname, 'grammars');
 const bundled = existsSync(BUNDLED_DIRECTORY);
+
+/**
+ * The folder of the tree-sitter queries (`<language>.scm`). dist/ has its copy beside the compiled
+ * module, as src/ does. The bundle runs from a checkout of this repository (`uses:
+ * owner/sift@v1` fetches all of it), so it reads them from the sources rather than carrying a
+ * second copy.
+ */
+export const QUERY_DIRECTORY = bundled
+  ? join(PACKAGE_ROOT, 'src', 'context', 'queries')
+  : join(import.meta.dirname, 'queries');
 
 /**
  * A grammar as `Language.load` takes it: its path in node_modules, or the bytes of the bundled

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Language, Parser, Query } from 'web-tree-sitter';
-import { grammarSource, runtimeOptions } from './grammar-files.js';
+import { grammarSource, QUERY_DIRECTORY, runtimeOptions } from './grammar-files.js';
 import type { LanguageId } from './languages.js';
 import { splitQueryPatterns } from './split-query-patterns.js';
 
 /** Query files by language; TSX shares TypeScript's, since its grammar extends TypeScript's. */
 function queryPath(id: LanguageId): string {
-  return join(import.meta.dirname, 'queries', `${id === 'tsx' ? 'typescript' : id}.scm`);
+  return join(QUERY_DIRECTORY, `${id === 'tsx' ? 'typescript' : id}.scm`);
 }
 
 export interface LoadedLanguage {

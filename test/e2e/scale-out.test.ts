@@ -2,42 +2,16 @@ import { afterEach, beforeAll, expect, it } from 'vitest';
 import { planDeliveries, sendInBursts, tally, whyLost } from '../../bench/load/delivery-plan.js';
 import { type FakeGitHubFleet, startFakeGitHubFleet } from '../../bench/load/fake-github-fleet.js';
 import { startFakeGitHub } from '../support/fake-github-server.js';
-import { type ChatRequest, fileIdsInPrompt, startFakeModel } from '../support/fake-model-server.js';
-import { inventoryPullRequest, openedPayload } from '../support/inventory-pull-request.js';
+import { startFakeModel } from '../support/fake-model-server.js';
+import {
+  hangingReserveModel,
+  inventoryPullRequest,
+  openedPayload,
+} from '../support/inventory-pull-request.js';
 import { describeWithRedis, type RedisServer, startRedisServer } from '../support/redis-server.js';
 import { type Fleet, startFleet } from '../support/run-fleet.js';
 import { SERVER_TEST_TIMEOUT_MS, WEBHOOK_SECRET, waitFor } from '../support/run-server-scenario.js';
-import { finding, scriptedAnswer } from '../support/scripted-model.js';
-
-/** A model that hangs until released, then finds the off-by-one in reserve(). */
-function hangingModel() {
-  let release: () => void = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let asked: () => void = () => {};
-  const firstAsked = new Promise<void>((resolve) => {
-    asked = resolve;
-  });
-  const answer = async (request: ChatRequest) => {
-    asked();
-    await released;
-    const id = fileIdsInPrompt(request).get('src/stock.ts');
-    return scriptedAnswer(
-      {
-        review: () => [
-          finding({
-            startLineId: `${id}:R6`,
-            endLineId: `${id}:R6`,
-            title: 'The last unit can never be reserved',
-          }),
-        ],
-      },
-      request.messages,
-    );
-  };
-  return { answer, release, firstAsked };
-}
+import { scriptedAnswer } from '../support/scripted-model.js';
 
 describeWithRedis('Sift at scale: a web process and two workers sharing Redis', () => {
   let fleet: Fleet | undefined;
@@ -54,7 +28,7 @@ describeWithRedis('Sift at scale: a web process and two workers sharing Redis', 
     const redis = await startRedisServer();
     const pr = inventoryPullRequest();
     const github = await startFakeGitHub(pr);
-    const model = hangingModel();
+    const model = hangingReserveModel();
     const fakeModel = await startFakeModel(model.answer);
     closers.push(
       () => github.close(),

@@ -1,46 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatRequest } from '../support/fake-model-server.js';
-import { fileIdsInPrompt } from '../support/fake-model-server.js';
-import { inventoryPullRequest, openedPayload } from '../support/inventory-pull-request.js';
+import {
+  hangingReserveModel,
+  inventoryPullRequest,
+  openedPayload,
+} from '../support/inventory-pull-request.js';
 import {
   runServerScenario,
   SERVER_TEST_TIMEOUT_MS,
   type ServerScenario,
 } from '../support/run-server-scenario.js';
-import { finding, scriptedAnswer } from '../support/scripted-model.js';
-
-/**
- * A model that hangs until released (the first process is killed while it waits), then finds the
- * off-by-one in reserve().
- */
-function hangingModel() {
-  let release: () => void = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let asked: () => void = () => {};
-  const firstAsked = new Promise<void>((resolve) => {
-    asked = resolve;
-  });
-  const answer = async (request: ChatRequest) => {
-    asked();
-    await released;
-    const id = fileIdsInPrompt(request).get('src/stock.ts');
-    return scriptedAnswer(
-      {
-        review: () => [
-          finding({
-            startLineId: `${id}:R6`,
-            endLineId: `${id}:R6`,
-            title: 'The last unit can never be reserved',
-          }),
-        ],
-      },
-      request.messages,
-    );
-  };
-  return { answer, release, firstAsked };
-}
 
 describe('npm start, killed and started again', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   let scenario: ServerScenario | undefined;
@@ -51,7 +19,7 @@ describe('npm start, killed and started again', { timeout: SERVER_TEST_TIMEOUT_M
 
   it('killed (SIGKILL) mid-review after answering the webhook › the restarted server finishes it: one review, the check run concluded', async () => {
     const pr = inventoryPullRequest();
-    const model = hangingModel();
+    const model = hangingReserveModel();
     scenario = await runServerScenario(pr, model.answer);
 
     expect(await scenario.deliver('pull_request', openedPayload(pr))).toBe(200);
@@ -76,7 +44,7 @@ describe('npm start, killed and started again', { timeout: SERVER_TEST_TIMEOUT_M
 
   it('a delivery GitHub sends again after a restart › still known (the store is on disk), nothing reviewed twice', async () => {
     const pr = inventoryPullRequest();
-    const model = hangingModel();
+    const model = hangingReserveModel();
     model.release();
     scenario = await runServerScenario(pr, model.answer);
     const deliveryId = '5c1d3a2e-0f6b-11ef-9a3c-1e2d3c4b5a69';

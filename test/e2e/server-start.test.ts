@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatRequest } from '../support/fake-model-server.js';
-import { fileIdsInPrompt } from '../support/fake-model-server.js';
-import { inventoryPullRequest, openedPayload } from '../support/inventory-pull-request.js';
+import { inventoryPullRequest, openedPayload, reserveFinding } from '../support/inventory-pull-request.js';
 import {
   freePort,
   makeProjectFolder,
@@ -14,24 +12,7 @@ import {
   startServerProcess,
   waitFor,
 } from '../support/run-server-scenario.js';
-import { finding, scriptedAnswer } from '../support/scripted-model.js';
 import { testPrivateKey } from '../support/test-probot.js';
-
-/** Every review pass finds the off-by-one in reserve(); the verifier confirms it. */
-function reserveFinding(request: ChatRequest) {
-  return scriptedAnswer(
-    {
-      review: () => [
-        finding({
-          startLineId: `${fileIdsInPrompt(request).get('src/stock.ts')}:R6`,
-          endLineId: `${fileIdsInPrompt(request).get('src/stock.ts')}:R6`,
-          title: 'The last unit can never be reserved',
-        }),
-      ],
-    },
-    request.messages,
-  );
-}
 
 describe('npm start', { timeout: SERVER_TEST_TIMEOUT_MS }, () => {
   let scenario: ServerScenario | undefined;

@@ -1,7 +1,6 @@
 import { getEventListeners } from 'node:events';
 import OpenAI, { APIUserAbortError } from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import {
   ModelConfigurationError,
   ModelError,
@@ -13,7 +12,6 @@ import {
   ModelTimeoutError,
   ModelUnavailableError,
 } from '../../src/errors.js';
-import type { ModelRequest } from '../../src/llm/model-client.js';
 import { createOpenAIModelClient } from '../../src/llm/openai-model-client.js';
 import { sleep } from '../../src/llm/sleep.js';
 import { collectWarnings } from './collect-warnings.js';
@@ -23,21 +21,9 @@ import {
   type FakeOpenAIServer,
   startFakeOpenAIServer,
 } from './fake-openai-server.js';
+import { verdictRequest } from './verdict-request.js';
 
-const verdictSchema = z.object({
-  verdict: z.enum(['keep', 'drop']).describe('Whether the finding survives.'),
-  reason: z.string().nullable().describe('Why, in one sentence; null when obvious.'),
-});
-
-const request: ModelRequest<z.output<typeof verdictSchema>> = {
-  role: 'reviewer',
-  messages: [
-    { role: 'system', content: 'You are Sift.' },
-    { role: 'user', content: 'Is the finding real?' },
-  ],
-  schema: verdictSchema,
-  schemaName: 'verdict',
-};
+const request = verdictRequest;
 
 const VALID = { verdict: 'keep', reason: 'The loop never terminates for an empty list.' };
 const MAX_OUTPUT_TOKENS = 1_000;

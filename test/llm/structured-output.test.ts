@@ -1,9 +1,7 @@
 import OpenAI from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import type { StructuredOutput } from '../../src/config/load-env.js';
 import { ModelOutputInvalidError, ModelRequestRejectedError } from '../../src/errors.js';
-import type { ModelRequest } from '../../src/llm/model-client.js';
 import { createOpenAIModelClient } from '../../src/llm/openai-model-client.js';
 import {
   apiError,
@@ -11,24 +9,12 @@ import {
   type FakeOpenAIServer,
   startFakeOpenAIServer,
 } from './fake-openai-server.js';
+import { verdictRequest } from './verdict-request.js';
 
 // How each way of asking for JSON reaches the server, and how `auto` steps down when a server
 // (older vLLM, Ollama, LM Studio, an old Azure API version) refuses one.
 
-const verdictSchema = z.object({
-  verdict: z.enum(['keep', 'drop']).describe('Whether the finding survives.'),
-  reason: z.string().nullable().describe('Why, in one sentence; null when obvious.'),
-});
-
-const request: ModelRequest<z.output<typeof verdictSchema>> = {
-  role: 'reviewer',
-  messages: [
-    { role: 'system', content: 'You are Sift.' },
-    { role: 'user', content: 'Is the finding real?' },
-  ],
-  schema: verdictSchema,
-  schemaName: 'verdict',
-};
+const request = verdictRequest;
 
 const VALID = { verdict: 'keep', reason: null };
 // What vLLM before structured outputs answered for a json_schema response_format.

@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { findingTraits } from '../../src/review/learnings/finding-traits.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { everyRow } from '../support/sqlite-rows.js';
 import { makeTempDir } from '../support/temp-dir.js';
 
 interface Job {
@@ -161,17 +161,8 @@ describe('openSqliteStore', () => {
     expect(await store.forgetInstallation(42, 9001)).toEqual({ repositories: 1, journaledJobs: 1 });
     store.close();
 
-    const db = new Database(join(dir, 'sift.db'), { readonly: true });
-    const tables = db
-      .prepare<[], { name: string }>(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-      )
-      .all()
-      .map((row) => row.name);
-    const rows = Object.fromEntries(
-      tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}"`).all()]),
-    );
-    db.close();
+    const rows = everyRow(join(dir, 'sift.db'));
+    const tables = Object.keys(rows);
     expect(tables.length).toBe(16); // a new table must be added to this test and to forgetInstallation
     expect(rows).toEqual({
       ...Object.fromEntries(tables.map((table) => [table, []])),

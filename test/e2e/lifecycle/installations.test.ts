@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SiftJob } from '../../../src/jobs/sift-job.js';
 import { loadPlansFile } from '../../../src/plans/load-plans-file.js';
@@ -7,6 +6,7 @@ import { openSqliteStore, type SqliteStore } from '../../../src/store/sqlite-sto
 import { FIXTURES } from '../../support/fixtures.js';
 import { startLifecycle } from '../../support/lifecycle-harness.js';
 import type { ModelScript } from '../../support/scripted-model.js';
+import { everyRow } from '../../support/sqlite-rows.js';
 import { makeTempDir } from '../../support/temp-dir.js';
 import { INVENTORY_SCRIPT, RESERVE_TITLE } from './script.js';
 
@@ -37,22 +37,6 @@ const CONVINCED: ModelScript = {
 
 const installation = (life: Lifecycle, action: string, extra: Record<string, unknown> = {}) =>
   life.deliver('installation', { action, installation: INSTALLATION, ...extra });
-
-/** Every row of every table of the embedded database, by table. */
-function everyRow(path: string): Record<string, unknown[]> {
-  const db = new Database(path, { readonly: true });
-  const tables = db
-    .prepare<[], { name: string }>(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
-    )
-    .all()
-    .map((row) => row.name);
-  const rows = Object.fromEntries(
-    tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}"`).all()]),
-  );
-  db.close();
-  return rows;
-}
 
 describe('a suspended installation', () => {
   it('› gets no work: no check run, no review, no model call; unsuspended, it is reviewed again', async () => {

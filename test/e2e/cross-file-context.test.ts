@@ -42,44 +42,59 @@ function nockCheckoutPullRequest(dir: string, requests: { reviews: unknown[]; ch
   return pr;
 }
 
+/**
+ * Sift, reading the repository through `createGitHubRepository` with a fresh blob cache, receives
+ * `pull_request.opened` for the checkout fixture; `nockSnapshot` answers the repository reads.
+ */
+async function reviewCheckoutPullRequest(options: {
+  limits?: Partial<SnapshotLimits>;
+  nockSnapshot: (dir: string) => void;
+}) {
+  const dir = gitRepoFromFixture('checkout');
+  const cache = createBlobCache({ directory: makeTempDir('sift-cache-'), maxBytes: 50 << 20 });
+  const limits = options.limits;
+  const sift = createSift({
+    model: createTestModelClient(),
+    env: { workerConcurrency: 1 },
+    repositoryFor: (octokit, repository) =>
+      createGitHubRepository(octokit, repository, { cache, ...(limits ? { limits } : {}) }),
+  });
+  const probot = await createTestProbot(sift);
+  const requests = { reviews: [] as unknown[], checkRuns: [] as Array<Record<string, unknown>> };
+  const modelRequests: ModelRequests = [];
+  nockInstallationToken();
+  const pr = nockCheckoutPullRequest(dir, requests);
+  options.nockSnapshot(dir);
+  nockScriptedModel({ review: () => [] }, 4, modelRequests);
+
+  await probot.receive({
+    id: 'delivery-checkout',
+    name: 'pull_request',
+    payload: {
+      action: 'opened',
+      number: 3,
+      pull_request: pr.pull,
+      repository: { name: 'checkout', owner: { login: 'acme' } },
+      installation: { id: 55 },
+    },
+  } as never);
+  await sift.onIdle();
+
+  const prompt = modelRequests[0]?.messages.map((message) => message.content).join('\n') ?? '';
+  return { requests, prompt };
+}
+
 describe('pull_request.opened on a change to a function signature', () => {
   afterEach(() => {
     expect(nock.pendingMocks()).toEqual([]);
   });
 
   it('shows the model the callers in other files, and says so on the check run', async () => {
-    const dir = gitRepoFromFixture('checkout');
-    const cache = createBlobCache({
-      directory: makeTempDir('sift-cache-'),
-      maxBytes: 50 << 20,
+    const { requests, prompt } = await reviewCheckoutPullRequest({
+      nockSnapshot: (dir) =>
+        nockRepositoryAtCommit({ owner: 'acme', repo: 'checkout', dir, ref: 'head', via: 'blobs' }),
     });
-    const sift = createSift({
-      model: createTestModelClient(),
-      env: { workerConcurrency: 1 },
-      repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache }),
-    });
-    const probot = await createTestProbot(sift);
-    const requests = { reviews: [] as unknown[], checkRuns: [] as Array<Record<string, unknown>> };
-    const modelRequests: ModelRequests = [];
-    nockInstallationToken();
-    const pr = nockCheckoutPullRequest(dir, requests);
-    nockRepositoryAtCommit({ owner: 'acme', repo: 'checkout', dir, ref: 'head', via: 'blobs' });
-    nockScriptedModel({ review: () => [] }, 4, modelRequests);
 
-    await probot.receive({
-      id: 'delivery-ctx',
-      name: 'pull_request',
-      payload: {
-        action: 'opened',
-        number: 3,
-        pull_request: pr.pull,
-        repository: { name: 'checkout', owner: { login: 'acme' } },
-        installation: { id: 55 },
-      },
-    } as never);
-    await sift.onIdle();
-
-    const prompt = modelRequests[0]?.messages.map((message) => message.content).join('\n') ?? '';
     const context = prompt.slice(
       prompt.indexOf('<untrusted-data kind="context">'),
       prompt.indexOf('# The diff'),
@@ -132,43 +147,20 @@ describe('pull_request.opened on a repository over a snapshot limit', () => {
       reason: "the repository's archive unpacks to more than 1 MiB",
     },
   ])('$name › reviews the diff alone and says why on the check run', async ({ limits, tarball, reason }) => {
-    const dir = gitRepoFromFixture('checkout');
-    const cache = createBlobCache({ directory: makeTempDir('sift-cache-'), maxBytes: 50 << 20 });
-    const sift = createSift({
-      model: createTestModelClient(),
-      env: { workerConcurrency: 1 },
-      repositoryFor: (octokit, repository) => createGitHubRepository(octokit, repository, { cache, limits }),
+    const { requests, prompt } = await reviewCheckoutPullRequest({
+      limits,
+      nockSnapshot: (dir) =>
+        nockRepositoryAtCommit({
+          owner: 'acme',
+          repo: 'checkout',
+          dir,
+          ref: 'head',
+          via: 'tarball',
+          truncated: true,
+          ...(tarball ? { tarball: tarball() } : {}),
+        }),
     });
-    const probot = await createTestProbot(sift);
-    const requests = { reviews: [] as unknown[], checkRuns: [] as Array<Record<string, unknown>> };
-    const modelRequests: ModelRequests = [];
-    nockInstallationToken();
-    const pr = nockCheckoutPullRequest(dir, requests);
-    nockRepositoryAtCommit({
-      owner: 'acme',
-      repo: 'checkout',
-      dir,
-      ref: 'head',
-      via: 'tarball',
-      truncated: true,
-      ...(tarball ? { tarball: tarball() } : {}),
-    });
-    nockScriptedModel({ review: () => [] }, 4, modelRequests);
 
-    await probot.receive({
-      id: 'delivery-over-limit',
-      name: 'pull_request',
-      payload: {
-        action: 'opened',
-        number: 3,
-        pull_request: pr.pull,
-        repository: { name: 'checkout', owner: { login: 'acme' } },
-        installation: { id: 55 },
-      },
-    } as never);
-    await sift.onIdle();
-
-    const prompt = modelRequests[0]?.messages.map((message) => message.content).join('\n') ?? '';
     expect(prompt).toContain('applyDiscount');
     expect(prompt).not.toContain('<snippet cite=');
     expect(requests.reviews).toHaveLength(1);

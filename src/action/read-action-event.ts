@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { parseReviewCommand, type ReviewCommand } from '../commands/parse-review-command.js';
+import { parseReviewCommand } from '../commands/parse-review-command.js';
 import { EnvInvalidError } from '../errors.js';
-import { commentedIssueSchema, issueCommentSchema } from '../handlers/read-payload.js';
+import { commentedIssueSchema, issueCommentSchema, readCommandRequest } from '../handlers/read-payload.js';
+import type { CommandRequest } from '../jobs/sift-job.js';
 import type { ReviewTrigger } from '../review/skip-reason.js';
 
 /** What a run of the Action was started for. */
@@ -19,17 +20,7 @@ export type ActionEvent =
       /** `pull_request_target` runs the base branch's workflow with secrets: never the fork's code. */
       readonly target: boolean;
     }
-  | {
-      readonly kind: 'command';
-      readonly pullNumber: number;
-      readonly command: ReviewCommand;
-      readonly commentId: number;
-      readonly author: string;
-      readonly pullAuthor: string;
-      readonly privateRepository: boolean;
-      readonly pullState: 'open' | 'closed';
-      readonly merged: boolean;
-    }
+  | ({ readonly kind: 'command'; readonly pullNumber: number } & CommandRequest)
   /** Nothing to do, and why: a comment without `/review`, a pull request labelled. */
   | { readonly kind: 'ignored'; readonly reason: string };
 
@@ -101,13 +92,7 @@ export function readActionEvent(eventName: string, payload: unknown): ActionEven
     return {
       kind: 'command',
       pullNumber: issue.number,
-      command,
-      commentId: comment.id,
-      author: comment.user.login,
-      pullAuthor: issue.user.login,
-      privateRepository: repository.private,
-      pullState: issue.state,
-      merged: Boolean(issue.pull_request.merged_at),
+      ...readCommandRequest(command, issue, comment, repository),
     };
   }
   throw new EnvInvalidError(

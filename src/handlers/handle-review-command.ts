@@ -8,6 +8,7 @@ import {
   commentedIssueSchema,
   installationSchema,
   issueCommentSchema,
+  readCommandRequest,
   readPayload,
   repositorySchema,
 } from './read-payload.js';
@@ -32,7 +33,7 @@ export async function handleReviewCommand(
   const payload = readPayload(context, issueCommentEventSchema);
   if (!payload?.issue.pull_request || payload.comment.user.type === 'Bot') return;
   const { installation, repository, issue, comment } = payload;
-  const pullRequest = payload.issue.pull_request;
+  const _pullRequest = payload.issue.pull_request;
   const command = parseReviewCommand(comment.body);
   if (!command) return;
   if (!(await deps.store.firstDelivery(context.id))) {
@@ -46,13 +47,7 @@ export async function handleReviewCommand(
     repo: repository.name,
     pullNumber: issue.number,
     deliveryId: context.id,
-    command,
-    commentId: comment.id,
-    author: comment.user.login,
-    pullAuthor: issue.user.login,
-    privateRepository: repository.private,
-    pullState: issue.state,
-    merged: Boolean(pullRequest.merged_at),
+    ...readCommandRequest(command, issue, comment, repository),
   });
   context.log.info({ delivery: context.id, pull: issue.number, command, result }, 'review command');
 }

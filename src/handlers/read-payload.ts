@@ -1,5 +1,7 @@
 import type { Context } from 'probot';
 import { z } from 'zod';
+import type { ReviewCommand } from '../commands/parse-review-command.js';
+import type { CommandRequest } from '../jobs/sift-job.js';
 
 /** The installation a delivery is for: every job acts through its token. */
 export const installationSchema = z.object({ id: z.number().int().positive() });
@@ -25,6 +27,24 @@ export const issueCommentSchema = z.object({
   body: z.string(),
   user: z.object({ login: z.string(), type: z.string() }),
 });
+
+/** The request a `/review` comment on a pull request makes, from the comment and its issue. */
+export function readCommandRequest(
+  command: ReviewCommand,
+  issue: z.output<typeof commentedIssueSchema>,
+  comment: z.output<typeof issueCommentSchema>,
+  repository: { readonly private: boolean },
+): CommandRequest {
+  return {
+    command,
+    commentId: comment.id,
+    author: comment.user.login,
+    pullAuthor: issue.user.login,
+    privateRepository: repository.private,
+    pullState: issue.state,
+    merged: Boolean(issue.pull_request?.merged_at),
+  };
+}
 
 /**
  * The fields of a delivery a handler relies on, checked by its schema; anything else in the

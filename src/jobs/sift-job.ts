@@ -11,20 +11,22 @@ interface PullRequestJob {
   readonly deliveryId: string;
 }
 
+/** What a `/review …` comment asks, who asked, and of which pull request: the app and the Action read it alike. */
+export interface CommandRequest {
+  readonly command: ReviewCommand;
+  readonly commentId: number;
+  readonly author: string;
+  readonly pullAuthor: string;
+  readonly privateRepository: boolean;
+  readonly pullState: 'open' | 'closed';
+  readonly merged: boolean;
+}
+
 /** Every kind of work the worker does; handlers only create these. */
 export type SiftJob =
   | ({ readonly kind: 'review' } & ReviewJob)
   /** A `/review …` comment: acknowledged, checked against the commenter's permission, then done. */
-  | (PullRequestJob & {
-      readonly kind: 'command';
-      readonly command: ReviewCommand;
-      readonly commentId: number;
-      readonly author: string;
-      readonly pullAuthor: string;
-      readonly privateRepository: boolean;
-      readonly pullState: 'open' | 'closed';
-      readonly merged: boolean;
-    })
+  | (PullRequestJob & CommandRequest & { readonly kind: 'command' })
   /** Someone replied in a thread Sift started. */
   | (PullRequestJob & {
       readonly kind: 'conversation';

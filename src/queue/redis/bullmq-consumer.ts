@@ -8,15 +8,8 @@ import { DONE_KEPT_MS, type JobCoordination, type RunSlot } from './job-coordina
 import type { QueueTiming } from './queue-timing.js';
 import { closeRedis } from './redis-connection.js';
 
-export interface BullmqConsumerDeps<J> extends JobIdentity<J> {
-  readonly queue: Queue;
-  /** BullMQ's key prefix: the worker's must be the queue's. */
-  readonly prefix: string;
-  readonly connection: Redis;
-  /** A connection of its own: a subscribed connection can do nothing else. */
-  readonly subscriber: Redis;
-  readonly coordination: JobCoordination;
-  readonly cancelChannel: string;
+/** How a process runs jobs: what it runs them with, how many at once, and what it does on failure. */
+export interface JobConsumption<J> {
   readonly worker: JobWorker<J>;
   /** Jobs this process runs at once. */
   readonly concurrency: number;
@@ -26,6 +19,17 @@ export interface BullmqConsumerDeps<J> extends JobIdentity<J> {
   readonly onError: (error: unknown, job: J) => void;
   /** A job that crashed on every attempt: logged, counted and kept in the dead-letter list. */
   readonly onDeadLetter: (job: J, error: unknown, attempts: number) => void;
+}
+
+export interface BullmqConsumerDeps<J> extends JobIdentity<J>, JobConsumption<J> {
+  readonly queue: Queue;
+  /** BullMQ's key prefix: the worker's must be the queue's. */
+  readonly prefix: string;
+  readonly connection: Redis;
+  /** A connection of its own: a subscribed connection can do nothing else. */
+  readonly subscriber: Redis;
+  readonly coordination: JobCoordination;
+  readonly cancelChannel: string;
   readonly deadLetterKey: string;
   readonly timing: QueueTiming;
   readonly log: Logger;

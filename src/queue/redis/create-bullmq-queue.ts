@@ -1,8 +1,8 @@
 import { Queue } from 'bullmq';
 import type { Logger } from '../../logger.js';
 import type { JobJournal } from '../job-journal.js';
-import type { JobIdentity, JobQueue, JobWorker } from '../job-queue.js';
-import { type BullmqConsumer, startBullmqConsumer } from './bullmq-consumer.js';
+import type { JobIdentity, JobQueue } from '../job-queue.js';
+import { type BullmqConsumer, type JobConsumption, startBullmqConsumer } from './bullmq-consumer.js';
 import { createBullmqProducer } from './bullmq-producer.js';
 import { createJobCoordination } from './job-coordination.js';
 import { DEFAULT_QUEUE_TIMING, type QueueTiming } from './queue-timing.js';
@@ -17,16 +17,7 @@ export interface BullmqQueueOptions<J> extends JobIdentity<J> {
   /** Ordering of versions within a key (GitHub's `updated_at`); see JobIdentity.isOlder. */
   readonly orderOf: (job: J) => string | undefined;
   /** Runs jobs in this process (roles `worker` and `all`); absent, the process only enqueues. */
-  readonly consume?:
-    | {
-        readonly worker: JobWorker<J>;
-        readonly concurrency: number;
-        readonly groupOf: (job: J) => string;
-        readonly groupConcurrency: number;
-        readonly onError: (error: unknown, job: J) => void;
-        readonly onDeadLetter: (job: J, error: unknown, attempts: number) => void;
-      }
-    | undefined;
+  readonly consume?: JobConsumption<J> | undefined;
   /** Where this process journals the jobs it accepts (roles `web` and `all`). */
   readonly journal?: JobJournal<J> | undefined;
   readonly timing?: Partial<QueueTiming> | undefined;

@@ -16,7 +16,8 @@ export const NOT_IN_THE_ACTION = ['better-sqlite3', 'bullmq', 'ioredis'];
  * Builds the GitHub Action into `outDir`: one ES module with every dependency inside (a workflow
  * runs it with no `npm install`), and the WebAssembly runtime and grammars gzipped in
  * `grammars/`; the tree-sitter queries it reads from the checkout's src/context/queries. The
- * bundle is deterministic — no timestamps, no source map — so a rebuild from the same sources is byte for byte the committed one (test/action checks it).
+ * bundle is deterministic — no timestamps, no source map — so a rebuild from the same sources is
+ * byte for byte the committed one (test/action checks it).
  */
 export async function buildActionBundle(outDir: string): Promise<Metafile> {
   rmSync(outDir, { recursive: true, force: true });

@@ -33,7 +33,6 @@ export async function handleReviewCommand(
   const payload = readPayload(context, issueCommentEventSchema);
   if (!payload?.issue.pull_request || payload.comment.user.type === 'Bot') return;
   const { installation, repository, issue, comment } = payload;
-  const _pullRequest = payload.issue.pull_request;
   const command = parseReviewCommand(comment.body);
   if (!command) return;
   if (!(await deps.store.firstDelivery(context.id))) {

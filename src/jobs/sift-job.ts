@@ -11,7 +11,10 @@ interface PullRequestJob {
   readonly deliveryId: string;
 }
 
-/** What a `/review …` comment asks, who asked, and of which pull request: the app and the Action read it alike. */
+/**
+ * What a `/review …` comment asks, who asked, and the state of the pull request it is on: the
+ * app's webhook handler and the Action read it alike (`readCommandRequest`).
+ */
 export interface CommandRequest {
   readonly command: ReviewCommand;
   readonly commentId: number;

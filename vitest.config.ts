@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two files at a time even on a two-core machine, where vitest's default would be one: most of
+    // the long tests wait on processes and sockets (servers, Redis, the Action), not on the CPU.
+    maxWorkers: 2,
   },
 });

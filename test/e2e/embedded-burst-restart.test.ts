@@ -56,11 +56,11 @@ describe('npm start with no Redis (the embedded database), killed mid-burst', {
     await server.waitForUrl(`${url}/readyz`);
 
     const deliveries = planDeliveries({
-      pulls: 30,
-      deliveries: 300,
+      pulls: 20,
+      deliveries: 200,
       duplicateShare: 0.2,
       burst: 50,
-      installations: 30,
+      installations: 20,
     });
     const run = await sendInBursts(`${url}/api/github/webhooks`, WEBHOOK_SECRET, deliveries, {
       burst: 50,

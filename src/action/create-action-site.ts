@@ -28,7 +28,7 @@ export async function createActionSite(
     /** SIFT_CACHE_MAX_MB: how much of the runner's disk the repository's files may take. */
     readonly cacheMaxBytes: number;
   },
-): Promise<JobSite & { readonly octokit: Octokit }> {
+): Promise<JobSite> {
   const { owner, repo } = settings.repository;
   const octokit: Octokit = new ProbotOctokit({
     auth: { token: settings.token },
@@ -66,5 +66,5 @@ export async function createActionSite(
     overrides: { threshold: settings.threshold, maxComments: settings.maxComments },
     repository: `${owner}/${repo}`,
   });
-  return { host, repository, octokit };
+  return { host, repository };
 }

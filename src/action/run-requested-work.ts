@@ -78,10 +78,7 @@ export async function runRequestedWork(
       await ports.host.comment(NO_STATS);
       return { command: 'stats: not kept by the Action', review: null, reviewed: null, failure: null };
     }
-    command = await runCommandJob(
-      { kind: 'command', installationId: 0, deliveryId, ...where, ...commandFields(event) },
-      ports,
-    );
+    command = await runCommandJob({ ...event, installationId: 0, deliveryId, ...where }, ports);
   }
   const job: ReviewJob | null =
     event.kind === 'review'
@@ -108,16 +105,4 @@ export async function runRequestedWork(
     },
   });
   return { command, review, reviewed, failure };
-}
-
-function commandFields(event: Extract<ActionEvent, { kind: 'command' }>) {
-  return {
-    command: event.command,
-    commentId: event.commentId,
-    author: event.author,
-    pullAuthor: event.pullAuthor,
-    privateRepository: event.privateRepository,
-    pullState: event.pullState,
-    merged: event.merged,
-  };
 }

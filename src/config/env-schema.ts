@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 // A blank value means unset, as docker-compose passes `${UNSET_VAR}` through as ''; coercion would read 0.
-const blankAsUnset = (value: unknown) => (typeof value === 'string' && !value.trim() ? undefined : value);
+export const blankAsUnset = (value: unknown) =>
+  typeof value === 'string' && !value.trim() ? undefined : value;
 const positiveInt = (fallback: number) =>
   z.preprocess(blankAsUnset, z.coerce.number().int().positive().default(fallback));
 const optionalPositiveInt = z.preprocess(blankAsUnset, z.coerce.number().int().positive().optional());

@@ -3,9 +3,9 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { EnvInvalidError } from '../errors.js';
 import { type ActionInput, inInputTerms, inputVariable, MODEL_INPUTS } from './action-inputs.js';
+import { blankAsUnset } from './env-schema.js';
 import { loadEnv, type SiftEnv } from './load-env.js';
 
-const blankAsUnset = (value: unknown) => (typeof value === 'string' && !value.trim() ? undefined : value);
 const text = z.preprocess(blankAsUnset, z.string().trim().optional());
 const required = (advice: string) =>
   z.preprocess(blankAsUnset, z.string({ error: `is not set: ${advice}` }).trim());

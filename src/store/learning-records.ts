@@ -42,17 +42,6 @@ export function signalKey(signal: FeedbackSignal): string {
   return [signal.pullNumber, signal.finding.fingerprint, signal.kind, signal.by].join('\0');
 }
 
-/** Parses a stored value with `schema`; undefined when it is not JSON or not of that shape. */
-export function parseStored<T>(schema: z.ZodType<T>, value: string | null | undefined): T | undefined {
-  if (value === null || value === undefined) return undefined;
-  try {
-    const parsed = schema.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 // Traits of posted findings wait here for feedback: a pull request open longer than half a year
 // is rare, and by then nobody reacts to its findings.
 export const POSTED_FINDINGS_TTL_MS = 180 * 24 * 60 * 60 * 1000;

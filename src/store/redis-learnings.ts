@@ -5,9 +5,9 @@ import {
   feedbackSignalSchema,
   findingTraitsSchema,
   POSTED_FINDINGS_TTL_MS,
-  parseStored,
   signalKey,
 } from './learning-records.js';
+import { parseStored } from './parse-stored.js';
 import type { LearningStore } from './sift-store.js';
 
 // Keys deleted per DEL: an installation with many repositories is deleted in bounded commands.

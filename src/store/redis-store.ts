@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import { accountPurchaseSchema } from '../plans/account-purchase.js';
+import { parseStored } from './parse-stored.js';
 import { redisLearnings } from './redis-learnings.js';
 import {
   type FindingOutcome,
@@ -105,7 +106,7 @@ export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): R
     await redis.del(key('disputes', repositoryKey), key('outcome-pulls', repositoryKey));
   };
   const installationRecord = async (installationId: number): Promise<InstallationRecord | null> =>
-    parseJson(installationSchema, await redis.get(key('installation', installationId))) ?? null;
+    parseStored(installationSchema, await redis.get(key('installation', installationId))) ?? null;
 
   const learnings = redisLearnings(redis, prefix);
   return {
@@ -155,7 +156,7 @@ export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): R
     },
     async disputedFingerprints(repositoryKey, pullNumber) {
       const items = await redis.lrange(key('feedback', pull(repositoryKey, pullNumber)), 0, -1);
-      const fingerprints = items.map((item) => parseJson(feedbackSchema, item)?.fingerprint);
+      const fingerprints = items.map((item) => parseStored(feedbackSchema, item)?.fingerprint);
       return new Set(fingerprints.filter((fingerprint) => fingerprint !== undefined));
     },
     async recordOutcomes(repositoryKey, pullNumber, items) {
@@ -178,7 +179,7 @@ export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): R
           ? []
           : await redis.mget(pullNumbers.map((number) => key('outcomes', pull(repositoryKey, number))));
       const byPull = values
-        .map((value): readonly FindingOutcome[] => parseJson(outcomesSchema, value) ?? [])
+        .map((value): readonly FindingOutcome[] => parseStored(outcomesSchema, value) ?? [])
         .filter((outcomes) => outcomes.length > 0);
       const all = byPull.flat();
       const countOf = (fate: FindingOutcome['fate']) => all.filter((item) => item.fate === fate).length;
@@ -252,7 +253,7 @@ export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): R
       return { repositories: repositories.length, journaledJobs: 0 };
     },
     async purchase(accountId) {
-      return parseJson(accountPurchaseSchema, await redis.get(key('purchase', accountId))) ?? null;
+      return parseStored(accountPurchaseSchema, await redis.get(key('purchase', accountId))) ?? null;
     },
     async savePurchase(purchase) {
       await redis.set(key('purchase', purchase.accountId), JSON.stringify(purchase));
@@ -280,17 +281,6 @@ export function openRedisStore(redis: Redis, options: RedisStoreOptions = {}): R
       }
     },
   };
-}
-
-/** A value another process or an older Sift wrote may be anything: what does not parse is absent. */
-function parseJson<T>(schema: z.ZodType<T>, value: string | null): T | undefined {
-  if (value === null) return undefined;
-  try {
-    const parsed = schema.safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A repository name as a SCAN pattern matches it literally (GitHub's names have none of these, but keys are data). */

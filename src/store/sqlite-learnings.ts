@@ -5,8 +5,8 @@ import {
   feedbackSignalSchema,
   findingTraitsSchema,
   POSTED_FINDINGS_TTL_MS,
-  parseStored,
 } from './learning-records.js';
+import { parseStored } from './parse-stored.js';
 import type { LearningStore } from './sift-store.js';
 
 export const LEARNING_SCHEMA = `

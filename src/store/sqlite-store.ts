@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { type AccountPurchase, accountPurchaseSchema } from '../plans/account-purchase.js';
 import type { JobJournal, JournaledJob } from '../queue/job-journal.js';
+import { parseStored } from './parse-stored.js';
 import {
   type Feedback,
   type FindingOutcome,
@@ -285,7 +286,7 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
     },
     async purchase(accountId) {
       const row = sql.purchase.get(accountId);
-      return row ? parsePurchase(row.purchase) : null;
+      return row ? (parseStored(accountPurchaseSchema, row.purchase) ?? null) : null;
     },
     async savePurchase(purchase: AccountPurchase) {
       sql.savePurchase.run(purchase.accountId, JSON.stringify(purchase));
@@ -308,14 +309,4 @@ export function openSqliteStore<J>(dataDir: string, options: { now?: () => numbe
       db.close();
     },
   };
-}
-
-/** A purchase an older Sift wrote, or a damaged row, counts as never heard of: it is looked up again. */
-function parsePurchase(text: string): AccountPurchase | null {
-  try {
-    const parsed = accountPurchaseSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }

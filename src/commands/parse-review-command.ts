@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import { LEARNING_ID } from '../review/learnings/learning-id.js';
+import { isValidGlob } from '../review/select-files/compile-globs.js';
 
 /** What a `/review` comment asks for. */
 export type ReviewCommand =
@@ -51,14 +51,4 @@ export function parseReviewCommand(body: string): ReviewCommand | null {
     return { kind: 'help', unknown: argument.slice(0, 80) };
   }
   return null;
-}
-
-function isValidGlob(glob: string): boolean {
-  try {
-    // picomatch swallows a broken pattern into a regex that matches nothing, unless `debug` is on.
-    picomatch.makeRe(glob, { dot: true, debug: true });
-    return true;
-  } catch {
-    return false;
-  }
 }

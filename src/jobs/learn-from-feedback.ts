@@ -1,5 +1,5 @@
 import { findingTraits } from '../review/learnings/finding-traits.js';
-import type { LearningScope } from '../review/learnings/learning-types.js';
+import type { FindingTraits, LearningScope } from '../review/learnings/learning-types.js';
 import { organisationRepository, reviewLearnings } from '../review/learnings/review-learnings.js';
 import { signalsOf } from '../review/learnings/signals-of.js';
 import type { ReviewLearnings } from '../review/learnings/weigh-learnings.js';
@@ -33,10 +33,15 @@ export async function recordFeedbackSignals(
   },
   job: JobWhere & { readonly pullNumber: number; readonly pullAuthor: string },
   findings: readonly PostedFinding[],
-  fates?: ReadonlyMap<string, 'fixed' | 'dismissed'>,
+  known: {
+    readonly fates?: ReadonlyMap<string, 'fixed' | 'dismissed'>;
+    /** The traits the store remembers for this pull request, when the caller has read them already. */
+    readonly remembered?: readonly FindingTraits[];
+  } = {},
 ): Promise<number> {
+  const { fates } = known;
   const scope = learningScope(job);
-  const remembered = await ports.store.postedFindings(scope, job.pullNumber);
+  const remembered = known.remembered ?? (await ports.store.postedFindings(scope, job.pullNumber));
   if (remembered.length === 0) return 0;
   const author = job.pullAuthor;
   const fromAuthor = findings.some(

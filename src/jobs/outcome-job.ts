@@ -1,3 +1,4 @@
+import type { FindingTraits } from '../review/learnings/learning-types.js';
 import { codeIsGone } from '../review/post-review/find-fixed-findings.js';
 import { wasDismissed } from '../review/score-findings/already-said.js';
 import { type FindingFate, type FindingOutcome, repositoryKey } from '../store/sift-store.js';
@@ -31,16 +32,21 @@ export async function runOutcomeJob(job: JobOfKind<'outcome'>, ports: JobPorts):
     if (fate !== 'open') fates.set(fingerprint, fate);
   }
   await store.recordOutcomes(repositoryKey(job), job.pullNumber, outcomes);
-  const learned = (await learns(job, ports)) ? await recordFeedbackSignals(ports, job, findings, fates) : 0;
+  const remembered = await rememberedIfLearning(job, ports);
+  const learned = remembered ? await recordFeedbackSignals(ports, job, findings, { fates, remembered }) : 0;
   return `recorded ${outcomes.length} outcomes${learned > 0 ? ` and ${learned} signals` : ''}`;
 }
 
 /**
- * Whether to learn from this pull request: Sift remembered findings it posted here (it learns only
- * from those) and the base branch's configuration still has `learning` on.
+ * What Sift remembers of the findings it posted here, when it learns from this pull request: it
+ * learns only from those, and only while the base branch's configuration has `learning` on.
  */
-async function learns(job: JobOfKind<'outcome'>, ports: JobPorts): Promise<boolean> {
-  if (!job.baseRef) return false;
+async function rememberedIfLearning(
+  job: JobOfKind<'outcome'>,
+  ports: JobPorts,
+): Promise<readonly FindingTraits[] | null> {
+  if (!job.baseRef) return null;
   const remembered = await ports.store.postedFindings(learningScope(job), job.pullNumber);
-  return remembered.length > 0 && (await ports.host.readConfig(job.baseRef)).config.learning;
+  if (remembered.length === 0) return null;
+  return (await ports.host.readConfig(job.baseRef)).config.learning ? remembered : null;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const marketplacePlanSchema = z.object({ id: z.number().int(), name: z.string() });
+/** A Marketplace plan as GitHub names it in events and lookups. */
+export const marketplacePlanSchema = z.object({ id: z.number().int(), name: z.string() });
 
 /**
  * What an account bought on the GitHub Marketplace, as Sift last heard it from a

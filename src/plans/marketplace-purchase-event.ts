@@ -1,10 +1,9 @@
 import { z } from 'zod';
-
-const planSchema = z.object({ id: z.number().int(), name: z.string() });
+import { marketplacePlanSchema } from './account-purchase.js';
 
 const purchaseSchema = z.object({
   account: z.object({ id: z.number().int().positive(), login: z.string().min(1) }),
-  plan: planSchema,
+  plan: marketplacePlanSchema,
   on_free_trial: z.boolean().nullable().optional(),
   free_trial_ends_on: z.string().nullable().optional(),
 });

@@ -1,5 +1,5 @@
-import picomatch from 'picomatch';
 import { clipText } from '../render/clip-text.js';
+import { isValidGlob } from '../select-files/compile-globs.js';
 import { learningId } from './learning-id.js';
 import type { Convention } from './learning-types.js';
 
@@ -52,12 +52,5 @@ export function distilConvention(
 }
 
 function isPathGlob(glob: string): boolean {
-  if (glob === '' || glob.length > MAX_PATH_CHARS || /\s/.test(glob)) return false;
-  try {
-    // picomatch swallows a broken pattern into a regex that matches nothing, unless `debug` is on.
-    picomatch.makeRe(glob, { dot: true, debug: true });
-    return true;
-  } catch {
-    return false;
-  }
+  return glob !== '' && glob.length <= MAX_PATH_CHARS && !/\s/.test(glob) && isValidGlob(glob);
 }

@@ -76,5 +76,3 @@ export interface RepositoryLearnings {
   /** Learning ids people told Sift to forget, with when: evidence from before then no longer counts. */
   readonly forgotten: ReadonlyMap<string, number>;
 }
-
-export const NO_LEARNINGS: RepositoryLearnings = { signals: [], conventions: [], forgotten: new Map() };

@@ -13,3 +13,13 @@ export function compileGlobs(globs: readonly string[]): (path: string) => boolea
   });
   return picomatch(patterns, { dot: true });
 }
+
+/** Whether picomatch can compile `glob`: it swallows a broken pattern into a regex that matches nothing unless `debug` is on. */
+export function isValidGlob(glob: string): boolean {
+  try {
+    picomatch.makeRe(glob, { dot: true, debug: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
